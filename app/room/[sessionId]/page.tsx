@@ -1,0 +1,19 @@
+import { notFound, redirect } from 'next/navigation';
+import { AppHeader } from '@/components/app-header';
+import { RoomClient } from '@/components/room/room-client';
+import { getActor } from '@/server/auth/options';
+import { getAppDeps } from '@/server/deps';
+
+export default async function RoomPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const actor = await getActor();
+  const { sessionId } = await params;
+  if (!actor) redirect(`/sign-in`);
+  const id = Number(sessionId);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  return (
+    <>
+      <AppHeader name={actor.name} role={actor.role} />
+      <RoomClient sessionId={id} viewerName={actor.name} videoUnavailableReason={getAppDeps().videoUnavailableReason} />
+    </>
+  );
+}

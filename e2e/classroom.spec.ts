@@ -1,0 +1,40 @@
+import { DEMO_USERS } from '@/server/testing/demo-academy';
+import { expect, signedInPage, test } from './fixtures/demo';
+
+const CURRENT_SESSION = 'Surat Al-Mulk';
+
+test('teacher and student meet in a real room and attendance follows the webhooks', async ({ browser }) => {
+  const teacher = await signedInPage(browser, 'teacher');
+  const row = teacher.locator('tr', { hasText: CURRENT_SESSION });
+  await row.getByRole('button').click();
+  await teacher.waitForURL(/\/room\/\d+$/);
+  const sessionUrl = new URL(teacher.url()).pathname;
+
+  await teacher.locator('.lk-prejoin button.lk-join-button').click();
+  await expect(teacher.locator('.lk-participant-tile')).toHaveCount(1);
+
+  const student = await signedInPage(browser, 'student');
+  await student.locator('tr', { hasText: CURRENT_SESSION }).getByRole('link').click();
+  await student.waitForURL(new RegExp(`${sessionUrl}$`));
+  await student.locator('.lk-prejoin button.lk-join-button').click();
+
+  // Each sees the other's video tile, with a real video element playing.
+  await expect(teacher.locator('.lk-participant-tile', { hasText: DEMO_USERS.student.name }).locator('video')).toBeVisible();
+  await expect(student.locator('.lk-participant-tile', { hasText: DEMO_USERS.teacher.name }).locator('video')).toBeVisible();
+
+  // The teacher's attendance table fills from LiveKit's real webhooks.
+  const table = teacher.getByTestId('attendance-table');
+  await expect(table.locator('tr[data-in-room="true"]')).toHaveCount(2);
+  await expect(table).toContainText(DEMO_USERS.student.name);
+  await expect(table).toContainText(DEMO_USERS.teacher.name);
+  await teacher.screenshot({ path: 'test-results/room-teacher.png', fullPage: true });
+
+  // The student leaves; the leave is recorded.
+  await student.locator('.lk-disconnect-button').click();
+  await expect(student.getByTestId('room-left')).toBeVisible();
+  const studentRow = table.locator('tr', { hasText: DEMO_USERS.student.name });
+  await expect(studentRow).toHaveAttribute('data-in-room', 'false');
+  await expect(studentRow).toHaveAttribute('data-leaves', '1');
+  await expect(teacher.locator('.lk-participant-tile')).toHaveCount(1);
+  await teacher.screenshot({ path: 'test-results/room-after-leave.png', fullPage: true });
+});

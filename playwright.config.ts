@@ -1,0 +1,56 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// One fresh data folder (Postgres, LiveKit config) per run, shared by the workers through the env.
+process.env.HALAQA_E2E_DATA ??= path.join(os.tmpdir(), `halaqa-e2e-${Date.now()}`);
+const port = Number(process.env.HALAQA_E2E_PORT ?? 3100);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        '--allow-loopback-in-peer-connection',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    },
+    permissions: ['camera', 'microphone'],
+  },
+  webServer: {
+    // The production build (npm test builds it first) on embedded Postgres and a local livekit-server.
+    command: 'node --import tsx scripts/dev.ts --production',
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    env: {
+      PORT: String(port),
+      HALAQA_DATA_DIR: process.env.HALAQA_E2E_DATA,
+      HALAQA_PG_PORT: String(port + 10),
+      HALAQA_LIVEKIT_PORT: String(port + 20),
+      APP_URL: baseURL,
+    },
+  },
+});

@@ -1,0 +1,133 @@
+/**
+ * Runs Halaqa on its embedded defaults: DATABASE_URL or an embedded
+ * PostgreSQL under .data/, migrations, the demo academy, LIVEKIT_* or a local
+ * livekit-server whose webhook points at the app, then `next dev` (or
+ * `next start` with --production). Without LiveKit the app still starts and
+ * says why video is unavailable.
+ *
+ * Variables only this script reads: PORT (3000), HALAQA_DATA_DIR (.data),
+ * HALAQA_PG_PORT (54329), HALAQA_LIVEKIT_PORT (7880; RTC uses +1 TCP, +2 UDP),
+ * HALAQA_SEED (1).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createDb } from '@/server/db';
+import { runMigrations } from '@/server/db/migrate';
+import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/testing/demo-academy';
+import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
+import { createDatabase, startEmbeddedPostgres } from './infra/postgres';
+import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';
+
+const production = process.argv.includes('--production');
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const dataDir = path.resolve(env.HALAQA_DATA_DIR ?? '.data');
+const appUrl = env.APP_URL ?? `http://127.0.0.1:${port}`;
+const log = (line: string) => console.log(`[halaqa] ${line}`);
+
+/** Secrets the app needs, made once and kept under .data/ so sessions survive restarts. */
+function localSecrets(): { authSecret: string; cronSecret: string; livekitKey: string; livekitSecret: string } {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    authSecret: randomBytes(32).toString('base64url'),
+    cronSecret: randomBytes(24).toString('base64url'),
+    livekitKey: 'halaqa-local',
+    livekitSecret: randomBytes(32).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function database(): Promise<string> {
+  if (env.DATABASE_URL) {
+    log('PostgreSQL: DATABASE_URL');
+    return env.DATABASE_URL;
+  }
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(env.HALAQA_PG_PORT ?? 54329), log });
+  onShutdown(() => pg.stop());
+  log(`PostgreSQL: embedded on 127.0.0.1:${pg.port} (data in ${path.join(dataDir, 'postgres')})`);
+  return createDatabase(pg.url, 'halaqa');
+}
+
+async function livekit(secrets: ReturnType<typeof localSecrets>): Promise<Record<string, string>> {
+  if (env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET) {
+    log(`LiveKit: ${env.LIVEKIT_URL} (from LIVEKIT_URL)`);
+    return {};
+  }
+  const binary = await findOrBuildLivekitServer(log);
+  if ('error' in binary) return { HALAQA_VIDEO_UNAVAILABLE: binary.error };
+  const lkPort = Number(env.HALAQA_LIVEKIT_PORT ?? 7880);
+  try {
+    const server = await startLivekitServer({
+      binary: binary.path,
+      port: lkPort,
+      rtcTcpPort: lkPort + 1,
+      rtcUdpPort: lkPort + 2,
+      apiKey: secrets.livekitKey,
+      apiSecret: secrets.livekitSecret,
+      webhookUrls: [`http://127.0.0.1:${port}/api/livekit/webhook`],
+      workDir: path.join(dataDir, 'livekit'),
+      logFile: path.join(dataDir, 'livekit', 'server.log'),
+    });
+    onShutdown(() => server.stop());
+    log(`LiveKit: local livekit-server on ${server.url} (log in ${path.join(dataDir, 'livekit', 'server.log')})`);
+    return { LIVEKIT_URL: server.url, LIVEKIT_API_URL: server.apiUrl, LIVEKIT_API_KEY: server.apiKey, LIVEKIT_API_SECRET: server.apiSecret };
+  } catch (error) {
+    return { HALAQA_VIDEO_UNAVAILABLE: `livekit-server did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = localSecrets();
+  const databaseUrl = await database();
+  await runMigrations(databaseUrl);
+  log('migrations applied');
+
+  if (env.HALAQA_SEED !== '0') {
+    const handle = createDb(databaseUrl, { max: 2 });
+    const seeded = await seedDemoAcademy(handle.db, new Date());
+    await handle.close();
+    log(`demo academy ${DEMO_ACADEMY_SLUG} ${seeded.created ? 'created' : 'ready'}; sessions ${seeded.sessionIds.join(', ')}`);
+  }
+
+  const video = await livekit(secrets);
+  if (video.HALAQA_VIDEO_UNAVAILABLE) {
+    console.error(`\n[halaqa] VIDEO IS UNAVAILABLE: ${video.HALAQA_VIDEO_UNAVAILABLE}\n[halaqa] The app runs; rooms will say so.\n`);
+  }
+
+  const childEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    AUTH_SECRET: env.AUTH_SECRET ?? secrets.authSecret,
+    CRON_SECRET: env.CRON_SECRET ?? secrets.cronSecret,
+    ...video,
+  };
+  const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), production ? 'start' : 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+    env: childEnv,
+    stdio: 'inherit',
+  });
+  onExitSync(() => next.kill('SIGTERM'));
+  onShutdown(
+    () =>
+      new Promise<void>((resolve) => {
+        if (next.exitCode !== null) return resolve();
+        next.once('exit', () => resolve());
+        next.kill('SIGTERM');
+      }),
+  );
+  next.on('exit', (code) => void shutdownAndExit(code ?? 1));
+
+  log(`app: ${appUrl}`);
+  log(`demo users (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS).map((u) => `${u.email} (${u.role})`).join(', ')}`);
+}
+
+main().catch((error) => {
+  console.error('[halaqa] failed to start:', error);
+  void shutdownAndExit(1);
+});

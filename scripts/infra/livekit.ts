@@ -1,0 +1,488 @@
+/**
+ * Finds (or builds) and starts a real LiveKit server bound to 127.0.0.1, for
+ * the dev script and the integration/e2e tests: Halaqa's video meetings,
+ * webhooks and room lifecycle are exercised against the real SFU, not a mock.
+ *
+ * Why it is built from source: there is no npm package for the server, and
+ * `go install` of the pinned version is reproducible and needs no cgo. The
+ * result is cached per version in ~/.cache/halaqa, so the (few minutes) build
+ * happens once per machine; a lock file keeps parallel processes (the dev
+ * script and a test run) from building at the same time. Without Go, or when
+ * the build fails, findOrBuildLivekitServer returns {error} and the app runs
+ * without video.
+ *
+ * Facts about the server config: /work/shared/LIVEKIT.md (strict YAML: an
+ * unknown key stops the server).
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { freePort } from './ports';
+import { onExitSync, onShutdown } from './shutdown';
+
+export const LIVEKIT_VERSION = 'v1.13.5';
+const LIVEKIT_MODULE = 'github.com/livekit/livekit-server/cmd/server';
+const BINARY_NAME = 'livekit-server';
+
+export interface RunningLivekit {
+  /** ws://127.0.0.1:PORT (what clients and the server SDK are given) */
+  url: string;
+  /** http://127.0.0.1:PORT (Twirp API, health check) */
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  port: number;
+  rtcUdpPort: number;
+  rtcTcpPort: number;
+  /** The YAML config written to workDir. */
+  configPath: string;
+  stop(): Promise<void>;
+}
+
+export interface StartLivekitOptions {
+  binary: string;
+  port?: number;
+  rtcUdpPort?: number;
+  rtcTcpPort?: number;
+  apiKey: string;
+  apiSecret: string;
+  webhookUrls: string[];
+  /** Server stdout+stderr are appended here; without it they go to our stdout/stderr. */
+  logFile?: string;
+  workDir: string;
+}
+
+const HEALTH_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------------------
+// Finding / building the binary
+
+function cacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'halaqa', `livekit-${LIVEKIT_VERSION}`);
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) return false;
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function findOnPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** `livekit-server --version` prints "livekit-server version 1.13.5". */
+function binaryVersion(file: string): string | null {
+  const result = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  if (result.status !== 0) return null;
+  return /version\s+v?(\S+)/.exec(result.stdout)?.[1] ?? null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Exclusive-create lock file holding our pid. A lock whose pid is dead is
+ * stale and taken over. Resolves with a release function.
+ */
+async function acquireLock(lockFile: string, log: (l: string) => void): Promise<() => void> {
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = fs.openSync(lockFile, 'wx');
+      fs.writeSync(fd, `${process.pid}\n`);
+      fs.closeSync(fd);
+      let released = false;
+      const removeOnExit = onExitSync(() => release());
+      const release = () => {
+        if (released) return;
+        released = true;
+        removeOnExit();
+        try {
+          fs.rmSync(lockFile, { force: true });
+        } catch {
+          // ignore
+        }
+      };
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+    } catch {
+      continue; // removed meanwhile: try again
+    }
+    if (!Number.isInteger(holder) || holder <= 0) {
+      // Being written right now, or garbage: give the writer a moment.
+      const age = Date.now() - (fs.statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (age > 5_000) fs.rmSync(lockFile, { force: true });
+    } else if (!isAlive(holder)) {
+      log(`[livekit] removing stale build lock held by dead pid ${holder}`);
+      fs.rmSync(lockFile, { force: true });
+      continue;
+    } else if (!announced) {
+      announced = true;
+      log(`[livekit] another process (pid ${holder}) is building livekit-server; waiting for it`);
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+/** Adopts a binary named `server` left by a manual `GOBIN=<dir> go install`. */
+function adoptManualBuild(dir: string, target: string, log: (l: string) => void): boolean {
+  const manual = path.join(dir, 'server');
+  if (!isExecutable(manual)) return false;
+  const version = binaryVersion(manual);
+  if (version !== LIVEKIT_VERSION.replace(/^v/, '')) {
+    log(`[livekit] ignoring ${manual}: version ${version ?? 'unknown'}, want ${LIVEKIT_VERSION}`);
+    return false;
+  }
+  fs.renameSync(manual, target);
+  log(`[livekit] renamed earlier build ${manual} -> ${target}`);
+  return true;
+}
+
+function runGoInstall(gobin: string, log: (l: string) => void): Promise<{ ok: true } | { ok: false; reason: string }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tail: string[] = [];
+    const onLine = (line: string) => {
+      if (!line.trim()) return;
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      log(`[livekit build] ${line}`);
+    };
+    const child = spawn('go', ['install', `${LIVEKIT_MODULE}@${LIVEKIT_VERSION}`], {
+      env: { ...process.env, CGO_ENABLED: '0', GOBIN: gobin },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stopKill = onExitSync(() => child.kill('SIGKILL'));
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffered = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        buffered += chunk;
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        lines.forEach(onLine);
+      });
+      stream.on('end', () => onLine(buffered));
+    }
+    const heartbeat = setInterval(() => {
+      log(`[livekit build] still compiling… ${Math.round((Date.now() - started) / 1000)} s`);
+    }, 15_000);
+    const finish = (result: { ok: true } | { ok: false; reason: string }) => {
+      clearInterval(heartbeat);
+      stopKill();
+      resolve(result);
+    };
+    child.on('error', (error) => finish({ ok: false, reason: `could not run go: ${error.message}` }));
+    child.on('close', (code, signal) => {
+      if (code === 0) finish({ ok: true });
+      else
+        finish({
+          ok: false,
+          reason: `go install failed (${signal ?? `exit code ${code}`}):\n${tail.join('\n')}`,
+        });
+    });
+  });
+}
+
+/**
+ * Returns a livekit-server binary: from PATH, from the per-version cache dir,
+ * or freshly built there with `go install` (once; other processes wait on
+ * the lock). Never throws: returns {error} when it cannot provide one.
+ */
+export async function findOrBuildLivekitServer(
+  log: (l: string) => void = () => {},
+): Promise<{ path: string } | { error: string }> {
+  try {
+    const onPath = findOnPath(BINARY_NAME);
+    if (onPath) {
+      const version = binaryVersion(onPath);
+      if (version && version !== LIVEKIT_VERSION.replace(/^v/, '')) {
+        log(`[livekit] using ${onPath} from PATH (version ${version}; Halaqa is tested with ${LIVEKIT_VERSION})`);
+      }
+      return { path: onPath };
+    }
+
+    const dir = cacheDir();
+    const target = path.join(dir, BINARY_NAME);
+    if (isExecutable(target)) return { path: target };
+
+    await fsp.mkdir(dir, { recursive: true });
+    const release = await acquireLock(path.join(dir, '.build.lock'), log);
+    try {
+      // Someone may have finished while we waited for the lock.
+      if (isExecutable(target)) return { path: target };
+      if (adoptManualBuild(dir, target, log)) return { path: target };
+
+      const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+      if (go.error) {
+        return {
+          error:
+            `livekit-server is not on PATH and Go is not installed (${go.error.message}), so it cannot be built ` +
+            `(needs Go >= 1.26: CGO_ENABLED=0 go install ${LIVEKIT_MODULE}@${LIVEKIT_VERSION}).`,
+        };
+      }
+      if (go.status !== 0) {
+        return { error: `livekit-server is not on PATH and \`go version\` failed: ${(go.stderr || go.stdout).trim()}` };
+      }
+      log(`[livekit] building livekit-server ${LIVEKIT_VERSION} with ${go.stdout.trim()} (takes a few minutes, once)`);
+      // Build into a private dir and rename, so nobody ever sees half a binary.
+      const gobin = await fsp.mkdtemp(path.join(dir, '.build-'));
+      try {
+        const result = await runGoInstall(gobin, log);
+        if (!result.ok) return { error: `building livekit-server failed: ${result.reason}` };
+        const built = path.join(gobin, 'server');
+        if (!isExecutable(built)) return { error: `go install succeeded but ${built} is missing` };
+        await fsp.rename(built, target);
+        log(`[livekit] built ${target}`);
+        return { path: target };
+      } finally {
+        await fsp.rm(gobin, { recursive: true, force: true });
+      }
+    } finally {
+      release();
+    }
+  } catch (error) {
+    return { error: `could not provide livekit-server: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Running the server
+
+/** JSON strings are valid YAML double-quoted scalars. */
+const q = (value: string) => JSON.stringify(value);
+
+export function livekitConfigYaml(o: {
+  port: number;
+  rtcUdpPort: number;
+  rtcTcpPort: number;
+  apiKey: string;
+  apiSecret: string;
+  webhookUrls: string[];
+}): string {
+  const urls = o.webhookUrls.length ? o.webhookUrls.map((u) => `\n    - ${q(u)}`).join('') : ' []';
+  return [
+    `port: ${o.port}`,
+    `bind_addresses:`,
+    `  - "127.0.0.1"`,
+    `rtc:`,
+    `  node_ip: "127.0.0.1"`,
+    `  enable_loopback_candidate: true`,
+    `  udp_port: ${o.rtcUdpPort}`,
+    `  tcp_port: ${o.rtcTcpPort}`,
+    `  use_external_ip: false`,
+    `keys:`,
+    `  ${q(o.apiKey)}: ${q(o.apiSecret)}`,
+    `webhook:`,
+    `  api_key: ${q(o.apiKey)}`,
+    `  urls:${urls}`,
+    `room:`,
+    `  auto_create: false`,
+    `logging:`,
+    `  level: info`,
+    ``,
+  ].join('\n');
+}
+
+function readTail(file: string, lines: number): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.split('\n').slice(-lines - 1).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+async function waitHealthy(
+  apiUrl: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return { ok: false, reason: `livekit-server exited (${child.signalCode ?? `code ${child.exitCode}`})` };
+    }
+    try {
+      const res = await fetch(`${apiUrl}/`, { signal: AbortSignal.timeout(2_000) });
+      await res.text().catch(() => '');
+      if (res.status === 200) return { ok: true };
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { ok: false, reason: `not healthy after ${timeoutMs / 1000} s (last: ${last})` };
+}
+
+function spawnCommand(binary: string, configPath: string): { command: string; args: string[] } {
+  const args = ['--config', configPath];
+  // On Linux, have the kernel kill the server if we die without cleaning up
+  // (SIGKILL, OOM): otherwise it would keep its ports forever.
+  if (process.platform === 'linux') {
+    const setpriv = findOnPath('setpriv');
+    if (setpriv) return { command: setpriv, args: ['--pdeathsig', 'KILL', '--', binary, ...args] };
+  }
+  return { command: binary, args };
+}
+
+async function startOnce(
+  opts: StartLivekitOptions,
+  ports: { port: number; rtcUdpPort: number; rtcTcpPort: number },
+): Promise<RunningLivekit> {
+  const workDir = path.resolve(opts.workDir);
+  await fsp.mkdir(workDir, { recursive: true });
+  const configPath = path.join(workDir, 'livekit.yaml');
+  await fsp.writeFile(configPath, livekitConfigYaml({ ...opts, ...ports }), { mode: 0o600 });
+
+  const recent: string[] = [];
+  let logFd: number | undefined;
+  if (opts.logFile) {
+    await fsp.mkdir(path.dirname(path.resolve(opts.logFile)), { recursive: true });
+    logFd = fs.openSync(opts.logFile, 'a');
+  }
+  const { command, args } = spawnCommand(opts.binary, configPath);
+  const child = spawn(command, args, {
+    cwd: workDir,
+    // With a log file the server writes to it directly; otherwise we pipe and
+    // forward, keeping the last lines for error messages.
+    stdio: logFd !== undefined ? ['ignore', logFd, logFd] : ['ignore', 'pipe', 'pipe'],
+  });
+  if (logFd !== undefined) fs.closeSync(logFd);
+  if (logFd === undefined) {
+    const capture = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
+      target.write(chunk);
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        recent.push(line);
+        if (recent.length > 30) recent.shift();
+      }
+    };
+    child.stdout?.on('data', capture(process.stdout));
+    child.stderr?.on('data', capture(process.stderr));
+  }
+  const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  const killOnExit = onExitSync(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  const apiUrl = `http://127.0.0.1:${ports.port}`;
+  const health = await Promise.race([
+    waitHealthy(apiUrl, child, HEALTH_TIMEOUT_MS),
+    spawnError.then((error) => ({ ok: false as const, reason: `could not run ${opts.binary}: ${error.message}` })),
+  ]);
+  if (!health.ok) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000).unref())]);
+    killOnExit();
+    const logs = opts.logFile ? readTail(opts.logFile, 30) : recent.join('\n');
+    throw new LivekitStartError(
+      `livekit-server did not start on ${apiUrl}: ${health.reason}\n--- last log lines ---\n${logs}`,
+      logs,
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      unregister();
+      if (child.exitCode === null && child.signalCode === null) {
+        const wait = (ms: number) =>
+          Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+        // First SIGTERM: graceful, but it waits for participants to leave.
+        // Second: forced. SIGKILL when 5 s have passed.
+        child.kill('SIGTERM');
+        if (!(await wait(1_500))) {
+          child.kill('SIGTERM');
+          if (!(await wait(3_500))) {
+            child.kill('SIGKILL');
+            await wait(5_000);
+          }
+        }
+      }
+      killOnExit();
+    })();
+    return stopping;
+  };
+  const unregister = onShutdown(stop);
+
+  return {
+    url: `ws://127.0.0.1:${ports.port}`,
+    apiUrl,
+    apiKey: opts.apiKey,
+    apiSecret: opts.apiSecret,
+    ...ports,
+    configPath,
+    stop,
+  };
+}
+
+class LivekitStartError extends Error {
+  constructor(
+    message: string,
+    readonly logs: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Writes the config to workDir, starts livekit-server and resolves once
+ * `GET /` answers 200. Ports not given are picked free (and re-picked once
+ * if another process grabbed one before the server bound it).
+ */
+export async function startLivekitServer(opts: StartLivekitOptions): Promise<RunningLivekit> {
+  for (let attempt = 1; ; attempt++) {
+    const picked = new Set<number>();
+    const pick = async (given: number | undefined, ...args: Parameters<typeof freePort>) => {
+      if (given !== undefined) return given;
+      const port = await freePort(...args);
+      picked.add(port);
+      return port;
+    };
+    const ports = {
+      port: await pick(opts.port),
+      // rtc.tcp_port binds all interfaces; the UDP port is bound on every interface address.
+      rtcTcpPort: await pick(opts.rtcTcpPort, { host: '0.0.0.0' }),
+      rtcUdpPort: await pick(opts.rtcUdpPort, { host: '0.0.0.0', protocol: 'udp' }),
+    };
+    try {
+      return await startOnce(opts, ports);
+    } catch (error) {
+      // Another process grabbed a port we picked between probe and bind: pick again.
+      const clash = error instanceof LivekitStartError ? /:(\d+): bind: address already in use/i.exec(error.logs) : null;
+      if (!clash || attempt >= 3 || !picked.has(Number(clash[1]))) throw error;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** The signed-in viewer's actor, language and timezone, for server-rendered pages. */
+import { eq } from 'drizzle-orm';
+import { cookies } from 'next/headers';
+import { getAppDeps } from '@/server/deps';
+import { academies, users } from '@/server/db/schema';
+import type { Actor } from '@/server/lib/actor';
+import { getActor } from './options';
+
+export type Locale = 'ar' | 'en';
+
+export interface Viewer {
+  actor: Actor | null;
+  locale: Locale;
+  timezone: string;
+}
+
+export const LOCALE_COOKIE = 'halaqa-locale';
+
+export async function getViewer(): Promise<Viewer> {
+  const actor = await getActor();
+  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const fromCookie = cookieLocale === 'ar' || cookieLocale === 'en' ? cookieLocale : null;
+  if (!actor) return { actor: null, locale: fromCookie ?? 'en', timezone: 'UTC' };
+  const [row] = await getAppDeps()
+    .db.select({ locale: users.locale, timezone: users.timezone, academyLocale: academies.defaultLocale, academyTz: academies.timezone })
+    .from(users)
+    .leftJoin(academies, eq(academies.id, users.academyId))
+    .where(eq(users.id, actor.id));
+  return {
+    actor,
+    locale: fromCookie ?? row?.locale ?? row?.academyLocale ?? 'en',
+    timezone: row?.timezone ?? row?.academyTz ?? 'UTC',
+  };
+}

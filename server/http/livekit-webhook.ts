@@ -1,0 +1,43 @@
+/**
+ * POST /api/livekit/webhook as a plain Request → Response function, so the
+ * Next route and the integration tests' webhook sink run the same code.
+ * LiveKit retries only 5xx and connection errors: 401/400 for requests we
+ * must never accept, 503 whenever we could not store, 200 only once stored.
+ */
+import type { Deps } from '@/server/deps';
+import { logger } from '@/server/lib/logger';
+import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';
+import { ingestWebhookEvent } from '@/server/modules/attendance';
+
+const MAX_BODY_BYTES = 1_000_000;
+const verifiers = new Map<string, ReturnType<typeof createWebhookVerifier>>();
+
+function json(status: number, body: unknown): Response {
+  return Response.json(body, { status });
+}
+
+export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook'>): Promise<Response> {
+  if (!deps.livekitWebhook) return json(503, { error: 'video is not configured' });
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
+  const raw = await req.text();
+  if (raw.length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
+
+  const { apiKey, apiSecret } = deps.livekitWebhook;
+  let verify = verifiers.get(apiKey);
+  if (!verify) verifiers.set(apiKey, (verify = createWebhookVerifier(apiKey, apiSecret)));
+  const received = await verify(raw, req.headers.get('authorization'));
+  if (!received.ok) {
+    logger.warn('webhook refused', { reason: received.reason, message: received.message });
+    return received.reason === 'unauthorized'
+      ? json(401, { error: 'invalid signature' })
+      : json(400, { error: 'malformed event' });
+  }
+  try {
+    const outcome = await ingestWebhookEvent(deps, received.event);
+    return json(200, { ok: true, id: received.event.id, ...outcome });
+  } catch (error) {
+    logger.error('webhook not stored', { id: received.event.id, event: received.event.event, error: String(error) });
+    return json(503, { error: 'could not store the event; retry' });
+  }
+}

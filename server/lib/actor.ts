@@ -1,0 +1,16 @@
+import type { UserRole } from '@/server/db/schema/enums';
+
+/** The signed-in user as every use case sees it; built from the next-auth session. */
+export interface Actor {
+  id: number;
+  role: UserRole;
+  /** null only for super admins. */
+  academyId: number | null;
+  name: string;
+}
+
+export const MANAGER_ROLES: readonly UserRole[] = ['super_admin', 'academy_admin', 'supervisor'];
+
+export function isManagerRole(role: UserRole): boolean {
+  return MANAGER_ROLES.includes(role);
+}

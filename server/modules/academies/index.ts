@@ -1,0 +1,2 @@
+/** Academies: tenant settings (SPEC 2, 6). */
+export * from './settings';

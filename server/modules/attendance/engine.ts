@@ -1,0 +1,267 @@
+/**
+ * The attendance engine (SPEC 5): a pure function from one participant's
+ * event log to their attendance record. No clock and no I/O — every instant
+ * is an argument — so the same log always yields the same record, whatever
+ * order or how many times webhooks delivered it.
+ */
+
+export type AttendanceStatus = 'present' | 'late' | 'partial' | 'absent';
+
+export interface AttendanceThresholds {
+  /** attended < this % → absent */
+  absentBelowPercent: number;
+  /** attended < this % → partial */
+  partialBelowPercent: number;
+  /** first join after start + grace → late; null = the academy does not use "late" */
+  lateGraceMinutes: number | null;
+}
+
+export interface AttendanceSettings {
+  thresholds: AttendanceThresholds;
+  reconnectWindowSeconds: number;
+  /** open cycles close at the latest at session end + overtime */
+  overtimeMinutes: number;
+}
+
+export interface SessionWindow {
+  startAt: number;
+  durationMinutes: number;
+}
+
+export interface ParticipantEvent {
+  kind: 'join' | 'leave';
+  /** LiveKit gives every connection its own sid; join and leave pair by it. */
+  participantSid: string;
+  /** the event's own timestamp, not its arrival time */
+  at: number;
+  /** on a leave: when that connection joined, so a lost join can be recovered */
+  joinedAt?: number;
+}
+
+export interface Cycle {
+  joinedAt: number;
+  leftAt: number | null;
+  /** unrounded (ms / 1000): rounding happens once, on the total */
+  seconds: number;
+}
+
+export interface AttendanceRecord {
+  cycles: Cycle[];
+  totalSeconds: number;
+  joinCount: number;
+  leaveCount: number;
+  firstJoinAt: number | null;
+  lastLeaveAt: number | null;
+  /** 0..100, rounded to 2 decimals for storage; the status used the unrounded value */
+  percentage: number;
+  status: AttendanceStatus;
+}
+
+export interface ComputeOptions {
+  /** true at finalisation (room finished / meeting ended / sweep) */
+  final: boolean;
+  /** room finish time, if known */
+  finishedAt?: number;
+  /** for live records: "now"; open cycles count up to here */
+  asOf?: number;
+}
+
+export const DEFAULT_STUDENT_THRESHOLDS: AttendanceThresholds = Object.freeze({
+  absentBelowPercent: 30,
+  partialBelowPercent: 80,
+  lateGraceMinutes: 15,
+});
+
+export const DEFAULT_TEACHER_THRESHOLDS: AttendanceThresholds = Object.freeze({
+  absentBelowPercent: 50,
+  partialBelowPercent: 90,
+  lateGraceMinutes: 15,
+});
+
+export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettings = Object.freeze({
+  thresholds: DEFAULT_STUDENT_THRESHOLDS,
+  reconnectWindowSeconds: 120,
+  overtimeMinutes: 60,
+});
+
+const MS_PER_SECOND = 1000;
+const MS_PER_MINUTE = 60_000;
+
+interface Connection {
+  join: number | null;
+  leave: { at: number; joinedAt: number | undefined } | null;
+}
+
+interface Interval {
+  sid: string;
+  start: number;
+  end: number;
+  /** still connected in a live (non-final) record */
+  open: boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  open: boolean;
+}
+
+export function computeAttendance(
+  session: SessionWindow,
+  events: readonly ParticipantEvent[],
+  settings: AttendanceSettings,
+  options: ComputeOptions,
+): AttendanceRecord {
+  assertValidSession(session);
+  const connections = dedupe(events);
+  const intervals = toIntervals(connections, session, settings, options);
+  // A negative window would let overlapping connections stay separate cycles.
+  const spans = mergeIntoCycles(intervals, Math.max(0, settings.reconnectWindowSeconds) * MS_PER_SECOND);
+  const window = sessionBounds(session);
+  const overlaps = spans.map((s) => overlapMs(s, window));
+  const attendedMs = overlaps.reduce((sum, ms) => sum + ms, 0);
+  const durationMs = window.end - window.start;
+  // Multiplying integers before dividing keeps 18 of 60 minutes at exactly 30, not 30.000000000000004.
+  const percentage = Math.min(100, (attendedMs * 100) / durationMs);
+  // Intervals come sorted by start, so the first one holds the first join.
+  const firstJoinAt = intervals[0]?.start ?? null;
+  const closedEnds = intervals.filter((i) => !i.open).map((i) => i.end);
+
+  return {
+    cycles: spans.map((s, index) => ({
+      joinedAt: s.start,
+      leftAt: s.open ? null : s.end,
+      seconds: (overlaps[index] ?? 0) / MS_PER_SECOND,
+    })),
+    totalSeconds: Math.floor(attendedMs / MS_PER_SECOND),
+    joinCount: intervals.length,
+    leaveCount: countLeaves(connections),
+    firstJoinAt,
+    lastLeaveAt: closedEnds.length > 0 ? Math.max(...closedEnds) : null,
+    percentage: Math.min(100, Math.round((attendedMs * 10_000) / durationMs) / 100),
+    status: attendanceStatus(percentage, firstJoinAt, session, settings.thresholds),
+  };
+}
+
+export function attendanceStatus(
+  percentageUnrounded: number,
+  firstJoinAt: number | null,
+  session: SessionWindow,
+  thresholds: AttendanceThresholds,
+): AttendanceStatus {
+  if (firstJoinAt === null) return 'absent';
+  if (percentageUnrounded < thresholds.absentBelowPercent) return 'absent';
+  if (percentageUnrounded < thresholds.partialBelowPercent) return 'partial';
+  if (isLate(firstJoinAt, session, thresholds.lateGraceMinutes)) return 'late';
+  return 'present';
+}
+
+function isLate(firstJoinAt: number, session: SessionWindow, graceMinutes: number | null): boolean {
+  return graceMinutes !== null && firstJoinAt > session.startAt + graceMinutes * MS_PER_MINUTE;
+}
+
+function assertValidSession(session: SessionWindow): void {
+  // `!(x > 0)` also rejects NaN, which would otherwise poison every percentage.
+  if (!(session.durationMinutes > 0) || !Number.isFinite(session.durationMinutes)) {
+    throw new RangeError(`durationMinutes must be a positive finite number, got ${session.durationMinutes}`);
+  }
+}
+
+function sessionBounds(session: SessionWindow): { start: number; end: number } {
+  return { start: session.startAt, end: session.startAt + session.durationMinutes * MS_PER_MINUTE };
+}
+
+/**
+ * Webhooks are retried and may arrive in any order, so each sid keeps its
+ * earliest join and earliest leave. Ties between leaves break on joinedAt so
+ * the choice never depends on input order.
+ */
+function dedupe(events: readonly ParticipantEvent[]): Map<string, Connection> {
+  const bySid = new Map<string, Connection>();
+  for (const event of events) {
+    const connection = bySid.get(event.participantSid) ?? { join: null, leave: null };
+    if (event.kind === 'join') {
+      connection.join = connection.join === null ? event.at : Math.min(connection.join, event.at);
+    } else {
+      const candidate = { at: event.at, joinedAt: event.joinedAt };
+      if (connection.leave === null || leaveWins(candidate, connection.leave)) connection.leave = candidate;
+    }
+    bySid.set(event.participantSid, connection);
+  }
+  return bySid;
+}
+
+function leaveWins(a: NonNullable<Connection['leave']>, b: NonNullable<Connection['leave']>): boolean {
+  if (a.at !== b.at) return a.at < b.at;
+  if (a.joinedAt === undefined) return false;
+  return b.joinedAt === undefined || a.joinedAt < b.joinedAt;
+}
+
+/** A leave whose join was lost and carries no joinedAt is dropped: attendance is never invented. */
+function joinTime(connection: Connection): number | null {
+  return connection.join ?? connection.leave?.joinedAt ?? null;
+}
+
+function countLeaves(connections: Map<string, Connection>): number {
+  let count = 0;
+  for (const connection of connections.values()) {
+    if (connection.leave !== null && joinTime(connection) !== null) count += 1;
+  }
+  return count;
+}
+
+function toIntervals(
+  connections: Map<string, Connection>,
+  session: SessionWindow,
+  settings: AttendanceSettings,
+  options: ComputeOptions,
+): Interval[] {
+  const latestClose = Math.min(
+    options.finishedAt ?? Number.POSITIVE_INFINITY,
+    sessionBounds(session).end + settings.overtimeMinutes * MS_PER_MINUTE,
+  );
+  const intervals: Interval[] = [];
+  for (const [sid, connection] of connections) {
+    const start = joinTime(connection);
+    if (start === null) continue;
+    intervals.push(closeInterval(sid, start, connection.leave?.at ?? null, latestClose, options));
+  }
+  return intervals.sort(compareIntervals);
+}
+
+function closeInterval(sid: string, start: number, leave: number | null, latestClose: number, options: ComputeOptions): Interval {
+  // A clock-skewed leave before its join must not produce negative time.
+  if (leave !== null) return { sid, start, end: Math.max(start, leave), open: false };
+  if (options.final) return { sid, start, end: Math.max(start, latestClose), open: false };
+  const liveEnd = Math.min(options.asOf ?? start, latestClose);
+  return { sid, start, end: Math.max(start, liveEnd), open: true };
+}
+
+function compareIntervals(a: Interval, b: Interval): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.end !== b.end) return a.end - b.end;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+
+/**
+ * Overlapping connections (a second tab, a reconnect whose join beats the old
+ * leave) and returns within the reconnect window are one continuous stay;
+ * the short gap counts as attended.
+ */
+function mergeIntoCycles(sorted: readonly Interval[], reconnectWindowMs: number): Span[] {
+  const spans: Span[] = [];
+  for (const interval of sorted) {
+    const last = spans.at(-1);
+    if (last !== undefined && interval.start - last.end <= reconnectWindowMs) {
+      last.end = Math.max(last.end, interval.end);
+      last.open = last.open || interval.open;
+    } else {
+      spans.push({ start: interval.start, end: interval.end, open: interval.open });
+    }
+  }
+  return spans;
+}
+
+function overlapMs(span: Span, window: { start: number; end: number }): number {
+  return Math.max(0, Math.min(span.end, window.end) - Math.max(span.start, window.start));
+}

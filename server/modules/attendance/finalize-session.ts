@@ -1,0 +1,61 @@
+/**
+ * Ends a session's attendance (SPEC 5): marks the meeting ended, recomputes
+ * every record as final (open cycles close at the end, or at session end +
+ * overtime if earlier), writes absent records for expected students who never
+ * came, and completes the session — `absent` when no student ever joined.
+ * Idempotent: a second call (room_finished after meeting.end) changes nothing
+ * but the records' calculated-at.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '@/server/db';
+import { meetings, sessions } from '@/server/db/schema';
+import type { SessionStatus } from '@/server/db/schema/enums';
+import { getAcademyVideoSettings } from '@/server/modules/academies';
+import { expectedStudentIds } from '@/server/modules/sessions/queries';
+import { assertTransition, endStatus, isTerminal } from '@/server/modules/sessions/status-machine';
+import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
+
+export interface FinalizeResult {
+  status: SessionStatus;
+  anyStudentJoined: boolean;
+  records: number;
+}
+
+export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { now: Date }): Promise<FinalizeResult> {
+  const [locked] = await tx.execute<{ status: SessionStatus; teacher_id: number }>(
+    sql`SELECT status, teacher_id FROM sessions WHERE id = ${sessionId} FOR UPDATE`,
+  );
+  if (!locked) throw new Error(`session ${sessionId} vanished while finalising`);
+  await tx
+    .update(meetings)
+    .set({ endedAt: options.now })
+    .where(and(eq(meetings.sessionId, sessionId), isNull(meetings.endedAt)));
+  const session = (await getSessionInfo(tx, sessionId))!;
+  // A session with no meeting (closed by the sweep) ends now.
+  const info = { ...session, meetingEndedAt: session.meetingEndedAt ?? options.now };
+
+  const [eventUsers, expected, settings] = await Promise.all([
+    tx.execute<{ user_id: number }>(sql`SELECT DISTINCT user_id FROM attendance_events WHERE session_id = ${sessionId}`),
+    expectedStudentIds(tx, sessionId),
+    getAcademyVideoSettings(tx, session.academyId),
+  ]);
+  const userIds = [...new Set([...eventUsers.map((r) => r.user_id), ...expected, session.teacherId])].sort((a, b) => a - b);
+  for (const userId of userIds) {
+    await lockAttendancePair(tx, sessionId, userId);
+    await recomputeRecord(tx, info, userId, { now: options.now, settings });
+  }
+
+  const [joined] = await tx.execute<{ any: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM attendance_records
+      WHERE session_id = ${sessionId} AND user_type = 'student' AND join_count > 0) AS any`);
+  const anyStudentJoined = Boolean(joined?.any);
+  let status = locked.status;
+  if (!isTerminal(status)) {
+    const next = endStatus(anyStudentJoined);
+    assertTransition(status, next);
+    await tx.update(sessions).set({ status: next, endedAt: options.now, updatedAt: options.now }).where(eq(sessions.id, sessionId));
+    status = next;
+  }
+  return { status, anyStudentJoined, records: userIds.length };
+}
+

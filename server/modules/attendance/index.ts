@@ -1,0 +1,9 @@
+/**
+ * Attendance (SPEC 5): a pure function of the event log. Webhooks, the
+ * client's own leave and reconciliation append events; records are derived
+ * from them by the engine and never edited in place.
+ */
+export { computeAttendance, type AttendanceRecord, type AttendanceStatus } from './engine';
+export { ingestWebhookEvent, type IngestOutcome } from './ingest-webhook-event';
+export { finalizeSessionInTx, type FinalizeResult } from './finalize-session';
+export { recordClientLeave } from './record-client-leave';

@@ -1,0 +1,12 @@
+/**
+ * Meetings (SPEC 4): one LiveKit room per session, tokens by role, room
+ * info with recreate/fallback, end. Invariant: a meeting row exists only for
+ * a room LiveKit accepted, and at most one per session.
+ */
+export { createMeeting, type Meeting } from './create-meeting';
+export { endMeeting, endMeetingForSession } from './end-meeting';
+export { getJoinToken, grantsFor, TOKEN_TTL_SECONDS } from './get-join-token';
+export { getMeetingInfo } from './get-meeting-info';
+export { participantIdentity, slugifyName, userIdFromIdentity } from './identity';
+export { roomNameFor, sessionIdFromRoomName } from './room-name';
+export { meetingsRouter } from './router';

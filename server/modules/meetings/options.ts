@@ -1,0 +1,81 @@
+/**
+ * Meeting options resolve defaults → academy → teacher → request (SPEC 4);
+ * a later layer wins only where it says something (null/undefined = silent).
+ */
+export interface MeetingOptions {
+  maxParticipants: number;
+  recordingEnabled: boolean;
+  maxDurationMinutes: number;
+  videoQuality: string;
+  audioQuality: string;
+  screenShare: boolean;
+  chat: boolean;
+  muteOnJoin: boolean;
+  studentsCanPublish: boolean;
+}
+
+export type OptionLayer = { [K in keyof MeetingOptions]?: MeetingOptions[K] | null };
+
+export const DEFAULT_MAX_PARTICIPANTS = 50;
+const OVERTIME_MINUTES = 60;
+const EMPTY_TIMEOUT_BUFFER_MINUTES = 30;
+
+export function defaultMeetingOptions(sessionDurationMinutes: number): MeetingOptions {
+  return {
+    maxParticipants: DEFAULT_MAX_PARTICIPANTS,
+    recordingEnabled: false,
+    maxDurationMinutes: sessionDurationMinutes + OVERTIME_MINUTES,
+    videoQuality: 'high',
+    audioQuality: 'high',
+    screenShare: true,
+    chat: true,
+    muteOnJoin: false,
+    studentsCanPublish: true,
+  };
+}
+
+export function resolveMeetingOptions(sessionDurationMinutes: number, ...layers: OptionLayer[]): MeetingOptions {
+  const resolved: MeetingOptions = defaultMeetingOptions(sessionDurationMinutes);
+  for (const layer of layers) {
+    for (const key of Object.keys(layer) as (keyof MeetingOptions)[]) {
+      const value = layer[key];
+      if (value !== null && value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return resolved;
+}
+
+/**
+ * LiveKit closes a room nobody joined after `emptyTimeout`: keep it until the
+ * scheduled end + 30 min, or 30 min when the end has passed.
+ */
+export function emptyTimeoutSeconds(scheduledAt: Date, durationMinutes: number, now: Date): number {
+  const endMs = scheduledAt.getTime() + durationMinutes * 60_000;
+  const minutesUntilEnd = Math.floor((endMs - now.getTime()) / 60_000);
+  return minutesUntilEnd > 0
+    ? (minutesUntilEnd + EMPTY_TIMEOUT_BUFFER_MINUTES) * 60
+    : EMPTY_TIMEOUT_BUFFER_MINUTES * 60;
+}
+
+/** Until when the meeting outlives its teacher's disconnect: start + duration + 30 min. */
+export function persistUntil(scheduledAt: Date, durationMinutes: number): Date {
+  return new Date(scheduledAt.getTime() + (durationMinutes + EMPTY_TIMEOUT_BUFFER_MINUTES) * 60_000);
+}
+
+export interface RoomMetadata {
+  created_by: string;
+  session_id: number;
+  session_type: string;
+  recording_enabled: boolean;
+  created_at: string;
+}
+
+export function roomMetadata(input: { createdBy: number | null; sessionId: number; kind: string; recordingEnabled: boolean; now: Date }): RoomMetadata {
+  return {
+    created_by: input.createdBy === null ? 'halaqa_scheduler' : String(input.createdBy),
+    session_id: input.sessionId,
+    session_type: input.kind,
+    recording_enabled: input.recordingEnabled,
+    created_at: input.now.toISOString(),
+  };
+}

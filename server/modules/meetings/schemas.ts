@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const sessionIdInput = z.object({ sessionId: z.number().int().positive().max(2_147_483_647) }).strict();
+export type SessionIdInput = z.infer<typeof sessionIdInput>;
+
+export const createMeetingInput = sessionIdInput
+  .extend({
+    maxParticipants: z.number().int().min(1).max(500).optional(),
+    recordingEnabled: z.boolean().optional(),
+    maxDurationMinutes: z.number().int().min(1).max(1440).optional(),
+  })
+  .strict();
+export type CreateMeetingInput = z.infer<typeof createMeetingInput>;
+
+export const tokenInput = sessionIdInput.extend({ hidden: z.boolean().optional() }).strict();
+export type TokenInput = z.infer<typeof tokenInput>;
+
+export const leaveInput = sessionIdInput
+  .extend({ participantSid: z.string().regex(/^PA_[A-Za-z0-9]{1,40}$/, 'not a LiveKit participant sid') })
+  .strict();
+export type LeaveInput = z.infer<typeof leaveInput>;

@@ -1,0 +1,104 @@
+/**
+ * Who may see, join and manage a session (SPEC 2). Another academy's session
+ * is NOT_FOUND for everyone but the super admin, exactly like a missing one.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbExecutor } from '@/server/db';
+import { academies, meetings, sessions } from '@/server/db/schema';
+import type { Actor } from '@/server/lib/actor';
+import { DomainError } from '@/server/lib/domain-error';
+
+/** teacher = the session's own teacher; staff = another teacher of the academy. */
+export type JoinRole = 'teacher' | 'manager' | 'staff' | 'student' | 'parent';
+
+export interface SessionContext {
+  session: typeof sessions.$inferSelect;
+  academy: typeof academies.$inferSelect;
+  meeting: typeof meetings.$inferSelect | null;
+  /** How the actor relates to the session; null = may not join. */
+  joinRole: JoinRole | null;
+  canManage: boolean;
+}
+
+/**
+ * One round trip: the session, its academy and meeting, and whether the
+ * actor is its student (individually, by circle or by course) or a parent of one.
+ */
+export async function getSessionContextOrThrow(db: DbExecutor, actor: Actor, sessionId: number): Promise<SessionContext> {
+  const [row] = await db
+    .select({
+      session: sessions,
+      academy: academies,
+      meeting: meetings,
+      isStudent: sql<boolean>`(
+        ${sessions.studentId} = ${actor.id}
+        OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actor.id})
+        OR EXISTS (SELECT 1 FROM course_enrollments ce WHERE ce.course_id = ${sessions.courseId} AND ce.student_id = ${actor.id})
+      )`,
+      isParent: sql<boolean>`EXISTS (
+        SELECT 1 FROM parent_children pc WHERE pc.parent_id = ${actor.id} AND (
+          pc.child_id = ${sessions.studentId}
+          OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = pc.child_id)
+          OR EXISTS (SELECT 1 FROM course_enrollments ce WHERE ce.course_id = ${sessions.courseId} AND ce.student_id = pc.child_id)
+        )
+      )`,
+    })
+    .from(sessions)
+    .innerJoin(academies, eq(academies.id, sessions.academyId))
+    .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
+    .where(
+      actor.role === 'super_admin'
+        ? eq(sessions.id, sessionId)
+        : and(eq(sessions.id, sessionId), eq(sessions.academyId, actor.academyId ?? -1)),
+    )
+    .limit(1);
+  if (!row) throw new DomainError('NOT_FOUND', 'Session not found');
+
+  const { session } = row;
+  const joinRole = resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent));
+  return {
+    session,
+    academy: row.academy,
+    meeting: row.meeting,
+    joinRole,
+    canManage: canManageSession(actor, session.teacherId),
+  };
+}
+
+export function canManageSession(actor: Actor, teacherId: number): boolean {
+  switch (actor.role) {
+    case 'super_admin':
+    case 'academy_admin':
+    case 'supervisor':
+      return true;
+    case 'teacher':
+      return actor.id === teacherId;
+    default:
+      return false;
+  }
+}
+
+export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: boolean, isParent: boolean): JoinRole | null {
+  switch (actor.role) {
+    case 'super_admin':
+    case 'academy_admin':
+    case 'supervisor':
+      return 'manager';
+    case 'teacher':
+      // SPEC 2: teachers of the academy may join; only their own sessions make them "the teacher".
+      return actor.id === teacherId ? 'teacher' : 'staff';
+    case 'student':
+      return isStudent ? 'student' : null;
+    case 'parent':
+      return isParent ? 'parent' : null;
+  }
+}
+
+/** Students and parents who may not join see a session as FORBIDDEN; staff see it. */
+export function assertCanView(ctx: SessionContext): void {
+  if (!ctx.joinRole) throw new DomainError('FORBIDDEN', 'You are not a participant of this session');
+}
+
+export function assertCanManage(ctx: SessionContext): void {
+  if (!ctx.canManage) throw new DomainError('FORBIDDEN', 'Only the session teacher or an academy manager can do this');
+}

@@ -1,0 +1,77 @@
+/**
+ * Integration tests run against real servers started once per run: an
+ * embedded PostgreSQL in a fresh temporary folder with a fresh database (or
+ * a fresh database on DATABASE_URL's server), and a real livekit-server whose
+ * webhooks reach the app's handler through a local sink.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDb } from '@/server/db';
+import { runMigrations } from '@/server/db/migrate';
+import { systemClock } from '@/server/lib/clock';
+import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';
+import { freePort } from '@/scripts/infra/ports';
+import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
+import { startWebhookSink } from './webhook-sink';
+
+export interface IntegrationConfig {
+  databaseUrl: string;
+  livekit: { wsUrl: string; apiUrl: string; apiKey: string; apiSecret: string };
+  webhookUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    integration: IntegrationConfig;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'halaqa-int-'));
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    let adminUrl = process.env.DATABASE_URL;
+    if (!adminUrl) {
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), extraFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] });
+      stops.push(() => pg.stop());
+      adminUrl = pg.url;
+    }
+    const databaseUrl = await createDatabase(adminUrl, `halaqa_test_${Date.now()}_${process.pid}`);
+    await runMigrations(databaseUrl);
+
+    const binary = await findOrBuildLivekitServer((l) => console.log(`[livekit] ${l}`));
+    if ('error' in binary) throw new Error(`integration tests need a real livekit-server: ${binary.error}`);
+    const apiKey = 'halaqa-test';
+    const apiSecret = 'halaqa-test-secret-0123456789abcdef';
+    const sinkPort = await freePort();
+    const handle = createDb(databaseUrl, { max: 5 });
+    stops.push(() => handle.close());
+    const sink = await startWebhookSink(sinkPort, { db: handle.db, clock: systemClock, livekitWebhook: { apiKey, apiSecret } });
+    stops.push(() => sink.close());
+    const lk = await startLivekitServer({
+      binary: binary.path,
+      apiKey,
+      apiSecret,
+      webhookUrls: [sink.url],
+      workDir: path.join(workDir, 'livekit'),
+      logFile: path.join(workDir, 'livekit', 'server.log'),
+    });
+    stops.push(() => lk.stop());
+
+    project.provide('integration', {
+      databaseUrl,
+      livekit: { wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret },
+      webhookUrl: sink.url,
+    });
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return stopAll;
+}
