@@ -194,6 +194,85 @@ CREATE TABLE "rate_limits" (
 	CONSTRAINT "rate_limits_key_window_start_pk" PRIMARY KEY("key","window_start")
 );
 --> statement-breakpoint
+CREATE TABLE "schedules" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"academy_id" integer NOT NULL,
+	"kind" "session_kind" NOT NULL,
+	"title" text NOT NULL,
+	"teacher_id" integer NOT NULL,
+	"student_id" integer,
+	"circle_id" integer,
+	"course_id" integer,
+	"weekdays" smallint[] NOT NULL,
+	"local_time" text NOT NULL,
+	"timezone" text NOT NULL,
+	"duration_minutes" integer NOT NULL,
+	"start_date" text NOT NULL,
+	"end_date" text,
+	"count" integer,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "command_acks" (
+	"command_id" text NOT NULL,
+	"identity" text NOT NULL,
+	"acked_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "command_acks_command_id_identity_pk" PRIMARY KEY("command_id","identity")
+);
+--> statement-breakpoint
+CREATE TABLE "meeting_commands" (
+	"id" text PRIMARY KEY NOT NULL,
+	"academy_id" integer NOT NULL,
+	"session_id" integer NOT NULL,
+	"topic" text NOT NULL,
+	"type" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"priority" smallint DEFAULT 1 NOT NULL,
+	"critical" boolean DEFAULT false NOT NULL,
+	"sender_id" integer,
+	"target_identities" text[],
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_sent_at" timestamp (3) with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "room_states" (
+	"session_id" integer PRIMARY KEY NOT NULL,
+	"academy_id" integer NOT NULL,
+	"raised_hands" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"announcement" jsonb,
+	"students_can_publish" boolean DEFAULT true NOT NULL,
+	"muted_identities" text[] DEFAULT '{}' NOT NULL,
+	"removed_user_ids" integer[] DEFAULT '{}' NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "recordings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"academy_id" integer NOT NULL,
+	"session_id" integer NOT NULL,
+	"egress_id" text NOT NULL,
+	"status" text NOT NULL,
+	"started_by" integer,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ended_at" timestamp with time zone,
+	"location" text,
+	"error" text,
+	CONSTRAINT "recordings_egress_id_unique" UNIQUE("egress_id")
+);
+--> statement-breakpoint
+CREATE TABLE "sweep_runs" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"job" text NOT NULL,
+	"dry_run" boolean NOT NULL,
+	"academy_id" integer,
+	"started_at" timestamp (3) with time zone NOT NULL,
+	"finished_at" timestamp (3) with time zone NOT NULL,
+	"report" jsonb NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "academy_video_settings" ADD CONSTRAINT "academy_video_settings_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "parent_children" ADD CONSTRAINT "parent_children_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "parent_children" ADD CONSTRAINT "parent_children_parent_id_users_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -226,6 +305,21 @@ ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_academy_id_a
 ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attendance_records" ADD CONSTRAINT "attendance_records_overridden_by_users_id_fk" FOREIGN KEY ("overridden_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedules" ADD CONSTRAINT "schedules_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedules" ADD CONSTRAINT "schedules_teacher_id_users_id_fk" FOREIGN KEY ("teacher_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedules" ADD CONSTRAINT "schedules_student_id_users_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedules" ADD CONSTRAINT "schedules_circle_id_circles_id_fk" FOREIGN KEY ("circle_id") REFERENCES "public"."circles"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedules" ADD CONSTRAINT "schedules_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "schedules" ADD CONSTRAINT "schedules_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "command_acks" ADD CONSTRAINT "command_acks_command_id_meeting_commands_id_fk" FOREIGN KEY ("command_id") REFERENCES "public"."meeting_commands"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_commands" ADD CONSTRAINT "meeting_commands_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_commands" ADD CONSTRAINT "meeting_commands_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_commands" ADD CONSTRAINT "meeting_commands_sender_id_users_id_fk" FOREIGN KEY ("sender_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_states" ADD CONSTRAINT "room_states_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_states" ADD CONSTRAINT "room_states_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recordings" ADD CONSTRAINT "recordings_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recordings" ADD CONSTRAINT "recordings_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recordings" ADD CONSTRAINT "recordings_started_by_users_id_fk" FOREIGN KEY ("started_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "parent_children_child_idx" ON "parent_children" USING btree ("child_id");--> statement-breakpoint
 CREATE INDEX "users_academy_role_idx" ON "users" USING btree ("academy_id","role");--> statement-breakpoint
 CREATE INDEX "circle_members_student_idx" ON "circle_members" USING btree ("student_id");--> statement-breakpoint
@@ -245,4 +339,8 @@ CREATE UNIQUE INDEX "attendance_events_source_uq" ON "attendance_events" USING b
 CREATE UNIQUE INDEX "attendance_records_session_user_uq" ON "attendance_records" USING btree ("session_id","user_id");--> statement-breakpoint
 CREATE INDEX "attendance_records_academy_idx" ON "attendance_records" USING btree ("academy_id","calculated_at");--> statement-breakpoint
 CREATE INDEX "attendance_records_user_idx" ON "attendance_records" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "webhook_events_session_idx" ON "webhook_events" USING btree ("session_id","occurred_at");
+CREATE INDEX "webhook_events_session_idx" ON "webhook_events" USING btree ("session_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "schedules_academy_idx" ON "schedules" USING btree ("academy_id");--> statement-breakpoint
+CREATE INDEX "meeting_commands_session_idx" ON "meeting_commands" USING btree ("session_id","created_at");--> statement-breakpoint
+CREATE INDEX "recordings_session_idx" ON "recordings" USING btree ("session_id");--> statement-breakpoint
+CREATE INDEX "sweep_runs_job_idx" ON "sweep_runs" USING btree ("job","started_at");

@@ -22,6 +22,7 @@ import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';
 
 const production = process.argv.includes('--production');
 const env = process.env;
+env.NEXT_TELEMETRY_DISABLED ??= '1';
 const port = Number(env.PORT ?? 3000);
 const dataDir = path.resolve(env.HALAQA_DATA_DIR ?? '.data');
 const appUrl = env.APP_URL ?? `http://127.0.0.1:${port}`;

@@ -15,6 +15,8 @@ interface Step {
   report?: { file: string; kind: 'vitest' | 'playwright' };
 }
 
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
 const steps: Step[] = [
   { name: 'type check', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings=0'] },

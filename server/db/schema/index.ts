@@ -6,3 +6,6 @@ export * from './sessions';
 export * from './meetings';
 export * from './attendance';
 export * from './rate-limits';
+export * from './schedules';
+export * from './controls';
+export * from './operations';

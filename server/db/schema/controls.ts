@@ -1,0 +1,73 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { academies } from './academies';
+import { sessions } from './sessions';
+import { users } from './users';
+
+/** Every classroom command (SPEC 7), stored with its id and priority before it is sent. */
+export const meetingCommands = pgTable(
+  'meeting_commands',
+  {
+    id: text('id').primaryKey(),
+    academyId: integer('academy_id')
+      .notNull()
+      .references(() => academies.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    topic: text('topic').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** 0 low … 3 critical; critical commands need acknowledgements. */
+    priority: smallint('priority').notNull().default(1),
+    critical: boolean('critical').notNull().default(false),
+    senderId: integer('sender_id').references(() => users.id),
+    targetIdentities: text('target_identities').array(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastSentAt: timestamp('last_sent_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('meeting_commands_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+export const commandAcks = pgTable(
+  'command_acks',
+  {
+    commandId: text('command_id')
+      .notNull()
+      .references(() => meetingCommands.id, { onDelete: 'cascade' }),
+    identity: text('identity').notNull(),
+    ackedAt: timestamp('acked_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commandId, t.identity] })],
+);
+
+export interface RaisedHand {
+  userId: number;
+  identity: string;
+  name: string;
+  raisedAt: string;
+}
+
+export interface Announcement {
+  id: string;
+  text: string;
+  by: string;
+  at: string;
+}
+
+/** The room's current state, so late joiners and reconnecting clients can catch up. */
+export const roomStates = pgTable('room_states', {
+  sessionId: integer('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  academyId: integer('academy_id')
+    .notNull()
+    .references(() => academies.id, { onDelete: 'cascade' }),
+  raisedHands: jsonb('raised_hands').$type<RaisedHand[]>().notNull().default([]),
+  announcement: jsonb('announcement').$type<Announcement | null>(),
+  studentsCanPublish: boolean('students_can_publish').notNull().default(true),
+  mutedIdentities: text('muted_identities').array().notNull().default([]),
+  removedUserIds: integer('removed_user_ids').array().notNull().default([]),
+  version: integer('version').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
