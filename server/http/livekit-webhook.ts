@@ -37,7 +37,7 @@ export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' |
     const outcome = await ingestWebhookEvent(deps, received.event);
     return json(200, { ok: true, id: received.event.id, ...outcome });
   } catch (error) {
-    logger.error('webhook not stored', { id: received.event.id, event: received.event.event, error: String(error) });
+    logger.error('webhook not stored', { id: received.event.id, event: received.event.event, error: String(error), cause: String((error as { cause?: unknown }).cause ?? '') });
     return json(503, { error: 'could not store the event; retry' });
   }
 }

@@ -22,10 +22,18 @@ export interface FinalizeResult {
 }
 
 export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { now: Date }): Promise<FinalizeResult> {
-  const [locked] = await tx.execute<{ status: SessionStatus; teacher_id: number }>(
-    sql`SELECT status, teacher_id FROM sessions WHERE id = ${sessionId} FOR UPDATE`,
-  );
-  if (!locked) throw new Error(`session ${sessionId} vanished while finalising`);
+  // Lock order everywhere: the (session, user) advisory locks, sorted, before
+  // any session or meeting row; webhooks do the same, so they cannot deadlock.
+  const [eventUsers, expected, teacher] = await Promise.all([
+    tx.execute<{ user_id: number }>(sql`SELECT DISTINCT user_id FROM attendance_events WHERE session_id = ${sessionId}`),
+    expectedStudentIds(tx, sessionId),
+    tx.select({ teacherId: sessions.teacherId }).from(sessions).where(eq(sessions.id, sessionId)),
+  ]);
+  if (!teacher[0]) throw new Error(`session ${sessionId} vanished while finalising`);
+  const userIds = [...new Set([...eventUsers.map((r) => r.user_id), ...expected, teacher[0].teacherId])].sort((a, b) => a - b);
+  for (const userId of userIds) await lockAttendancePair(tx, sessionId, userId);
+
+  const [locked] = await tx.execute<{ status: SessionStatus }>(sql`SELECT status FROM sessions WHERE id = ${sessionId} FOR UPDATE`);
   await tx
     .update(meetings)
     .set({ endedAt: options.now })
@@ -33,23 +41,14 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   const session = (await getSessionInfo(tx, sessionId))!;
   // A session with no meeting (closed by the sweep) ends now.
   const info = { ...session, meetingEndedAt: session.meetingEndedAt ?? options.now };
-
-  const [eventUsers, expected, settings] = await Promise.all([
-    tx.execute<{ user_id: number }>(sql`SELECT DISTINCT user_id FROM attendance_events WHERE session_id = ${sessionId}`),
-    expectedStudentIds(tx, sessionId),
-    getAcademyVideoSettings(tx, session.academyId),
-  ]);
-  const userIds = [...new Set([...eventUsers.map((r) => r.user_id), ...expected, session.teacherId])].sort((a, b) => a - b);
-  for (const userId of userIds) {
-    await lockAttendancePair(tx, sessionId, userId);
-    await recomputeRecord(tx, info, userId, { now: options.now, settings });
-  }
+  const settings = await getAcademyVideoSettings(tx, session.academyId);
+  for (const userId of userIds) await recomputeRecord(tx, info, userId, { now: options.now, settings });
 
   const [joined] = await tx.execute<{ any: boolean }>(sql`
     SELECT EXISTS (SELECT 1 FROM attendance_records
       WHERE session_id = ${sessionId} AND user_type = 'student' AND join_count > 0) AS any`);
   const anyStudentJoined = Boolean(joined?.any);
-  let status = locked.status;
+  let status = locked!.status;
   if (!isTerminal(status)) {
     const next = endStatus(anyStudentJoined);
     assertTransition(status, next);
@@ -58,4 +57,3 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   }
   return { status, anyStudentJoined, records: userIds.length };
 }
-

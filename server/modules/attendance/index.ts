@@ -7,3 +7,4 @@ export { computeAttendance, type AttendanceRecord, type AttendanceStatus } from 
 export { ingestWebhookEvent, type IngestOutcome } from './ingest-webhook-event';
 export { finalizeSessionInTx, type FinalizeResult } from './finalize-session';
 export { recordClientLeave } from './record-client-leave';
+export { reconcileMeeting, type ReconcileResult } from './reconcile-meeting';

@@ -8,11 +8,12 @@ import { and, eq } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
-import { attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
+import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
+import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
 import { persistUntil } from '@/server/modules/meetings/options';
 import { finalizeSessionInTx } from './finalize-session';
-import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
+import { lockAttendancePair, recomputeRecord, type SessionInfo } from './record-store';
 
 export type IngestOutcome = { duplicate: boolean; flag: string | null };
 
@@ -57,11 +58,13 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
         source: 'webhook',
         sourceEventId: event.id,
       });
-      await tx
-        .update(sessions)
-        .set({ status: 'ongoing', startedAt: occurredAt, updatedAt: occurredAt })
-        .where(and(eq(sessions.id, session.id), eq(sessions.status, 'ready')));
-      await recomputeRecord(tx, session, target.userId, { now: occurredAt });
+      if (target.sessionStatus === 'ready') {
+        await tx
+          .update(sessions)
+          .set({ status: 'ongoing', startedAt: occurredAt, updatedAt: occurredAt })
+          .where(and(eq(sessions.id, session.id), eq(sessions.status, 'ready')));
+      }
+      await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
     } else if (event.event === 'participant_left' && participant && target.userId !== null) {
       const joinedAtMs = Number(participant.joinedAtMs) || Number(participant.joinedAt) * 1000;
       await tx.insert(attendanceEvents).values({
@@ -82,7 +85,7 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
           .set({ persistUntil: persistUntil(session.scheduledAt, session.durationMinutes) })
           .where(eq(meetings.sessionId, session.id));
       }
-      await recomputeRecord(tx, session, target.userId, { now: occurredAt });
+      await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
     } else if (event.event === 'room_finished') {
       await finalizeSessionInTx(tx, session.id, { now: occurredAt });
     }
@@ -91,30 +94,54 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
 }
 
 interface Target {
-  session: Awaited<ReturnType<typeof getSessionInfo>>;
+  session: SessionInfo | null;
+  sessionStatus: string | null;
+  settings: AcademyVideoSettings | undefined;
   userId: number | null;
+  userRole: string | undefined;
   flag: string | null;
 }
 
+/** One round trip: the room's meeting and session, the academy's settings and the identity's user. */
 async function resolveTarget(tx: Tx, event: WebhookEvent): Promise<Target> {
+  const none = { session: null, sessionStatus: null, settings: undefined, userId: null, userRole: undefined };
   const roomName = event.room?.name || event.egressInfo?.roomName || '';
-  const [meeting] = roomName
-    ? await tx.select({ sessionId: meetings.sessionId }).from(meetings).where(eq(meetings.roomName, roomName))
-    : [];
-  const session = meeting ? await getSessionInfo(tx, meeting.sessionId) : null;
-  if (!session) return { session: null, userId: null, flag: roomName ? 'unknown_room' : null };
-  if (!PARTICIPANT_EVENTS.has(event.event) || !event.participant) return { session, userId: null, flag: null };
-
-  if (event.participant.permission?.hidden) return { session, userId: null, flag: 'hidden_participant' };
-  const claimed = userIdFromIdentity(event.participant.identity);
-  if (claimed === null) return { session, userId: null, flag: 'unknown_identity' };
-  const [user] = await tx
-    .select({ id: users.id, academyId: users.academyId })
-    .from(users)
-    .where(eq(users.id, claimed));
-  if (!user || (user.academyId !== null && user.academyId !== session.academyId)) {
-    return { session, userId: null, flag: 'unknown_identity' };
+  if (!roomName) return { ...none, flag: null };
+  const participant = PARTICIPANT_EVENTS.has(event.event) ? event.participant : undefined;
+  const claimed = participant ? userIdFromIdentity(participant.identity) : null;
+  const [row] = await tx
+    .select({
+      id: sessions.id,
+      academyId: sessions.academyId,
+      teacherId: sessions.teacherId,
+      scheduledAt: sessions.scheduledAt,
+      durationMinutes: sessions.durationMinutes,
+      status: sessions.status,
+      meetingEndedAt: meetings.endedAt,
+      settings: academyVideoSettings,
+      userId: users.id,
+      userRole: users.role,
+      userAcademyId: users.academyId,
+    })
+    .from(meetings)
+    .innerJoin(sessions, eq(sessions.id, meetings.sessionId))
+    .leftJoin(academyVideoSettings, eq(academyVideoSettings.academyId, sessions.academyId))
+    .leftJoin(users, eq(users.id, claimed ?? -1))
+    .where(eq(meetings.roomName, roomName));
+  if (!row) return { ...none, flag: 'unknown_room' };
+  const session: SessionInfo = {
+    id: row.id,
+    academyId: row.academyId,
+    teacherId: row.teacherId,
+    scheduledAt: row.scheduledAt,
+    durationMinutes: row.durationMinutes,
+    meetingEndedAt: row.meetingEndedAt,
+  };
+  const base = { session, sessionStatus: row.status, settings: row.settings ?? undefined, userId: null, userRole: undefined };
+  if (!participant) return { ...base, flag: null };
+  if (participant.permission?.hidden) return { ...base, flag: 'hidden_participant' };
+  if (row.userId === null || (row.userAcademyId !== null && row.userAcademyId !== row.academyId)) {
+    return { ...base, flag: 'unknown_identity' };
   }
-  return { session, userId: user.id, flag: null };
+  return { ...base, userId: row.userId, userRole: row.userRole ?? undefined, flag: null };
 }
-

@@ -48,12 +48,14 @@ export interface SessionInfo {
 
 export interface RecomputeOptions {
   now: Date;
+  /** Passed by callers that already read them, to save a round trip each. */
   settings?: AcademyVideoSettings;
+  userRole?: string;
 }
 
 export async function recomputeRecord(db: DbExecutor, session: SessionInfo, userId: number, options: RecomputeOptions): Promise<AttendanceRecord> {
-  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
-  const userType = attendeeTypeFor(user?.role ?? 'student', userId, session.teacherId);
+  const role = options.userRole ?? (await db.select({ role: users.role }).from(users).where(eq(users.id, userId)))[0]?.role;
+  const userType = attendeeTypeFor(role ?? 'student', userId, session.teacherId);
   const settings = options.settings ?? (await getAcademyVideoSettings(db, session.academyId));
   const events = await db
     .select({

@@ -1,5 +1,5 @@
 import { authedProcedure, router } from '@/server/trpc/init';
-import { recordClientLeave } from '@/server/modules/attendance';
+import { reconcileMeeting, recordClientLeave } from '@/server/modules/attendance';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
 import { createMeeting } from './create-meeting';
 import { endMeeting } from './end-meeting';
@@ -27,4 +27,9 @@ export const meetingsRouter = router({
   info: authedProcedure.input(sessionIdInput).query(({ ctx, input }) => getMeetingInfo(ctx.deps, ctx.actor, input)),
   end: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endMeeting(ctx.deps, ctx.actor, input)),
   leave: authedProcedure.input(leaveInput).mutation(({ ctx, input }) => recordClientLeave(ctx.deps, ctx.actor, input)),
+  /** On demand from the session page: repair attendance from LiveKit's participant list. */
+  reconcileAttendance: authedProcedure.input(sessionIdInput).mutation(async ({ ctx, input }) => {
+    assertCanManage(await getSessionContextOrThrow(ctx.deps.db, ctx.actor, input.sessionId));
+    return reconcileMeeting(ctx.deps, input);
+  }),
 });
