@@ -1,19 +1,9 @@
 import { redirect } from 'next/navigation';
-import { AppHeader } from '@/components/app-header';
-import { SessionList } from '@/components/sessions/session-list';
+import { homePathFor } from '@/components/dashboard/home-path';
 import { getActor } from '@/server/auth/options';
 
+/** Everyone lands on their role's home (SPEC 9). */
 export default async function HomePage() {
   const actor = await getActor();
-  if (!actor) redirect('/sign-in');
-  return (
-    <>
-      <AppHeader name={actor.name} role={actor.role} />
-      <main>
-        <SessionList range="today" canJoin />
-        <SessionList range="upcoming" canJoin={false} />
-        <SessionList range="past" canJoin={false} />
-      </main>
-    </>
-  );
+  redirect(actor ? homePathFor(actor.role) : '/sign-in');
 }

@@ -1,13 +1,22 @@
 'use client';
 
 import '@livekit/components-styles';
-import { LiveKitRoom, PreJoin, RoomAudioRenderer, VideoConference, type LocalUserChoices } from '@livekit/components-react';
+import './room.css';
+import { LiveKitRoom, PreJoin, type LocalUserChoices } from '@livekit/components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { ConnectionError } from 'livekit-client';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { useTRPC } from '@/components/trpc-provider';
+import { isMicLocked } from '@/server/modules/controls/room-state';
+import { AnnouncementBanner } from './announcement-banner';
 import { AttendancePanel } from './attendance-panel';
+import { ClassroomStage } from './classroom-stage';
+import { CommandListeners } from './command-listeners';
+import { HandsPanel } from './hands-panel';
 import { RoomWatcher } from './room-watcher';
+import { TeacherPanel } from './teacher-panel';
+import { useRoomControls } from './use-room-controls';
 
 type Phase = 'prejoin' | 'joined' | 'left' | 'ended' | 'removed';
 
@@ -16,20 +25,37 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   const trpc = useTRPC();
   const [phase, setPhase] = useState<Phase>('prejoin');
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
+  const [connectError, setConnectError] = useState<string | null>(null);
   const sid = useRef<string | null>(null);
 
-  const detail = useQuery({
-    ...trpc.session.detail.queryOptions({ sessionId }),
-    refetchInterval: 1_000,
-    retry: false,
+  // Attendance refetches on the event stream's signal; the slow poll covers a stream that is down.
+  const detail = useQuery({ ...trpc.session.detail.queryOptions({ sessionId }), refetchInterval: 5_000, retry: false });
+  const refetchDetail = detail.refetch;
+  const controls = useRoomControls(sessionId, {
+    onEnded: () => setPhase('ended'),
+    onRemoved: () => setPhase('removed'),
+    onAttendance: () => void refetchDetail(),
   });
   const create = useMutation(trpc.meeting.create.mutationOptions({ onSuccess: () => detail.refetch() }));
-  const token = useMutation(trpc.meeting.token.mutationOptions({ onSuccess: () => setPhase('joined') }));
+  const token = useMutation(
+    trpc.meeting.token.mutationOptions({
+      onSuccess: () => {
+        setConnectError(null);
+        setPhase('joined');
+      },
+    }),
+  );
   const leave = useMutation(trpc.meeting.leave.mutationOptions());
   // The watcher's callback must stay stable across renders; the mutation object does not.
   const leaveRef = useRef(leave.mutate);
   leaveRef.current = leave.mutate;
-  const end = useMutation(trpc.meeting.end.mutationOptions({ onSuccess: () => detail.refetch() }));
+  const end = useMutation(trpc.room.end.mutationOptions({ onSuccess: () => detail.refetch() }));
+
+  // Stable: LiveKitRoom reconnects whenever its onError changes identity.
+  const onRoomError = useCallback((error: Error) => {
+    // Device and publish refusals are not an outage; failing to connect is.
+    if (error instanceof ConnectionError) setConnectError(error.message);
+  }, []);
 
   const onSid = useCallback((value: string) => {
     sid.current = value;
@@ -37,7 +63,8 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   const onEnded = useCallback(
     (reason: 'ended' | 'removed' | 'left') => {
       if (sid.current) leaveRef.current({ sessionId, participantSid: sid.current });
-      setPhase(reason);
+      // A command may have said why first (ended, removed): unmounting the room must not turn that into "left".
+      setPhase((current) => (current === 'joined' ? reason : current));
     },
     [sessionId],
   );
@@ -52,64 +79,69 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
       </main>
     );
   }
-  if (!detail.data) return <main className="muted">{t('connecting')}</main>;
+  if (!detail.data) {
+    return (
+      <main className="muted" role="status">
+        {t('connecting')}
+      </main>
+    );
+  }
 
   const { session, meeting, viewer, attendance } = detail.data;
+  const state = controls.state;
   const staff = viewer.joinRole === 'teacher' || viewer.joinRole === 'manager' || viewer.joinRole === 'staff';
-  const over = ['completed', 'absent', 'cancelled'].includes(session.status) || Boolean(meeting?.endedAt);
-  const panel = staff || over ? <AttendancePanel rows={attendance} final={over} /> : null;
+  const isStudent = viewer.joinRole === 'student';
+  const over = ['completed', 'absent', 'cancelled'].includes(session.status) || Boolean(meeting?.endedAt) || Boolean(state?.ended);
+  const removed = phase === 'removed' || (phase !== 'joined' && Boolean(state?.me.removed));
+  const joined = phase === 'joined' && Boolean(token.data) && !over;
+  const tokenUnavailable = token.error?.data?.code === 'SERVICE_UNAVAILABLE';
 
-  let stage: React.ReactNode;
-  if (videoUnavailableReason) {
+  let stage: ReactNode;
+  if (videoUnavailableReason || tokenUnavailable || connectError) {
     stage = (
       <p role="alert" className="notice" data-testid="video-unavailable">
-        {t('videoUnavailable')}: {videoUnavailableReason}
+        {t('videoUnavailable')}: {videoUnavailableReason ?? connectError ?? token.error?.message}
       </p>
     );
   } else if (over || phase === 'ended') {
     stage = (
-      <p className="notice" data-testid="room-ended">
+      <p className="notice" data-testid="room-ended" role="status">
         {t('roomEnded')}
+      </p>
+    );
+  } else if (removed) {
+    stage = (
+      <p className="notice" data-testid="room-removed" role="alert">
+        {t('room.removed')}
       </p>
     );
   } else if (!meeting) {
     stage = viewer.canManage ? (
-      <button className="btn" type="button" disabled={create.isPending} onClick={() => create.mutate({ sessionId })}>
+      <button className="btn" type="button" disabled={create.isPending} onClick={() => create.mutate({ sessionId })} data-testid="start-meeting">
         {t('startMeeting')}
       </button>
     ) : (
       <p className="notice">{t('waitingForTeacher')}</p>
     );
-  } else if (phase === 'joined' && token.data) {
+  } else if (joined && token.data) {
     stage = (
-      <LiveKitRoom
-        serverUrl={token.data.serverUrl}
-        token={token.data.token}
-        connect
-        audio={choices?.audioEnabled ?? true}
-        video={choices?.videoEnabled ?? true}
-        data-lk-theme="default"
-        style={{ height: '100%' }}
-      >
-        <RoomWatcher onSid={onSid} onEnded={onEnded} />
-        <VideoConference />
-        <RoomAudioRenderer />
-      </LiveKitRoom>
+      <ClassroomStage
+        micLocked={isStudent && !!state && isMicLocked(state, state.me.identity)}
+        publishingStopped={isStudent && !!state && !state.studentsCanPublish}
+      />
     );
-  } else if (phase === 'left' || phase === 'removed') {
+  } else if (phase === 'left') {
     stage = (
       <div className="notice" data-testid="room-left">
         <p>{t('leftRoom')}</p>
-        {phase === 'left' && (
-          <button className="btn" type="button" onClick={() => token.mutate({ sessionId })}>
-            {t('rejoin')}
-          </button>
-        )}
+        <button className="btn" type="button" onClick={() => token.mutate({ sessionId })}>
+          {t('rejoin')}
+        </button>
       </div>
     );
   } else {
     stage = (
-      <div data-lk-theme="default" style={{ height: '100%' }}>
+      <div className="prejoin">
         <PreJoin
           defaults={{ username: viewerName, videoEnabled: true, audioEnabled: true }}
           persistUserChoices={false}
@@ -120,7 +152,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
           }}
         />
         {token.error && (
-          <p role="alert" className="error">
+          <p role="alert" className="error" data-testid="join-error">
             {token.error.message}
           </p>
         )}
@@ -128,17 +160,24 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
     );
   }
 
-  return (
-    <div className="room-layout">
-      <div className="room-stage" data-testid="room-stage">
-        {stage}
+  const live = Boolean(meeting) && !over;
+  const body = (
+    <>
+      <div className="room-stage" data-testid="room-stage" data-lk-theme="default">
+        {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
+        {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
+          <p className="stage-notice" role="status" data-testid="live-updates-down">
+            {t('room.liveUpdatesDown')}
+          </p>
+        ) : null}
+        <div className="stage-body">{stage}</div>
       </div>
-      <aside className="room-side">
+      <aside className="room-side" aria-label={session.title}>
         <section className="card">
-          <h1 style={{ fontSize: '1.2rem' }}>{session.title}</h1>
+          <h1 className="room-title">{session.title}</h1>
           <p className="muted">{t(`status.${session.status}` as 'status.ready')}</p>
           {viewer.canManage && meeting && !over && (
-            <button className="btn danger" type="button" disabled={end.isPending} onClick={() => end.mutate({ sessionId })}>
+            <button className="btn danger" type="button" disabled={end.isPending} onClick={() => end.mutate({ sessionId })} data-testid="end-for-everyone">
               {t('endForEveryone')}
             </button>
           )}
@@ -146,8 +185,34 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
             <a href="/">{t('backHome')}</a>
           </p>
         </section>
-        {panel}
+        {live && state && !removed && (
+          <HandsPanel sessionId={sessionId} hands={state.raisedHands} myUserId={state.me.userId} canRaise={isStudent && joined} canManage={viewer.canManage && joined} />
+        )}
+        {joined && viewer.canManage && state && <TeacherPanel sessionId={sessionId} state={state} />}
+        {(staff || over) && <AttendancePanel rows={attendance} final={over} />}
       </aside>
-    </div>
+    </>
   );
+
+  if (joined && token.data) {
+    // Publish at join only what the token allows, or LiveKit refuses it (mute all, stop publishing).
+    const { grants } = token.data;
+    const allows = (source: 'microphone' | 'camera') => grants.canPublish && (!grants.canPublishSources || grants.canPublishSources.includes(source));
+    return (
+      <LiveKitRoom
+        className="room-layout"
+        serverUrl={token.data.serverUrl}
+        token={token.data.token}
+        connect
+        audio={(choices?.audioEnabled ?? true) && allows('microphone')}
+        video={(choices?.videoEnabled ?? true) && allows('camera')}
+        onError={onRoomError}
+      >
+        <RoomWatcher onSid={onSid} onEnded={onEnded} />
+        <CommandListeners onCommand={controls.apply} />
+        {body}
+      </LiveKitRoom>
+    );
+  }
+  return <div className="room-layout">{body}</div>;
 }

@@ -1,5 +1,5 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -22,4 +22,14 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   });
   const db = drizzle(client, { schema });
   return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * The postgres.js client under a Db, for what Drizzle cannot do: server-side
+ * cursors, so a large export streams instead of loading every row.
+ */
+export function rawSqlOf(db: Db): Sql {
+  const client = (db as Db & { $client?: Sql }).$client;
+  if (typeof client !== 'function') throw new Error('this Db was not created by createDb (no postgres.js client)');
+  return client;
 }

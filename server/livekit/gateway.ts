@@ -4,7 +4,7 @@
  * `LivekitUnavailableError` (server unreachable, timed out, 5xx) and
  * `LivekitNotFoundError` (room or participant missing).
  */
-import { AccessToken, RoomServiceClient, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
 
 export class LivekitUnavailableError extends Error {
@@ -37,6 +37,21 @@ export interface LiveRoom {
   metadata: string;
 }
 
+/** LiveKit's track sources by the names its tokens use. */
+export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
+
+const SOURCE_BY_NAME: Record<TrackSourceName, TrackSource> = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
+
+function sourceName(source: TrackSource): TrackSourceName | 'unknown' {
+  const entry = Object.entries(SOURCE_BY_NAME).find(([, value]) => value === source);
+  return entry ? (entry[0] as TrackSourceName) : 'unknown';
+}
+
 export interface LiveParticipant {
   sid: string;
   identity: string;
@@ -45,7 +60,11 @@ export interface LiveParticipant {
   joinedAt: Date;
   isPublisher: boolean;
   hidden: boolean;
-  trackSids: { sid: string; source: number; muted: boolean }[];
+  canPublish: boolean;
+  canPublishData: boolean;
+  /** Empty means every source (LiveKit's convention). */
+  canPublishSources: TrackSourceName[];
+  trackSids: { sid: string; source: number; sourceName: TrackSourceName | 'unknown'; muted: boolean }[];
 }
 
 export interface TokenSpec {
@@ -53,14 +72,17 @@ export interface TokenSpec {
   name: string;
   metadata: string;
   ttlSeconds: number;
-  grant: VideoGrant;
+  grant: Omit<VideoGrant, 'canPublishSources'> & { canPublishSources?: TrackSourceName[] };
 }
 
+/** LiveKit replaces the whole permission: give every field you want kept. */
 export interface ParticipantPermissionUpdate {
   canPublish: boolean;
   canSubscribe: boolean;
   canPublishData: boolean;
   hidden?: boolean;
+  /** Empty or absent means every source. */
+  canPublishSources?: TrackSourceName[];
 }
 
 export interface LivekitGateway {
@@ -150,7 +172,10 @@ export function createLivekitGateway(config: LivekitConfig, options: { requestTi
           joinedAt: p.joinedAtMs ? new Date(Number(p.joinedAtMs)) : SECONDS_TO_DATE(p.joinedAt),
           isPublisher: p.isPublisher,
           hidden: p.permission?.hidden ?? false,
-          trackSids: p.tracks.map((t) => ({ sid: t.sid, source: t.source, muted: t.muted })),
+          canPublish: p.permission?.canPublish ?? false,
+          canPublishData: p.permission?.canPublishData ?? false,
+          canPublishSources: (p.permission?.canPublishSources ?? []).map(sourceName).filter((n): n is TrackSourceName => n !== 'unknown'),
+          trackSids: p.tracks.map((t) => ({ sid: t.sid, source: t.source, sourceName: sourceName(t.source), muted: t.muted })),
         })),
       ),
     removeParticipant: (room, identity) =>
@@ -163,7 +188,10 @@ export function createLivekitGateway(config: LivekitConfig, options: { requestTi
       }),
     updatePermissions: (room, identity, permission) =>
       call(`updateParticipant ${identity}`, async () => {
-        await rooms.updateParticipant(room, identity, { permission });
+        const { canPublishSources, ...rest } = permission;
+        await rooms.updateParticipant(room, identity, {
+          permission: { ...rest, canPublishSources: (canPublishSources ?? []).map((n) => SOURCE_BY_NAME[n]) },
+        });
       }),
     sendData: (room, payload, options) =>
       call(`sendData ${room}`, async () => {
@@ -180,7 +208,8 @@ export function createLivekitGateway(config: LivekitConfig, options: { requestTi
         metadata: spec.metadata,
         ttl: spec.ttlSeconds,
       });
-      token.addGrant(spec.grant);
+      const { canPublishSources, ...grant } = spec.grant;
+      token.addGrant(canPublishSources ? { ...grant, canPublishSources: canPublishSources.map((n) => SOURCE_BY_NAME[n]) } : grant);
       return token.toJwt();
     },
   };

@@ -8,3 +8,7 @@ export { ingestWebhookEvent, type IngestOutcome } from './ingest-webhook-event';
 export { finalizeSessionInTx, type FinalizeResult } from './finalize-session';
 export { recordClientLeave } from './record-client-leave';
 export { reconcileMeeting, type ReconcileResult } from './reconcile-meeting';
+export { getSessionStatistics, getAcademyStatistics, sessionStatsInput, academyStatsInput, type SessionStatistics, type AcademyStatistics } from './statistics';
+export { overrideAttendanceStatus, overrideStatusInput, type OverriddenRecord } from './override-status';
+export { listAttendanceRecords, listRecordsInput, type AttendanceRecordView } from './list-records';
+export { exportAttendanceCsv, exportAttendanceInput, type AttendanceExport, type ExportAttendanceInput } from './export-csv';

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
+import { notify } from '@/server/db/notify';
 import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
@@ -65,6 +66,8 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
           .where(and(eq(sessions.id, session.id), eq(sessions.status, 'ready')));
       }
       await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
+      // Delivered on commit: the room page's attendance panel refetches on it (room.events).
+      await notify(tx, { sessionId: session.id, kind: 'attendance', id: event.id });
     } else if (event.event === 'participant_left' && participant && target.userId !== null) {
       const joinedAtMs = Number(participant.joinedAtMs) || Number(participant.joinedAt) * 1000;
       await tx.insert(attendanceEvents).values({
@@ -86,6 +89,7 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
           .where(eq(meetings.sessionId, session.id));
       }
       await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
+      await notify(tx, { sessionId: session.id, kind: 'attendance', id: event.id });
     } else if (event.event === 'room_finished') {
       await finalizeSessionInTx(tx, session.id, { now: occurredAt });
     }

@@ -13,7 +13,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
 import { assertTransition, isTerminal } from '@/server/modules/sessions/status-machine';
-import { emptyTimeoutSeconds, resolveMeetingOptions, roomMetadata, type OptionLayer } from './options';
+import { emptyTimeoutSeconds, resolveMeetingOptions, roomMetadata, teacherOptionLayer, type OptionLayer } from './options';
 import { roomNameFor } from './room-name';
 
 export type Meeting = typeof meetings.$inferSelect;
@@ -51,7 +51,7 @@ export async function createMeeting(deps: Deps, input: CreateMeetingInput): Prom
     const options = resolveMeetingOptions(
       session.durationMinutes,
       { maxParticipants: academySettings.defaultMaxParticipants, recordingEnabled: academySettings.recordingDefault },
-      teacher ?? {},
+      teacherOptionLayer(teacher),
       input.request ?? {},
     );
     const roomName = roomNameFor(session.academySlug, session.kind, session.id);

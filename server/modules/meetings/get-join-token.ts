@@ -6,10 +6,13 @@
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
+import type { TrackSourceName } from '@/server/livekit/gateway';
+import { studentGrantsFor } from '@/server/modules/controls';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
-import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
+import { assertCanView, type JoinRole } from '@/server/modules/sessions/access';
 import { isTerminal } from '@/server/modules/sessions/status-machine';
 import { participantIdentity } from './identity';
+import { getTokenSessionContextOrThrow } from './token-session-context';
 import type { MeetingOptions } from './options';
 
 export const TOKEN_TTL_SECONDS = 3 * 60 * 60;
@@ -21,6 +24,8 @@ export interface JoinGrants {
   canPublishData: boolean;
   roomAdmin: boolean;
   hidden: boolean;
+  /** Set only when the room's controls narrow what may be published (mute). */
+  canPublishSources?: TrackSourceName[];
 }
 
 /** Pure: the grants of the spec for a role (SPEC 4). */
@@ -48,7 +53,7 @@ export interface JoinToken {
 }
 
 export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId: number; hidden?: boolean }): Promise<JoinToken> {
-  const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
+  const ctx = await getTokenSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanView(ctx);
   if (input.hidden && ctx.joinRole !== 'manager') {
     throw new DomainError('FORBIDDEN', 'Only admins and supervisors can join hidden');
@@ -62,8 +67,22 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
   await consumeRateLimit(deps.db, `token:${actor.id}`, TOKEN_RATE_LIMIT, now);
 
   const options = ctx.meeting.options as Partial<MeetingOptions>;
-  const grants = grantsFor(ctx.joinRole!, ctx.canManage, { studentsCanPublish: options.studentsCanPublish ?? true }, input.hidden ?? false);
   const identity = participantIdentity(actor.id, actor.name);
+  let grants = grantsFor(ctx.joinRole!, ctx.canManage, { studentsCanPublish: options.studentsCanPublish ?? true }, input.hidden ?? false);
+  if (ctx.joinRole === 'student' || ctx.joinRole === 'parent') {
+    // The room's controls (SPEC 7): removed users stay out, and stop publishing / mute bind new tokens too.
+    const controls = await studentGrantsFor(deps.db, {
+      academyId: ctx.session.academyId,
+      sessionId: ctx.session.id,
+      userId: actor.id,
+      identity,
+      meetingAllowsPublish: options.studentsCanPublish ?? true,
+    });
+    if (controls.removed) throw new DomainError('FORBIDDEN', 'The teacher removed you from this meeting');
+    if (ctx.joinRole === 'student') {
+      grants = { ...grants, canPublish: controls.canPublish, ...(controls.canPublishSources ? { canPublishSources: controls.canPublishSources } : {}) };
+    }
+  }
   const token = await deps.livekit.createToken({
     identity,
     name: actor.name,

@@ -9,4 +9,3 @@ export { getJoinToken, grantsFor, TOKEN_TTL_SECONDS } from './get-join-token';
 export { getMeetingInfo } from './get-meeting-info';
 export { participantIdentity, slugifyName, userIdFromIdentity } from './identity';
 export { roomNameFor, sessionIdFromRoomName } from './room-name';
-export { meetingsRouter } from './router';

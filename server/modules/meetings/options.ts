@@ -16,6 +16,14 @@ export interface MeetingOptions {
 
 export type OptionLayer = { [K in keyof MeetingOptions]?: MeetingOptions[K] | null };
 
+const OPTION_KEYS = ['maxParticipants', 'recordingEnabled', 'videoQuality', 'audioQuality', 'screenShare', 'chat', 'muteOnJoin', 'studentsCanPublish'] as const;
+
+/** Only the option columns of a teacher's settings row take part in resolution (not its ids). */
+export function teacherOptionLayer(row: OptionLayer | null | undefined): OptionLayer {
+  if (!row) return {};
+  return Object.fromEntries(OPTION_KEYS.map((k) => [k, row[k]])) as OptionLayer;
+}
+
 export const DEFAULT_MAX_PARTICIPANTS = 50;
 const OVERTIME_MINUTES = 60;
 const EMPTY_TIMEOUT_BUFFER_MINUTES = 30;

@@ -1,3 +1,19 @@
-/** Scheduling (SPEC 3, 6): pure eligibility rules and weekly schedule expansion in the academy's timezone. */
+/**
+ * Scheduling (SPEC 3, 6): sessions one by one or weekly in the academy's
+ * timezone (stored in UTC, DST-proof), edits and cancellations under the
+ * status machine, academy video settings and teacher settings; and the pure
+ * rules the sweeps use (eligibility, weekly expansion).
+ */
 export * from './eligibility';
 export * from './weekly-schedule';
+export { createSession } from './create-session';
+export { createWeeklySchedule } from './create-weekly-schedule';
+export { updateSession } from './update-session';
+export { cancelSession, cancelSchedule } from './cancel-session';
+export { listSchedules } from './list-schedules';
+export { getVideoSettings, updateVideoSettings } from './video-settings';
+export { videoSettingsProblems } from './video-settings-rules';
+export { getTeacherMeetingSettings, updateTeacherMeetingSettings } from './teacher-settings';
+export { sessionView, localDateTime, type SessionView } from './session-view';
+export * from './schemas';
+export { schedulingRouter } from './router';

@@ -1,0 +1,30 @@
+'use client';
+
+import { useState } from 'react';
+import { rangeAround } from '../dates';
+import { useText } from '../use-text';
+import { AcademyAttendanceTable } from './academy-attendance-table';
+import { AttendanceCharts } from './attendance-charts';
+import { LiveMeetings } from './live-meetings';
+import { ReportFilters, type ReportFilterValues } from './report-filters';
+import { SweepStats } from './sweep-stats';
+import { ATTENDANCE_STATUSES } from './types';
+
+/** SPEC 9, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures. */
+export function AdminOverview() {
+  const { t, timezone } = useText();
+  const [filters, setFilters] = useState<ReportFilterValues>(() => rangeAround(new Date(), timezone, 29));
+  return (
+    <>
+      <h1>{t('adminDashboard')}</h1>
+      <LiveMeetings />
+      <section className="card" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">{t('attendanceFilters')}</h2>
+        <ReportFilters value={filters} onApply={setFilters} statuses={ATTENDANCE_STATUSES} statusPrefix="attendance." statusLabel="attendance" />
+      </section>
+      <AttendanceCharts filters={filters} />
+      <AcademyAttendanceTable filters={filters} />
+      <SweepStats />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useTRPC } from '@/components/trpc-provider';
+import { QueryState } from './badges';
+import { useText } from './use-text';
+
+/** SPEC 9, super admin: every academy, its size and activity, and a way into its dashboard. */
+export function SuperHome() {
+  const { t, locale, formatNumber } = useText();
+  const trpc = useTRPC();
+  const academies = useQuery({ ...trpc.academies.list.queryOptions(), refetchInterval: 30_000 });
+  return (
+    <>
+      <h1>{t('academies')}</h1>
+      <section className="card" aria-labelledby="academies-heading">
+        <h2 id="academies-heading" className="sr-only">
+          {t('academies')}
+        </h2>
+        <QueryState loading={academies.isLoading} error={academies.error} />
+        {academies.data && (
+          <div className="table-scroll">
+            <table data-testid="academies-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('academy')}</th>
+                  <th scope="col">{t('timezone')}</th>
+                  <th scope="col">{t('defaultLanguage')}</th>
+                  <th scope="col">{t('teachers')}</th>
+                  <th scope="col">{t('students')}</th>
+                  <th scope="col">{t('liveNow')}</th>
+                  <th scope="col">{t('nextSevenDays')}</th>
+                  <th scope="col" className="end">
+                    <span className="sr-only">{t('actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {academies.data.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <strong>{locale === 'ar' ? a.nameAr : a.nameEn}</strong>
+                      <div className="muted" dir="ltr">
+                        {a.slug}
+                      </div>
+                      {!a.active && <span className="badge cancelled">{t('inactive')}</span>}
+                    </td>
+                    <td dir="ltr">{a.timezone}</td>
+                    <td>{a.defaultLocale === 'ar' ? <span lang="ar">العربية</span> : <span lang="en">English</span>}</td>
+                    <td>{formatNumber(a.teachers)}</td>
+                    <td>{formatNumber(a.students)}</td>
+                    <td>{formatNumber(a.liveMeetings)}</td>
+                    <td>{formatNumber(a.upcomingSessions)}</td>
+                    <td className="end">
+                      <Link className="btn secondary" href={`/admin?academy=${a.id}`}>
+                        {t('openDashboard')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { useI18n } from '@/components/i18n/i18n-provider';
+import type { Announcement } from '@/server/db/schema/controls';
+
+/** The teacher's announcement, read out by screen readers when it changes. */
+export function AnnouncementBanner({ announcement }: { announcement: Announcement | null }) {
+  const { t, formatTime } = useI18n();
+  return (
+    <div aria-live="polite" className="announcement-region">
+      {announcement && (
+        <p className="announcement" data-testid="announcement" role="status">
+          <strong>{t('room.announcement')}:</strong> <span data-testid="announcement-text">{announcement.text}</span>{' '}
+          <span className="announcement-meta">
+            — {announcement.by}, {formatTime(announcement.at)}
+          </span>
+        </p>
+      )}
+    </div>
+  );
+}

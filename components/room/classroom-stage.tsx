@@ -1,0 +1,123 @@
+'use client';
+
+import {
+  CarouselLayout,
+  Chat,
+  ConnectionStateToast,
+  FocusLayout,
+  FocusLayoutContainer,
+  GridLayout,
+  isTrackReference,
+  LayoutContextProvider,
+  ParticipantTile,
+  RoomAudioRenderer,
+  useConnectionState,
+  useCreateLayoutContext,
+  useLocalParticipantPermissions,
+  usePinnedTracks,
+  useTracks,
+  type TrackReferenceOrPlaceholder,
+} from '@livekit/components-react';
+import { ConnectionState, RoomEvent, Track } from 'livekit-client';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import type { MessageKey } from '@/components/i18n/messages';
+import { ClassroomControlBar } from './classroom-control-bar';
+
+const MICROPHONE_SOURCE = 2; // TrackSource.MICROPHONE in LiveKit's protocol
+
+type WidgetState = Parameters<NonNullable<ComponentProps<typeof LayoutContextProvider>['onWidgetChange']>>[0];
+
+function isEqualTrackRef(a?: TrackReferenceOrPlaceholder, b?: TrackReferenceOrPlaceholder): boolean {
+  if (!a || !b) return false;
+  if (isTrackReference(a) && isTrackReference(b)) return a.publication.trackSid === b.publication.trackSid;
+  return a.participant.identity === b.participant.identity && a.source === b.source && isTrackReference(a) === isTrackReference(b);
+}
+
+const CONNECTION_TEXT: Record<ConnectionState, MessageKey> = {
+  [ConnectionState.Connecting]: 'connecting',
+  [ConnectionState.Connected]: 'room.connected',
+  [ConnectionState.Reconnecting]: 'reconnecting',
+  [ConnectionState.SignalReconnecting]: 'reconnecting',
+  [ConnectionState.Disconnected]: 'room.disconnected',
+};
+
+/**
+ * VideoConference's grid and focus layouts, chat and screen share, with a
+ * control bar that offers only what LiveKit lets this participant publish:
+ * after mute all or stop publishing the buttons go, because the server
+ * would refuse them anyway.
+ */
+export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: boolean; publishingStopped: boolean }) {
+  const { t } = useI18n();
+  const connection = useConnectionState();
+  const permissions = useLocalParticipantPermissions();
+  const [widget, setWidget] = useState<WidgetState>({ showChat: false, unreadMessages: 0, showSettings: false });
+  const layoutContext = useCreateLayoutContext();
+  const tracks = useTracks(
+    [
+      { source: Track.Source.Camera, withPlaceholder: true },
+      { source: Track.Source.ScreenShare, withPlaceholder: false },
+    ],
+    { updateOnlyOn: [RoomEvent.ActiveSpeakersChanged], onlySubscribed: false },
+  );
+  const screenShares = tracks.filter(isTrackReference).filter((tr) => tr.publication.source === Track.Source.ScreenShare);
+  const focusTrack = usePinnedTracks(layoutContext)?.[0];
+  const carouselTracks = tracks.filter((tr) => !isEqualTrackRef(tr, focusTrack));
+  const autoFocused = useRef<TrackReferenceOrPlaceholder | null>(null);
+  const screenShareKey = screenShares.map((s) => `${s.publication.trackSid}_${s.publication.isSubscribed}`).join();
+
+  // A new screen share takes the focus (as in VideoConference); when it stops, back to the grid.
+  useEffect(() => {
+    if (screenShares.some((s) => s.publication.isSubscribed) && autoFocused.current === null) {
+      layoutContext.pin.dispatch?.({ msg: 'set_pin', trackReference: screenShares[0]! });
+      autoFocused.current = screenShares[0]!;
+    } else if (autoFocused.current && !screenShares.some((s) => s.publication.trackSid === autoFocused.current?.publication?.trackSid)) {
+      layoutContext.pin.dispatch?.({ msg: 'clear_pin' });
+      autoFocused.current = null;
+    }
+  }, [screenShareKey, focusTrack?.publication?.trackSid]);
+
+  const canPublish = Boolean(permissions?.canPublish) && !publishingStopped;
+  const sources = permissions?.canPublishSources ?? [];
+  const micAllowed = canPublish && !micLocked && (sources.length === 0 || sources.includes(MICROPHONE_SOURCE));
+
+  return (
+    <div className="classroom-stage">
+      <p className={`connection-state ${connection}`} data-testid="connection-state" data-state={connection} role="status">
+        {t(CONNECTION_TEXT[connection])}
+      </p>
+      {(micLocked || publishingStopped) && (
+        <p className="stage-notice" data-testid={publishingStopped ? 'publishing-stopped' : 'mic-locked'} role="status">
+          {t(publishingStopped ? 'room.publishingStopped' : 'room.micLocked')}
+        </p>
+      )}
+      <div className="lk-video-conference">
+      <LayoutContextProvider value={layoutContext} onWidgetChange={setWidget}>
+        <div className="lk-video-conference-inner">
+          {!focusTrack ? (
+            <div className="lk-grid-layout-wrapper">
+              <GridLayout tracks={tracks}>
+                <ParticipantTile />
+              </GridLayout>
+            </div>
+          ) : (
+            <div className="lk-focus-layout-wrapper">
+              <FocusLayoutContainer>
+                <CarouselLayout tracks={carouselTracks}>
+                  <ParticipantTile />
+                </CarouselLayout>
+                <FocusLayout trackRef={focusTrack} />
+              </FocusLayoutContainer>
+            </div>
+          )}
+          <ClassroomControlBar microphone={micAllowed} camera={canPublish} screenShare={canPublish} />
+        </div>
+        <Chat style={{ display: widget.showChat ? 'grid' : 'none' }} />
+      </LayoutContextProvider>
+      <RoomAudioRenderer />
+      <ConnectionStateToast />
+      </div>
+    </div>
+  );
+}

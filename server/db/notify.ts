@@ -1,0 +1,73 @@
+/**
+ * Cross-instance signals through PostgreSQL LISTEN/NOTIFY: whichever app
+ * instance holds a room page's event stream hears what any other instance
+ * changed. A NOTIFY sent inside a transaction is delivered only on commit,
+ * so a listener never sees a signal for a change it cannot read yet.
+ * Signals carry ids only; listeners read the rows (tenant-filtered) themselves.
+ */
+import { sql } from 'drizzle-orm';
+import type { Sql } from 'postgres';
+import type { Db, DbExecutor } from './client';
+
+export const ROOM_CHANNEL = 'halaqa_room';
+
+export type RoomSignalKind = 'command' | 'attendance' | 'state';
+
+export interface RoomSignal {
+  sessionId: number;
+  kind: RoomSignalKind;
+  /** A command id for 'command'; an event or state version otherwise. */
+  id: string;
+}
+
+const KINDS: readonly RoomSignalKind[] = ['command', 'attendance', 'state'];
+
+export async function notify(db: DbExecutor, signal: RoomSignal): Promise<void> {
+  await db.execute(sql`SELECT pg_notify(${ROOM_CHANNEL}, ${JSON.stringify(signal)})`);
+}
+
+/** Pure: a payload from the channel, or null when it is not one of ours. */
+export function parseRoomSignal(payload: string): RoomSignal | null {
+  try {
+    const value = JSON.parse(payload) as Partial<RoomSignal>;
+    if (!Number.isSafeInteger(value.sessionId) || typeof value.id !== 'string' || !KINDS.includes(value.kind as RoomSignalKind)) return null;
+    return { sessionId: value.sessionId!, kind: value.kind!, id: value.id };
+  } catch {
+    return null;
+  }
+}
+
+export interface RoomListener {
+  /** Stops delivering to this listener; the shared LISTEN connection stays for others. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Calls `onSignal` for every room signal. postgres.js keeps one LISTEN
+ * connection per client for all listeners and re-listens after it drops;
+ * `onRelisten` then fires, because signals sent meanwhile were lost.
+ */
+export async function listenRoomSignals(db: Db, onSignal: (signal: RoomSignal) => void, onRelisten?: () => void): Promise<RoomListener> {
+  const client = (db as Db & { $client: Sql }).$client;
+  let first = true;
+  // After a re-listen postgres.js registers a copy of the listener that the
+  // original unlisten cannot remove, so a stopped listener must ignore calls.
+  let active = true;
+  const { unlisten } = await client.listen(
+    ROOM_CHANNEL,
+    (payload) => {
+      const signal = active ? parseRoomSignal(payload) : null;
+      if (signal) onSignal(signal);
+    },
+    () => {
+      if (active && !first) onRelisten?.();
+      first = false;
+    },
+  );
+  return {
+    stop: async () => {
+      active = false;
+      await unlisten();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * GET/POST /api/cron/{job} as a plain Request → Response function (dub's
+ * withCron): the bearer secret is checked in constant time, then the same
+ * sweep the CLI runs is run and its report returned as JSON. Vercel cron
+ * sends `Authorization: Bearer $CRON_SECRET` with a GET.
+ *
+ * Optional query parameters for manual calls: `dryRun=1`, `academy=<slug|id>`.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Deps } from '@/server/deps';
+import { DomainError, httpStatusFor } from '@/server/lib/domain-error';
+import { logger } from '@/server/lib/logger';
+import { getSweepStats, isSweepJob, runSweep } from '@/server/modules/sweeps';
+
+function json(status: number, body: unknown): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Compares digests so neither the length nor a prefix of the secret leaks through timing. */
+export function bearerMatches(header: string | null, secret: string): boolean {
+  const match = /^Bearer (.+)$/.exec(header ?? '');
+  if (!match) return false;
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(match[1]!), digest(secret));
+}
+
+export async function handleCronRequest(req: Request, job: string, deps: Deps, cronSecret: string | undefined): Promise<Response> {
+  if (!cronSecret) {
+    logger.error('cron refused: CRON_SECRET is not set', { job });
+    return json(503, { error: 'CRON_SECRET is not configured' });
+  }
+  if (!bearerMatches(req.headers.get('authorization'), cronSecret)) return json(401, { error: 'unauthorized' });
+
+  const params = new URL(req.url).searchParams;
+  const dryRun = ['1', 'true'].includes(params.get('dryRun') ?? '');
+  const academy = params.get('academy')?.slice(0, 200) || undefined;
+  try {
+    if (job === 'stats') return json(200, await getSweepStats(deps, { academy }));
+    if (!isSweepJob(job)) return json(404, { error: `unknown job ${JSON.stringify(job.slice(0, 60))}` });
+    const report = await runSweep(job, deps, { dryRun, academy });
+    const { totals, ok, durationMs } = report;
+    logger[ok ? 'info' : 'warn']('sweep finished', { job, dryRun, academy, ok, durationMs, totals });
+    return json(200, report);
+  } catch (error) {
+    if (error instanceof DomainError) return json(httpStatusFor(error.code), { error: error.message });
+    logger.error('sweep crashed', { job, error: String(error) });
+    return json(500, { error: 'the sweep failed; see the logs' });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * An academy's people and groups as its managers pick them in the dashboard's
+ * filters and forms: teachers, students, circles and courses, by name.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '@/server/deps';
+import { circles, courses, users } from '@/server/db/schema';
+import type { Actor } from '@/server/lib/actor';
+import { getManagedAcademyOrThrow } from './manager-scope';
+
+export const directoryInput = z
+  .object({ academyId: z.number().int().positive().max(2_147_483_647).optional() })
+  .strict()
+  .optional();
+export type DirectoryInput = z.infer<typeof directoryInput>;
+
+/** Per list: a picker, not a people search; an academy past this needs search instead. */
+export const MAX_DIRECTORY_ENTRIES = 1000;
+
+export interface AcademyDirectory {
+  academy: { id: number; slug: string; nameAr: string; nameEn: string; timezone: string; defaultLocale: 'ar' | 'en' };
+  teachers: { id: number; name: string }[];
+  students: { id: number; name: string }[];
+  circles: { id: number; name: string; teacherId: number | null }[];
+  courses: { id: number; title: string; teacherId: number | null }[];
+}
+
+export async function getAcademyDirectory(deps: Pick<Deps, 'db'>, actor: Actor, input: DirectoryInput = {}): Promise<AcademyDirectory> {
+  const academy = await getManagedAcademyOrThrow(deps.db, actor, input?.academyId);
+  const people = (role: 'teacher' | 'student') =>
+    deps.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.academyId, academy.id), eq(users.role, role)))
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(MAX_DIRECTORY_ENTRIES);
+  const [teachers, students, circleRows, courseRows] = await Promise.all([
+    people('teacher'),
+    people('student'),
+    deps.db
+      .select({ id: circles.id, name: circles.name, teacherId: circles.teacherId })
+      .from(circles)
+      .where(eq(circles.academyId, academy.id))
+      .orderBy(asc(circles.name), asc(circles.id))
+      .limit(MAX_DIRECTORY_ENTRIES),
+    deps.db
+      .select({ id: courses.id, title: courses.title, teacherId: courses.teacherId })
+      .from(courses)
+      .where(eq(courses.academyId, academy.id))
+      .orderBy(asc(courses.title), asc(courses.id))
+      .limit(MAX_DIRECTORY_ENTRIES),
+  ]);
+  const { id, slug, nameAr, nameEn, timezone, defaultLocale } = academy;
+  return { academy: { id, slug, nameAr, nameEn, timezone, defaultLocale }, teachers, students, circles: circleRows, courses: courseRows };
+}

@@ -1,0 +1,30 @@
+/**
+ * Classroom controls (SPEC 7): teacher commands, hands, announcements, and
+ * the room state late joiners start from.
+ *
+ * Invariants:
+ * - Authority is checked on our side first (the session's teacher or an
+ *   academy manager; another academy's session is NOT_FOUND), before
+ *   LiveKit is asked anything or a row is written.
+ * - A command's state change, its stored row (id, priority, targets) and
+ *   its NOTIFY commit together; delivery (LiveKit reliable data on the
+ *   command's topic, and the SSE stream) follows the commit.
+ * - room_states is the truth: mutedIdentities holds single mutes and '*'
+ *   for "every student" (mute all), removedUserIds blocks tokens,
+ *   studentsCanPublish shapes tokens. get-join-token reads it through
+ *   studentGrantsFor.
+ * - Mute and stop-publishing are enforced by LiveKit permissions
+ *   (canPublish, canPublishSources), not by client goodwill.
+ * - Critical commands (mute_all, stop_publishing, remove_participant,
+ *   meeting_ended) are acknowledged per identity and resent by room.sweep,
+ *   3 tries in all. No timers: no instance owns a room.
+ * The router (./router.ts) is registered in server/trpc/root.ts.
+ */
+export { COMMAND_SPECS, TOPICS, buildEnvelope, decodeEnvelope, encodeEnvelope, topicOf, type CommandEnvelope, type CommandType, type Topic } from './envelope';
+export { applyCommand, EMPTY_ROOM_STATE, isMicLocked, type RoomStateView } from './room-state';
+export { ALL_STUDENTS, participantKind, studentPermission, type ControlState } from './permissions';
+export { studentGrantsFor, type StudentGrants } from './student-grants';
+export { getRoomState, type RoomStateResponse } from './get-room-state';
+export { sweepLiveRoom, type SweepResult } from './sweep-room';
+export type { RoomEvent, RoomEventItem } from './stream-room-events';
+export type { CommandResult } from './enforce-controls';

@@ -1,0 +1,43 @@
+import { tracked } from '@trpc/server';
+import { authedProcedure, router } from '@/server/trpc/init';
+import { acknowledgeCommand } from './acknowledge-command';
+import { endRoom } from './end-room';
+import { getRoomState } from './get-room-state';
+import { muteAll, allowMicrophones } from './mute-all';
+import { allowMicrophone, muteParticipant } from './mute-participant';
+import { lowerAllHands, lowerHand, raiseHand } from './raise-hand';
+import { readmitParticipant, removeParticipant } from './remove-participant';
+import { ackInput, announcementInput, eventsInput, identityInput, lowerHandInput, publishingInput, sessionIdInput, userIdInput } from './schemas';
+import { clearAnnouncement, setAnnouncement } from './set-announcement';
+import { setStudentPublishing } from './set-student-publishing';
+import { openRoomEvents } from './stream-room-events';
+import { sweepRoom } from './sweep-room';
+
+export const roomRouter = router({
+  state: authedProcedure.input(sessionIdInput).query(({ ctx, input }) => getRoomState(ctx.deps, ctx.actor, input)),
+  /** Server-sent events: the same commands as the data channel, plus state snapshots and attendance signals. */
+  events: authedProcedure.input(eventsInput).subscription(async ({ ctx, input, signal }) => {
+    const events = await openRoomEvents(ctx.deps, ctx.actor, input, signal);
+    return (async function* () {
+      for await (const item of events) yield tracked(item.id, item.event);
+    })();
+  }),
+  ack: authedProcedure.input(ackInput).mutation(({ ctx, input }) => acknowledgeCommand(ctx.deps, ctx.actor, input)),
+  sweep: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => sweepRoom(ctx.deps, ctx.actor, input)),
+
+  raiseHand: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => raiseHand(ctx.deps, ctx.actor, input)),
+  lowerHand: authedProcedure.input(lowerHandInput).mutation(({ ctx, input }) => lowerHand(ctx.deps, ctx.actor, input)),
+  lowerAllHands: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => lowerAllHands(ctx.deps, ctx.actor, input)),
+
+  muteParticipant: authedProcedure.input(identityInput).mutation(({ ctx, input }) => muteParticipant(ctx.deps, ctx.actor, input)),
+  allowMicrophone: authedProcedure.input(identityInput).mutation(({ ctx, input }) => allowMicrophone(ctx.deps, ctx.actor, input)),
+  muteAll: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => muteAll(ctx.deps, ctx.actor, input)),
+  allowMicrophones: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => allowMicrophones(ctx.deps, ctx.actor, input)),
+  setPublishing: authedProcedure.input(publishingInput).mutation(({ ctx, input }) => setStudentPublishing(ctx.deps, ctx.actor, input)),
+  removeParticipant: authedProcedure.input(identityInput).mutation(({ ctx, input }) => removeParticipant(ctx.deps, ctx.actor, input)),
+  readmitParticipant: authedProcedure.input(userIdInput).mutation(({ ctx, input }) => readmitParticipant(ctx.deps, ctx.actor, input)),
+
+  setAnnouncement: authedProcedure.input(announcementInput).mutation(({ ctx, input }) => setAnnouncement(ctx.deps, ctx.actor, input)),
+  clearAnnouncement: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => clearAnnouncement(ctx.deps, ctx.actor, input)),
+  end: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endRoom(ctx.deps, ctx.actor, input)),
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { sessionIdInput } from '@/server/modules/meetings/schemas';
+
+export { sessionIdInput };
+
+/** Identities are `{userId}_{slug}` (meetings/identity.ts). */
+export const identityInput = sessionIdInput
+  .extend({ identity: z.string().max(60).regex(/^[1-9]\d{0,14}_[a-z0-9-]{1,40}$/, 'not a participant identity') })
+  .strict();
+export type IdentityInput = z.infer<typeof identityInput>;
+
+const userId = z.number().int().positive().max(2_147_483_647);
+
+export const userIdInput = sessionIdInput.extend({ userId }).strict();
+export type UserIdInput = z.infer<typeof userIdInput>;
+
+export const lowerHandInput = sessionIdInput.extend({ userId: userId.optional() }).strict();
+export type LowerHandInput = z.infer<typeof lowerHandInput>;
+
+export const publishingInput = sessionIdInput.extend({ allowed: z.boolean() }).strict();
+export type PublishingInput = z.infer<typeof publishingInput>;
+
+export const announcementInput = sessionIdInput
+  .extend({ text: z.string().trim().min(1, 'write the announcement').max(500) })
+  .strict();
+export type AnnouncementInput = z.infer<typeof announcementInput>;
+
+export const ackInput = sessionIdInput.extend({ commandId: z.uuid() }).strict();
+export type AckInput = z.infer<typeof ackInput>;
+
+/** tRPC's SSE link adds lastEventId itself when it reconnects. */
+export const eventsInput = sessionIdInput.extend({ lastEventId: z.string().min(1).max(120).nullish() }).strict();
+export type EventsInput = z.infer<typeof eventsInput>;

@@ -1,0 +1,72 @@
+/**
+ * room_states reads and writes, shaped fn(db, { academyId, sessionId, ... })
+ * so they run inside a command's transaction or alone. The row is created
+ * on first use; writers lock it, which also orders a session's commands.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbExecutor, Tx } from '@/server/db';
+import { roomStates, users } from '@/server/db/schema';
+import { ALL_STUDENTS, type ControlState } from './permissions';
+import type { RoomStateView } from './room-state';
+
+export type RoomStateRow = typeof roomStates.$inferSelect;
+export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>>;
+
+interface Key {
+  academyId: number;
+  sessionId: number;
+}
+
+export async function readRoomState(db: DbExecutor, key: Key): Promise<RoomStateRow | null> {
+  const [row] = await db
+    .select()
+    .from(roomStates)
+    .where(and(eq(roomStates.sessionId, key.sessionId), eq(roomStates.academyId, key.academyId)));
+  return row ?? null;
+}
+
+/** The row, created if missing, locked until the transaction ends. */
+export async function lockRoomState(tx: Tx, key: Key): Promise<RoomStateRow> {
+  await tx.insert(roomStates).values({ sessionId: key.sessionId, academyId: key.academyId }).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(roomStates)
+    .where(and(eq(roomStates.sessionId, key.sessionId), eq(roomStates.academyId, key.academyId)))
+    .for('update');
+  return row!;
+}
+
+export async function writeRoomState(tx: Tx, row: RoomStateRow, change: RoomStateChange, now: Date): Promise<RoomStateRow> {
+  const [updated] = await tx
+    .update(roomStates)
+    .set({ ...change, version: sql`${roomStates.version} + 1`, updatedAt: now })
+    .where(eq(roomStates.sessionId, row.sessionId))
+    .returning();
+  return updated!;
+}
+
+export function controlStateOf(row: Pick<RoomStateRow, 'studentsCanPublish' | 'mutedIdentities'> | null): ControlState {
+  return {
+    studentsCanPublish: row?.studentsCanPublish ?? true,
+    micsLocked: row?.mutedIdentities.includes(ALL_STUDENTS) ?? false,
+    mutedIdentities: row?.mutedIdentities.filter((i) => i !== ALL_STUDENTS) ?? [],
+  };
+}
+
+export async function toStateView(db: DbExecutor, academyId: number, row: RoomStateRow | null, ended: boolean): Promise<RoomStateView> {
+  const removedIds = row?.removedUserIds ?? [];
+  const names = removedIds.length
+    ? await db
+        .select({ userId: users.id, name: users.name })
+        .from(users)
+        .where(and(inArray(users.id, removedIds), eq(users.academyId, academyId)))
+    : [];
+  return {
+    version: row?.version ?? 0,
+    raisedHands: row?.raisedHands ?? [],
+    announcement: row?.announcement ?? null,
+    ...controlStateOf(row),
+    removed: removedIds.map((userId) => ({ userId, name: names.find((n) => n.userId === userId)?.name ?? String(userId) })),
+    ended,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * An academy's video settings (SPEC 6): read by its managers, changed by its
+ * admins. A partial update is merged with what is stored under a row lock
+ * (two admins changing different fields both win) and the merged whole is
+ * validated before anything is written.
+ */
+import { eq } from 'drizzle-orm';
+import { academyVideoSettings } from '@/server/db/schema';
+import type { Deps } from '@/server/deps';
+import type { Actor } from '@/server/lib/actor';
+import { DomainError } from '@/server/lib/domain-error';
+import { getAcademyVideoSettings, type AcademyVideoSettings } from '@/server/modules/academies';
+import { assertScheduler, assertSettingsAdmin, getAcademyInScopeOrThrow, type Academy } from './academy-scope';
+import type { UpdateVideoSettingsInput } from './schemas';
+import { videoSettingsProblems } from './video-settings-rules';
+
+function view(academy: Academy, settings: AcademyVideoSettings) {
+  const { academyId: _academyId, updatedAt, ...rest } = settings;
+  return { academyId: academy.id, timezone: academy.timezone, ...rest, updatedAt };
+}
+
+export async function getVideoSettings(deps: Deps, actor: Actor, input: { academyId?: number } = {}) {
+  assertScheduler(actor);
+  const academy = await getAcademyInScopeOrThrow(deps.db, actor, input.academyId);
+  return view(academy, await getAcademyVideoSettings(deps.db, academy.id));
+}
+
+export async function updateVideoSettings(deps: Deps, actor: Actor, input: UpdateVideoSettingsInput) {
+  assertSettingsAdmin(actor);
+  const { academyId, ...requested } = input;
+  const academy = await getAcademyInScopeOrThrow(deps.db, actor, academyId);
+  const changes = Object.fromEntries(Object.entries(requested).filter(([, v]) => v !== undefined)) as Partial<AcademyVideoSettings>;
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    await tx.insert(academyVideoSettings).values({ academyId: academy.id }).onConflictDoNothing();
+    const [current] = await tx.select().from(academyVideoSettings).where(eq(academyVideoSettings.academyId, academy.id)).for('update');
+    const merged = { ...current!, ...changes };
+    const problems = videoSettingsProblems(merged);
+    if (problems.length) throw new DomainError('BAD_REQUEST', problems.join('; '));
+    const [saved] = await tx
+      .update(academyVideoSettings)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(academyVideoSettings.academyId, academy.id))
+      .returning();
+    return view(academy, saved!);
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Which sessions the cleanup sweep closes, and how (SPEC 6). Pure: `now` and
+ * the academy's settings come in as arguments.
+ *
+ * - A live meeting ends once the session's end + the academy's end buffer has
+ *   passed and its persistence grace (set when the teacher dropped) is over,
+ *   in academies with auto-end on.
+ * - More than HARD_CLOSE_MINUTES past the end, a session is closed whatever
+ *   the settings: its meeting ended, or — scheduled and never given a room —
+ *   finalised as absent.
+ */
+export const HARD_CLOSE_MINUTES = 120;
+
+const MINUTE_MS = 60_000;
+const OPEN_STATUSES = new Set(['scheduled', 'ready', 'ongoing']);
+
+export interface CleanupCandidate {
+  now: Date;
+  settings: { autoEnd: boolean; endBufferMinutes: number };
+  session: { scheduledAt: Date; durationMinutes: number; status: string };
+  /** null when the session never got a room. */
+  meeting: { endedAt: Date | null; persistUntil: Date | null } | null;
+}
+
+export type CleanupAction = 'end_meeting' | 'close_session';
+export type CleanupWait = 'status' | 'not_over' | 'auto_end_off' | 'persisting' | 'no_meeting';
+
+export type CleanupDecision = { action: CleanupAction } | { wait: CleanupWait };
+
+export function cleanupDecision({ now, settings, session, meeting }: CleanupCandidate): CleanupDecision {
+  if (!OPEN_STATUSES.has(session.status)) return { wait: 'status' };
+  const nowMs = now.getTime();
+  const endMs = session.scheduledAt.getTime() + session.durationMinutes * MINUTE_MS;
+  const hard = nowMs > endMs + HARD_CLOSE_MINUTES * MINUTE_MS;
+  // A meeting already marked ended with its session still open only needs finalising.
+  const live = meeting !== null && meeting.endedAt === null;
+  const action: CleanupAction = live ? 'end_meeting' : 'close_session';
+  if (hard) return { action };
+  if (meeting === null) return { wait: 'no_meeting' };
+  if (!settings.autoEnd) return { wait: 'auto_end_off' };
+  if (nowMs < endMs + settings.endBufferMinutes * MINUTE_MS) return { wait: 'not_over' };
+  if (live && meeting.persistUntil && nowMs < meeting.persistUntil.getTime()) return { wait: 'persisting' };
+  return { action };
+}
+
+/**
+ * The latest `scheduled_at` any session the rule could act on may have, for
+ * an index range prefilter (`scheduled_at <= bound`): the shortest possible
+ * session (1 minute) and the smallest end buffer among auto-end academies.
+ */
+export function cleanupScheduledBound(now: Date, minEndBufferMinutes: number | null): Date {
+  const wait = minEndBufferMinutes === null ? HARD_CLOSE_MINUTES : Math.min(minEndBufferMinutes, HARD_CLOSE_MINUTES);
+  return new Date(now.getTime() - (1 + wait) * MINUTE_MS);
+}

@@ -1,0 +1,114 @@
+/**
+ * reconcile-attendance (SPEC 5, 6): for every live meeting (not ended, its
+ * session ready or ongoing) compares the event log with LiveKit's live
+ * participant list through reconcileMeeting, which adds the joins and leaves
+ * webhooks missed.
+ *
+ * Concurrency: no lock of our own. reconcileMeeting writes its repairs under
+ * the per-(session, user) advisory locks the webhook handler uses, with
+ * deterministic event ids (insert … on conflict do nothing), so two runs at
+ * once cannot store a repair twice; holding a session or meeting row lock
+ * across its LiveKit call would only make arriving webhooks wait.
+ */
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbExecutor } from '@/server/db';
+import { meetings, sessions } from '@/server/db/schema';
+import type { Deps } from '@/server/deps';
+import { fixedClock } from '@/server/lib/clock';
+import { reconcileMeeting } from '@/server/modules/attendance';
+import { forEachConcurrently } from './pool';
+import { recordSweepRun } from './record-run';
+import { concurrencyOf, errorMessage, sumCounts, type SweepItem, type SweepOptions, type SweepReport } from './report';
+import { loadSweepAcademies } from './sweep-academies';
+
+export interface ReconcileCounts {
+  /** Live meetings looked at: reconciled + failed. */
+  checked: number;
+  reconciled: number;
+  /** Meetings where something was repaired. */
+  repaired: number;
+  joinsAdded: number;
+  leavesAdded: number;
+  failed: number;
+}
+
+export type ReconcileReport = SweepReport<ReconcileCounts, object, 'reconcile-attendance'>;
+
+const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed'] as const;
+
+export const RECONCILE_LOCKING =
+  'none of its own: repairs are written under the per-(session, user) advisory locks with deterministic event ids, so concurrent runs cannot store one twice';
+
+export function liveMeetingsQuery(db: DbExecutor, input: { academyIds: number[] }) {
+  return db
+    .select({ sessionId: meetings.sessionId, academyId: sessions.academyId })
+    .from(meetings)
+    .innerJoin(sessions, eq(sessions.id, meetings.sessionId))
+    .where(and(isNull(meetings.endedAt), sql`${sessions.status} IN ('ready', 'ongoing')`, inArray(sessions.academyId, input.academyIds)))
+    .orderBy(asc(meetings.sessionId));
+}
+
+type Entry = ReconcileReport['academies'][number];
+
+export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}): Promise<ReconcileReport> {
+  const startedMs = performance.now();
+  const startedAt = deps.clock.now();
+  const now = options.now ?? startedAt;
+  const dryRun = options.dryRun ?? false;
+  const { academies, selected } = await loadSweepAcademies(deps.db, options.academy);
+  const entries = new Map<number, Entry>(
+    academies.map((a) => [
+      a.id,
+      { academyId: a.id, slug: a.slug, timezone: a.timezone, checked: 0, reconciled: 0, repaired: 0, joinsAdded: 0, leavesAdded: 0, failed: 0, errors: [], sessions: [] },
+    ]),
+  );
+  const live = academies.length ? await liveMeetingsQuery(deps.db, { academyIds: academies.map((a) => a.id) }) : [];
+
+  const runDeps: Deps = { ...deps, clock: fixedClock(now) };
+  let done = 0;
+  await forEachConcurrently(live, concurrencyOf(options), async ({ sessionId, academyId }) => {
+    let item: SweepItem;
+    try {
+      const result = await reconcileMeeting(runDeps, { sessionId, dryRun });
+      item = { sessionId, outcome: 'reconciled', joinsAdded: result.joinsAdded, leavesAdded: result.leavesAdded };
+    } catch (error) {
+      item = { sessionId, outcome: 'failed', error: errorMessage(error) };
+    }
+    record(entries.get(academyId)!, item);
+    done += 1;
+    options.onProgress?.({ job: 'reconcile-attendance', done, total: live.length });
+  });
+
+  const academyReports = [...entries.values()].map((e) => ({ ...e, sessions: e.sessions.sort((a, b) => a.sessionId - b.sessionId) }));
+  const totals = { academies: academyReports.length, ...sumCounts(COUNT_KEYS, academyReports) };
+  const report: ReconcileReport = {
+    job: 'reconcile-attendance',
+    dryRun,
+    now: now.toISOString(),
+    academy: selected,
+    locking: RECONCILE_LOCKING,
+    academies: academyReports,
+    skippedAcademies: [],
+    totals,
+    durationMs: Math.round(performance.now() - startedMs),
+    ok: totals.failed === 0,
+  };
+  if (!dryRun) await recordSweepRun(deps.db, report, { startedAt, finishedAt: deps.clock.now() });
+  return report;
+}
+
+function record(entry: Entry, item: SweepItem) {
+  entry.checked += 1;
+  if (item.outcome === 'failed') {
+    entry.failed += 1;
+    entry.errors.push({ sessionId: item.sessionId, message: item.error ?? 'failed' });
+  } else {
+    entry.reconciled += 1;
+    const joins = item.joinsAdded ?? 0;
+    const leaves = item.leavesAdded ?? 0;
+    entry.joinsAdded += joins;
+    entry.leavesAdded += leaves;
+    if (joins + leaves > 0) entry.repaired += 1;
+  }
+  entry.sessions.push(item);
+}

@@ -1,0 +1,665 @@
+/**
+ * Bad inputs for every tRPC procedure, keyed by its path. The bad-input test
+ * (server/trpc/bad-inputs.int.test.ts) walks the app router and fails for a
+ * procedure without an entry here: add one with each new procedure.
+ *
+ * Each case starts from an input that would be accepted, so a check that
+ * slips lets the call reach the database, and the test sees the write.
+ */
+import superjson from 'superjson';
+
+export type CallerRole = 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
+
+/** The 4xx answers a bad input may get (tRPC codes). */
+export type BadInputCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'PARSE_ERROR';
+
+/** What the test builds before the cases run: one academy with every role. */
+export interface BadInputFixture {
+  academyId: number;
+  /** A session taught by the fixture's teacher, with a live meeting: a slipped input would write. */
+  liveSessionId: number;
+  /** A scheduled session of the same teacher without a meeting, for procedures that would create one. */
+  freshSessionId: number;
+  teacherId: number;
+  /** Has an attendance record in the live session (a client leave), so an override that slipped would write. */
+  studentId: number;
+  circleId: number;
+  otherAcademyId: number;
+  /** A teacher of the other academy. */
+  otherAcademyUserId: number;
+  /** A weekly schedule of the fixture academy (its sessions are in the future). */
+  scheduleId: number;
+}
+
+export interface BadInputCase {
+  /** What is wrong, for the test's name. */
+  what: string;
+  input: unknown;
+  /** Default BAD_REQUEST. */
+  expect?: BadInputCode;
+}
+
+export interface ProcedureBadInputs {
+  /** Who calls: someone allowed to use the procedure, so it is the input that is refused, not the caller. */
+  as: CallerRole;
+  cases(f: BadInputFixture): BadInputCase[];
+}
+
+/** Valid for the id check (positive int4), but no such row. */
+export const NONEXISTENT_ID = 2_000_000_000;
+export const TEN_KB = 'x'.repeat(10 * 1024);
+
+const BAD_HTTP_STATUS: Record<BadInputCode, number> = { BAD_REQUEST: 400, NOT_FOUND: 404, PARSE_ERROR: 400 };
+export function httpStatusOf(code: BadInputCode): number {
+  return BAD_HTTP_STATUS[code];
+}
+
+type Obj = Record<string, unknown>;
+
+/** The input replaced wholesale by something that is not the object it should be (no input at all is fine when optional). */
+export function notAnObject(options: { optional?: boolean } = {}): BadInputCase[] {
+  return [
+    ...(options.optional ? [] : [{ what: 'missing input', input: undefined }]),
+    { what: 'null input', input: null },
+    { what: 'a string input', input: 'sessionId=1' },
+    { what: 'a number input', input: 1 },
+    { what: 'an array input', input: [] },
+    { what: 'a 10 kB string input', input: TEN_KB },
+  ];
+}
+
+/** Keys the schema does not know: `.strict()` must refuse them. */
+export function unknownKeys(base: Obj): BadInputCase[] {
+  return [
+    { what: 'an unknown key', input: { ...base, extra: 1 } },
+    { what: 'an unknown 10 kB key', input: { ...base, [TEN_KB]: true } },
+    { what: 'a prototype-named key', input: { ...base, constructor: { prototype: {} } } },
+  ];
+}
+
+export function missing(base: Obj, field: string): BadInputCase {
+  const rest = { ...base };
+  delete rest[field];
+  return { what: `${field} missing`, input: rest };
+}
+
+/**
+ * Everything that is not a positive int4 id, plus a valid id that names no
+ * row (`unknown`: NOT_FOUND unless the procedure calls it a bad request; null
+ * when naming nothing is fine, e.g. a cursor). An optional id may be left
+ * out, so "missing" is no case then.
+ */
+export function badIds(base: Obj, field: string, options: { optional?: boolean; unknown?: BadInputCode | null } = {}): BadInputCase[] {
+  const unknown = options.unknown === undefined ? 'NOT_FOUND' : options.unknown;
+  const sample = base[field] ?? 1;
+  const values: [string, unknown][] = [
+    ['negative', -1],
+    ['zero', 0],
+    ['a fraction', 1.5],
+    ['2**31 (past int4)', 2 ** 31],
+    ['1e308', 1e308],
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['-Infinity', -Infinity],
+    ['a numeric string', String(sample)],
+    ['a 10 kB string', TEN_KB],
+    ['a boolean', true],
+    ['null', null],
+    ['an object', { id: sample }],
+    ['an array', [sample]],
+    ['a bigint', 1n],
+  ];
+  return [
+    ...values.map(([what, value]) => ({ what: `${field} ${what}`, input: { ...base, [field]: value } })),
+    ...(options.optional ? [] : [missing(base, field)]),
+    ...(unknown ? [{ what: `${field} of no row`, input: { ...base, [field]: NONEXISTENT_ID }, expect: unknown }] : []),
+  ];
+}
+
+/** Out-of-range and wrongly typed values for a bounded optional integer. */
+export function badBoundedInt(base: Obj, field: string, min: number, max: number): BadInputCase[] {
+  const values: [string, unknown][] = [
+    [`below ${min}`, min - 1],
+    [`above ${max}`, max + 1],
+    ['negative', -1],
+    ['a fraction', min + 0.5],
+    ['2**31', 2 ** 31],
+    ['1e308', 1e308],
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['a numeric string', String(min)],
+    ['a 10 kB string', TEN_KB],
+    ['null', null],
+  ];
+  return values.map(([what, value]) => ({ what: `${field} ${what}`, input: { ...base, [field]: value } }));
+}
+
+export function badBoolean(base: Obj, field: string): BadInputCase[] {
+  const values: [string, unknown][] = [
+    ['a string', 'true'],
+    ['a number', 1],
+    ['null', null],
+    ['a 10 kB string', TEN_KB],
+  ];
+  return values.map(([what, value]) => ({ what: `${field} ${what}`, input: { ...base, [field]: value } }));
+}
+
+/** For a string field with a fixed shape or set of values. */
+export function badString(base: Obj, field: string, wrongShape: string[], options: { optional?: boolean } = {}): BadInputCase[] {
+  const values: [string, unknown][] = [
+    ['10 kB', TEN_KB],
+    ['empty', ''],
+    ['a number', 1],
+    ['null', null],
+    ['an array', [base[field]]],
+    ...wrongShape.map((v): [string, unknown] => [`"${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`, v]),
+  ];
+  return [
+    ...values.map(([what, value]) => ({ what: `${field} ${what}`, input: { ...base, [field]: value } })),
+    ...(options.optional ? [] : [missing(base, field)]),
+  ];
+}
+
+/** For a list of weekdays (0 = Sunday … 6 = Saturday), each at most once. */
+export function badWeekdays(base: Obj, field: string, options: { optional?: boolean; allowEmpty?: boolean } = {}): BadInputCase[] {
+  const values: [string, unknown][] = [
+    ['with 7', [7]],
+    ['with -1', [-1]],
+    ['with a fraction', [1.5]],
+    ['repeating a day', [1, 1]],
+    ['of 8 days', [0, 1, 2, 3, 4, 5, 6, 0]],
+    ['a day name', ['Sunday']],
+    ['a number', 1],
+    ['a 10 kB string', TEN_KB],
+    ['null', null],
+    ['huge', Array.from({ length: 10_000 }, (_, i) => i % 7)],
+    ...(options.allowEmpty ? [] : ([['empty', []]] as [string, unknown][])),
+  ];
+  return [
+    ...values.map(([what, value]) => ({ what: `${field} ${what}`, input: { ...base, [field]: value } })),
+    ...(options.optional ? [] : [missing(base, field)]),
+  ];
+}
+
+const WRONG_DATES = ['2031-13-01', '2031-02-30', '2031-1-1', '2031-01-01T00:00:00Z', '01/02/2031', '٢٠٣١-٠١-٠١', '0000-00-00'];
+const WRONG_TIMES = ['24:00', '9:00', '16:60', '16:00:00', '4pm', '٠٩:٠٠'];
+
+/** A trimmed, bounded free text (title, reason). */
+function badText(base: Obj, field: string, max: number, options: { optional?: boolean } = {}): BadInputCase[] {
+  return badString(base, field, ['   ', 'x'.repeat(max + 1)], options);
+}
+
+const WRONG_REPORT_DATES = ['2025-13-01', '2025-02-30', '1999-12-31', '2101-01-01', '2025-1-1', '2025-01-01T00:00:00Z', '01/02/2025', '٢٠٢٥-٠١-٠١'];
+
+/** An academy report over calendar dates `from`..`to` (at most 366 days), as an academy admin of the fixture. */
+function reportRangeCases(f: BadInputFixture, extra: Obj = {}): BadInputCase[] {
+  const base = { from: '2025-01-01', to: '2025-01-31', ...extra };
+  return [
+    ...notAnObject(),
+    ...unknownKeys(base),
+    ...badString(base, 'from', WRONG_REPORT_DATES),
+    ...badString(base, 'to', WRONG_REPORT_DATES),
+    { what: 'to before from', input: { ...base, from: '2025-02-01', to: '2025-01-31' } },
+    { what: 'a range of more than 366 days', input: { ...base, from: '2024-01-01', to: '2025-01-01' } },
+    ...badIds(base, 'teacherId', { optional: true }),
+    { what: 'teacherId of another academy', input: { ...base, teacherId: f.otherAcademyUserId }, expect: 'NOT_FOUND' },
+    ...badIds(base, 'academyId', { optional: true }),
+    { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+    ...badString(base, 'kind', ['Quran', 'interactive-course'], { optional: true }),
+  ];
+}
+
+/** Identities are `{userId}_{slug}`: anything else is refused before LiveKit is asked. */
+const WRONG_IDENTITIES = ['abc', '0_user', '1_UPPER', '1_', '_user', '1_has space', '1_عربي', `1_${'a'.repeat(41)}`, '1_x\u0000'];
+
+/** The cases of a procedure whose only input is `{ sessionId }`. */
+function sessionIdOnly(sessionId: (f: BadInputFixture) => number): ProcedureBadInputs['cases'] {
+  return (f) => {
+    const base = { sessionId: sessionId(f) };
+    return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId')];
+  };
+}
+
+export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
+  'meeting.create': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.freshSessionId };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badBoundedInt(base, 'maxParticipants', 1, 500),
+        ...badBoundedInt(base, 'maxDurationMinutes', 1, 1440),
+        ...badBoolean(base, 'recordingEnabled'),
+      ];
+    },
+  },
+  'meeting.token': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badBoolean(base, 'hidden')];
+    },
+  },
+  'meeting.info': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'meeting.end': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'meeting.leave': {
+    as: 'student',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, participantSid: 'PA_badInputs' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'participantSid', ['PA_', 'pa_lowercase', 'PA_has space', `PA_${'a'.repeat(41)}`, 'PA_x\u0000', 'PA_عربي', "PA_x'; DROP TABLE meetings;--"]),
+      ];
+    },
+  },
+  'meeting.reconcileAttendance': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'session.listMine': {
+    as: 'teacher',
+    cases: () => {
+      const base = { range: 'today' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badString(base, 'range', ['TODAY', 'yesterday', ' today']),
+        ...badBoundedInt(base, 'limit', 1, 200),
+      ];
+    },
+  },
+  'session.detail': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+
+  'scheduling.createSession': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { kind: 'quran', title: 'حلقة', teacherId: f.teacherId, circleId: f.circleId, localDate: '2031-05-06', localTime: '16:00', durationMinutes: 60 };
+      const { circleId: _circle, ...noAudience } = base;
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badString(base, 'kind', ['Quran', 'interactive-course']),
+        ...badText(base, 'title', 200),
+        ...badIds(base, 'teacherId', { unknown: 'BAD_REQUEST' }),
+        { what: 'teacherId of a student', input: { ...base, teacherId: f.studentId } },
+        { what: 'teacherId of another academy', input: { ...base, teacherId: f.otherAcademyUserId } },
+        ...badIds(base, 'circleId', { unknown: 'BAD_REQUEST' }),
+        { what: 'no audience', input: noAudience },
+        { what: 'two audiences', input: { ...base, studentId: f.studentId } },
+        { what: 'a course audience for a Quran session', input: { ...noAudience, courseId: 1 } },
+        ...badString(base, 'localDate', WRONG_DATES),
+        ...badString(base, 'localTime', WRONG_TIMES),
+        { what: 'a date in the past', input: { ...base, localDate: '2001-01-01' } },
+        ...badBoundedInt(base, 'durationMinutes', 1, 600),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
+  'scheduling.createWeeklySchedule': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { kind: 'quran', title: 'حلقة أسبوعية', teacherId: f.teacherId, circleId: f.circleId, weekdays: [0, 2], localTime: '16:00', durationMinutes: 60, startDate: '2031-05-04', count: 4 };
+      const { count: _count, ...noEnd } = base;
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badString(base, 'kind', ['Quran']),
+        ...badText(base, 'title', 200),
+        ...badIds(base, 'teacherId', { unknown: 'BAD_REQUEST' }),
+        ...badIds(base, 'circleId', { unknown: 'BAD_REQUEST' }),
+        ...badWeekdays(base, 'weekdays'),
+        ...badString(base, 'localTime', WRONG_TIMES),
+        ...badBoundedInt(base, 'durationMinutes', 1, 600),
+        ...badString(base, 'startDate', WRONG_DATES),
+        ...badBoundedInt(base, 'count', 1, 500),
+        ...badString({ ...noEnd, endDate: '2031-06-01' }, 'endDate', WRONG_DATES, { optional: true }),
+        { what: 'both count and endDate', input: { ...base, endDate: '2031-06-01' } },
+        { what: 'neither count nor endDate', input: noEnd },
+        { what: 'endDate before startDate', input: { ...noEnd, endDate: '2031-05-01' } },
+        { what: 'every occurrence in the past', input: { ...base, startDate: '2001-01-01' } },
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
+  'scheduling.updateSession': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { sessionId: f.freshSessionId, title: 'عنوان جديد' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        { what: 'nothing to change', input: { sessionId: f.freshSessionId } },
+        ...badText(base, 'title', 200, { optional: true }),
+        ...badIds(base, 'teacherId', { optional: true, unknown: 'BAD_REQUEST' }),
+        ...badString(base, 'localDate', WRONG_DATES, { optional: true }),
+        ...badString(base, 'localTime', WRONG_TIMES, { optional: true }),
+        { what: 'moved into the past', input: { ...base, localDate: '2001-01-01', localTime: '10:00' } },
+        ...badBoundedInt(base, 'durationMinutes', 1, 600),
+      ];
+    },
+  },
+  'scheduling.cancelSession': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { sessionId: f.freshSessionId, reason: 'المعلم مريض' };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badText(base, 'reason', 500)];
+    },
+  },
+  'scheduling.cancelSchedule': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { scheduleId: f.scheduleId, reason: 'انتهى الفصل' };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'scheduleId'), ...badText(base, 'reason', 500)];
+    },
+  },
+  'scheduling.listSchedules': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { limit: 10 };
+      return [
+        ...notAnObject({ optional: true }),
+        ...unknownKeys(base),
+        ...badBoundedInt(base, 'limit', 1, 100),
+        ...badIds(base, 'cursor', { optional: true, unknown: null }),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
+  'scheduling.getVideoSettings': {
+    as: 'academy_admin',
+    cases: (f) => [
+      ...notAnObject({ optional: true }),
+      ...unknownKeys({}),
+      ...badIds({}, 'academyId', { optional: true }),
+      { what: 'academyId of another academy', input: { academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+    ],
+  },
+  'scheduling.updateVideoSettings': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { minutesBefore: 15 };
+      const windowed = { ...base, windowStart: '08:00', windowEnd: '20:00' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+        ...badBoolean(base, 'autoCreate'),
+        ...badBoolean(base, 'autoEnd'),
+        ...badBoolean(base, 'recordingDefault'),
+        ...badBoundedInt(base, 'minutesBefore', 0, 1440),
+        ...badString(windowed, 'windowStart', WRONG_TIMES, { optional: true }).filter((c) => c.what !== 'windowStart null'),
+        ...badString(windowed, 'windowEnd', WRONG_TIMES, { optional: true }).filter((c) => c.what !== 'windowEnd null'),
+        ...badWeekdays(base, 'blockedWeekdays', { optional: true, allowEmpty: true }),
+        ...badBoundedInt(base, 'defaultMaxParticipants', 1, 500),
+        ...badBoundedInt(base, 'endBufferMinutes', 0, 1440),
+        ...badBoundedInt(base, 'studentAbsentBelow', 0, 100),
+        ...badBoundedInt(base, 'studentPartialBelow', 0, 100),
+        ...badBoundedInt(base, 'teacherAbsentBelow', 0, 100),
+        ...badBoundedInt(base, 'teacherPartialBelow', 0, 100),
+        ...badBoundedInt(base, 'lateGraceMinutes', 0, 240).filter((c) => c.what !== 'lateGraceMinutes null'),
+        ...badBoundedInt(base, 'reconnectWindowSeconds', 0, 3600),
+        ...badBoundedInt(base, 'overtimeMinutes', 0, 1440),
+      ];
+    },
+  },
+  'scheduling.getTeacherSettings': {
+    as: 'teacher',
+    cases: (f) => [
+      ...notAnObject({ optional: true }),
+      ...unknownKeys({}),
+      ...badIds({}, 'teacherId', { optional: true }),
+      { what: 'teacherId of another academy', input: { teacherId: f.otherAcademyUserId }, expect: 'NOT_FOUND' },
+    ],
+  },
+  'scheduling.updateTeacherSettings': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { maxParticipants: 12 };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'teacherId', { optional: true }),
+        { what: 'teacherId of another academy', input: { ...base, teacherId: f.otherAcademyUserId }, expect: 'NOT_FOUND' },
+        ...badBoundedInt(base, 'maxParticipants', 1, 500).filter((c) => c.what !== 'maxParticipants null'),
+        ...badString(base, 'videoQuality', ['HIGH', 'ultra'], { optional: true }).filter((c) => c.what !== 'videoQuality null'),
+        ...badString(base, 'audioQuality', ['HIGH', 'ultra'], { optional: true }).filter((c) => c.what !== 'audioQuality null'),
+        ...['recordingEnabled', 'screenShare', 'chat', 'muteOnJoin', 'studentsCanPublish'].flatMap((field) =>
+          badBoolean(base, field).filter((c) => c.what !== `${field} null`),
+        ),
+      ];
+    },
+  },
+
+  'sweeps.stats': {
+    as: 'academy_admin',
+    cases: (f) => [
+      ...notAnObject({ optional: true }),
+      ...unknownKeys({}),
+      ...badIds({}, 'academyId', { optional: true }),
+      { what: 'academyId of another academy', input: { academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+    ],
+  },
+  'sweeps.recentRuns': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { limit: 10 };
+      return [
+        ...notAnObject({ optional: true }),
+        ...unknownKeys(base),
+        ...badString(base, 'job', ['create_scheduled', 'all'], { optional: true }),
+        ...badBoundedInt(base, 'limit', 1, 100),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
+
+  'academies.list': {
+    as: 'super_admin',
+    cases: () => [...notAnObject({ optional: true }), ...unknownKeys({})],
+  },
+  'academies.directory': {
+    as: 'academy_admin',
+    cases: (f) => [
+      ...notAnObject({ optional: true }),
+      ...unknownKeys({}),
+      ...badIds({}, 'academyId', { optional: true }),
+      { what: 'academyId of another academy', input: { academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+    ],
+  },
+  'academies.liveMeetings': {
+    as: 'academy_admin',
+    cases: (f) => [
+      ...notAnObject({ optional: true }),
+      ...unknownKeys({}),
+      ...badIds({}, 'academyId', { optional: true }),
+      { what: 'academyId of another academy', input: { academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+    ],
+  },
+  'academies.attendance': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { from: '2025-01-01', to: '2025-01-31' };
+      return [
+        ...reportRangeCases(f),
+        ...badString(base, 'status', ['PRESENT', 'excused'], { optional: true }),
+        ...badString(base, 'userType', ['Student', 'admin'], { optional: true }),
+        ...badBoundedInt(base, 'limit', 1, 500),
+      ];
+    },
+  },
+  'academies.sessions': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { from: '2025-01-01', to: '2025-01-31' };
+      return [...reportRangeCases(f), ...badString(base, 'status', ['SCHEDULED', 'live'], { optional: true }), ...badBoundedInt(base, 'limit', 1, 500)];
+    },
+  },
+
+  'profile.me': {
+    as: 'teacher',
+    cases: () => [...notAnObject({ optional: true }), ...unknownKeys({})],
+  },
+  'profile.setLocale': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { locale: 'ar' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        { what: 'another user’s id alongside', input: { ...base, userId: f.studentId } },
+        ...badString(base, 'locale', ['fr', 'AR', 'ar-SA']).filter((c) => c.what !== 'locale null'),
+      ];
+    },
+  },
+  'profile.children': {
+    as: 'parent',
+    cases: () => {
+      const base = { days: 30 };
+      return [...notAnObject({ optional: true }), ...unknownKeys(base), ...badBoundedInt(base, 'days', 1, 366), ...badBoundedInt(base, 'limit', 1, 200)];
+    },
+  },
+
+  'room.state': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.events': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'lastEventId', ['x'.repeat(121)], { optional: true }).filter((c) => c.what !== 'lastEventId null'),
+      ];
+    },
+  },
+  'room.ack': {
+    as: 'student',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, commandId: '00000000-0000-4000-8000-000000000000' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'commandId', ['not-a-uuid', '00000000-0000-4000-8000-00000000000', '{00000000-0000-4000-8000-000000000000}']),
+        { what: 'commandId of no command', input: base, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
+  'room.sweep': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.raiseHand': { as: 'student', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.lowerHand': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, userId: f.studentId };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds(base, 'userId', { optional: true })];
+    },
+  },
+  'room.lowerAllHands': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.muteParticipant': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, identity: `${f.studentId}_student` };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'identity', WRONG_IDENTITIES)];
+    },
+  },
+  'room.allowMicrophone': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, identity: `${f.studentId}_student` };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'identity', WRONG_IDENTITIES)];
+    },
+  },
+  'room.muteAll': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.allowMicrophones': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.setPublishing': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, allowed: false };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badBoolean(base, 'allowed'), missing(base, 'allowed')];
+    },
+  },
+  'room.removeParticipant': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, identity: `${f.studentId}_student` };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'identity', WRONG_IDENTITIES)];
+    },
+  },
+  'room.readmitParticipant': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, userId: f.studentId };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds(base, 'userId')];
+    },
+  },
+  'room.setAnnouncement': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, text: 'راجعوا سورة الملك' };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badText(base, 'text', 500)];
+    },
+  },
+  'room.clearAnnouncement': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'room.end': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+
+  'attendance.sessionStats': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'attendance.listRecords': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'userType', ['Student', 'admin'], { optional: true }),
+        ...badString(base, 'status', ['PRESENT', 'excused'], { optional: true }),
+        ...badBoolean(base, 'inRoom'),
+      ];
+    },
+  },
+  'attendance.academyStats': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { from: '2025-01-01', to: '2025-01-31' };
+      return [
+        ...reportRangeCases(f),
+        ...badIds(base, 'studentId', { optional: true }),
+        ...badString(base, 'granularity', ['year', 'WEEK'], { optional: true }),
+      ];
+    },
+  },
+  'attendance.overrideStatus': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, userId: f.studentId, status: 'present', reason: 'came on time, camera broken' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badIds(base, 'userId'),
+        { what: 'userId of another academy', input: { ...base, userId: f.otherAcademyUserId }, expect: 'NOT_FOUND' },
+        ...badString(base, 'status', ['PRESENT', 'excused']),
+        ...badString(base, 'reason', ['   ', 'x'.repeat(501)]),
+      ];
+    },
+  },
+};
+
+/**
+ * The tRPC v11 HTTP form of an input: superjson-serialized (so NaN, Infinity,
+ * undefined and bigint survive the trip), JSON-encoded.
+ */
+export function httpBody(input: unknown): string {
+  try {
+    return JSON.stringify(superjson.serialize(input));
+  } catch {
+    // superjson refuses to send keys like `constructor`; a hostile client sends them anyway.
+    return JSON.stringify({ json: input });
+  }
+}
