@@ -25,14 +25,37 @@ const ACCESS: Record<Who, Record<Target, Access>> = {
   parent: { own: 'join', otherTeacher: 'none', otherAcademy: 'hidden' },
 };
 
-type Procedure = 'meeting.create' | 'meeting.token' | 'meeting.info' | 'meeting.end' | 'meeting.leave' | 'session.detail';
-const NEEDS: Record<Procedure, 'manage' | 'join'> = {
+type Procedure =
+  | 'meeting.create'
+  | 'meeting.token'
+  | 'meeting.info'
+  | 'meeting.end'
+  | 'meeting.leave'
+  | 'meeting.reconcileAttendance'
+  | 'session.detail'
+  | 'room.state'
+  | 'room.raiseHand'
+  | 'room.lowerAllHands'
+  | 'room.muteAll'
+  | 'room.setAnnouncement'
+  | 'room.end'
+  | 'attendance.sessionStats';
+/** What each procedure needs: to manage the session, to join it, or to be one of its students. */
+const NEEDS: Record<Procedure, 'manage' | 'join' | 'student'> = {
   'meeting.create': 'manage',
   'meeting.end': 'manage',
+  'meeting.reconcileAttendance': 'manage',
   'meeting.token': 'join',
   'meeting.info': 'join',
   'meeting.leave': 'join',
   'session.detail': 'join',
+  'room.state': 'join',
+  'room.raiseHand': 'student',
+  'room.lowerAllHands': 'manage',
+  'room.muteAll': 'manage',
+  'room.setAnnouncement': 'manage',
+  'room.end': 'manage',
+  'attendance.sessionStats': 'manage',
 };
 
 function expected(who: Who, target: Target, procedure: Procedure): 'OK' | TRPCError['code'] {
@@ -41,6 +64,7 @@ function expected(who: Who, target: Target, procedure: Procedure): 'OK' | TRPCEr
   if (access === 'hidden') return 'NOT_FOUND';
   if (access === 'none') return 'FORBIDDEN';
   if (NEEDS[procedure] === 'manage' && access !== 'manage') return 'FORBIDDEN';
+  if (NEEDS[procedure] === 'student' && who !== 'student') return 'FORBIDDEN';
   return 'OK';
 }
 
@@ -97,8 +121,24 @@ function call(procedure: Procedure, who: Who, sessionId: number) {
       return caller.meeting.end({ sessionId });
     case 'meeting.leave':
       return caller.meeting.leave({ sessionId, participantSid: 'PA_matrixCell' });
+    case 'meeting.reconcileAttendance':
+      return caller.meeting.reconcileAttendance({ sessionId });
     case 'session.detail':
       return caller.session.detail({ sessionId });
+    case 'room.state':
+      return caller.room.state({ sessionId });
+    case 'room.raiseHand':
+      return caller.room.raiseHand({ sessionId });
+    case 'room.lowerAllHands':
+      return caller.room.lowerAllHands({ sessionId });
+    case 'room.muteAll':
+      return caller.room.muteAll({ sessionId });
+    case 'room.setAnnouncement':
+      return caller.room.setAnnouncement({ sessionId, text: 'إعلان' });
+    case 'room.end':
+      return caller.room.end({ sessionId });
+    case 'attendance.sessionStats':
+      return caller.attendance.sessionStats({ sessionId });
   }
 }
 

@@ -9,10 +9,9 @@ import { DomainError } from '@/server/lib/domain-error';
 import type { TrackSourceName } from '@/server/livekit/gateway';
 import { studentGrantsFor } from '@/server/modules/controls';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
-import { assertCanView, type JoinRole } from '@/server/modules/sessions/access';
+import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
 import { isTerminal } from '@/server/modules/sessions/status-machine';
 import { participantIdentity } from './identity';
-import { getTokenSessionContextOrThrow } from './token-session-context';
 import type { MeetingOptions } from './options';
 
 export const TOKEN_TTL_SECONDS = 3 * 60 * 60;
@@ -53,7 +52,7 @@ export interface JoinToken {
 }
 
 export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId: number; hidden?: boolean }): Promise<JoinToken> {
-  const ctx = await getTokenSessionContextOrThrow(deps.db, actor, input.sessionId);
+  const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanView(ctx);
   if (input.hidden && ctx.joinRole !== 'manager') {
     throw new DomainError('FORBIDDEN', 'Only admins and supervisors can join hidden');

@@ -2,8 +2,8 @@
  * Who may see, join and manage a session (SPEC 2). Another academy's session
  * is NOT_FOUND for everyone but the super admin, exactly like a missing one.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import type { DbExecutor } from '@/server/db';
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { Db } from '@/server/db';
 import { academies, meetings, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
@@ -22,21 +22,27 @@ export interface SessionContext {
 
 /**
  * One round trip: the session, its academy and meeting, and whether the
- * actor is its student (individually, by circle or by course) or a parent of one.
+ * actor is its student (individually, by circle or by course) or a parent of
+ * one. Every procedure about a session starts here, so it is a prepared
+ * statement built once per database handle (PostgreSQL plans it once per
+ * connection; building it per request cost more CPU than the token it
+ * guards, bench/tokens.ts).
  */
-export async function getSessionContextOrThrow(db: DbExecutor, actor: Actor, sessionId: number): Promise<SessionContext> {
-  const [row] = await db
+const actorId = sql.placeholder('actorId');
+
+function prepareQuery(db: Db) {
+  return db
     .select({
       session: sessions,
       academy: academies,
       meeting: meetings,
       isStudent: sql<boolean>`(
-        ${sessions.studentId} = ${actor.id}
-        OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actor.id})
-        OR EXISTS (SELECT 1 FROM course_enrollments ce WHERE ce.course_id = ${sessions.courseId} AND ce.student_id = ${actor.id})
+        ${sessions.studentId} = ${actorId}
+        OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actorId})
+        OR EXISTS (SELECT 1 FROM course_enrollments ce WHERE ce.course_id = ${sessions.courseId} AND ce.student_id = ${actorId})
       )`,
       isParent: sql<boolean>`EXISTS (
-        SELECT 1 FROM parent_children pc WHERE pc.parent_id = ${actor.id} AND (
+        SELECT 1 FROM parent_children pc WHERE pc.parent_id = ${actorId} AND (
           pc.child_id = ${sessions.studentId}
           OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = pc.child_id)
           OR EXISTS (SELECT 1 FROM course_enrollments ce WHERE ce.course_id = ${sessions.courseId} AND ce.student_id = pc.child_id)
@@ -47,20 +53,37 @@ export async function getSessionContextOrThrow(db: DbExecutor, actor: Actor, ses
     .innerJoin(academies, eq(academies.id, sessions.academyId))
     .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
     .where(
-      actor.role === 'super_admin'
-        ? eq(sessions.id, sessionId)
-        : and(eq(sessions.id, sessionId), eq(sessions.academyId, actor.academyId ?? -1)),
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        // The tenant filter: only the super admin reaches every academy.
+        or(sql`${sql.placeholder('anyAcademy')}::boolean`, eq(sessions.academyId, sql.placeholder('academyId'))),
+      ),
     )
-    .limit(1);
-  if (!row) throw new DomainError('NOT_FOUND', 'Session not found');
+    .limit(1)
+    .prepare('session_context');
+}
 
+const prepared = new WeakMap<Db, ReturnType<typeof prepareQuery>>();
+
+export async function getSessionContextOrThrow(db: Db, actor: Actor, sessionId: number): Promise<SessionContext> {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({
+    sessionId,
+    actorId: actor.id,
+    anyAcademy: actor.role === 'super_admin',
+    academyId: actor.academyId ?? -1,
+  });
+  if (!row) throw new DomainError('NOT_FOUND', 'Session not found');
   const { session } = row;
-  const joinRole = resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent));
   return {
     session,
     academy: row.academy,
     meeting: row.meeting,
-    joinRole,
+    joinRole: resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent)),
     canManage: canManageSession(actor, session.teacherId),
   };
 }
