@@ -80,13 +80,15 @@ try {
           .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize), 0),
       );
     }
+    // A person looks at the device check for a moment before pressing Join.
+    await new Promise((r) => setTimeout(r, 1_000));
     const started = performance.now();
     await join.click();
     await student.waitForFunction(REMOTE_FRAME, undefined, { polling: 'raf', timeout: 30_000 });
     appTimes.push(performance.now() - started);
     await student.goto('about:blank');
     // Let LiveKit see the departure before the next join reuses the identity.
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1_500));
   }
 
   // The floor: livekit-client alone, token already in hand, same browser.
@@ -124,7 +126,7 @@ try {
     await floor.waitForFunction(REMOTE_FRAME, undefined, { polling: 'raf', timeout: 30_000 });
     floorTimes.push(performance.now() - started);
     await floor.evaluate(() => (window as unknown as { leave: () => void }).leave());
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1_500));
   }
 
   const appMedian = median(appTimes);

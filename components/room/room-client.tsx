@@ -5,9 +5,11 @@ import './room.css';
 import { LiveKitRoom, PreJoin, type LocalUserChoices } from '@livekit/components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ConnectionError } from 'livekit-client';
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { useTRPC } from '@/components/trpc-provider';
+import type { AppRouter } from '@/server/trpc/root';
 import { isMicLocked } from '@/server/modules/controls/room-state';
 import { AnnouncementBanner } from './announcement-banner';
 import { AttendancePanel } from './attendance-panel';
@@ -19,6 +21,8 @@ import { TeacherPanel } from './teacher-panel';
 import { useRoomControls } from './use-room-controls';
 
 type Phase = 'prejoin' | 'joined' | 'left' | 'ended' | 'removed';
+type TokenData = inferRouterOutputs<AppRouter>['meeting']['token'];
+const PREFETCH_MAX_AGE_MS = 20_000;
 
 export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { sessionId: number; viewerName: string; videoUnavailableReason: string | null }) {
   const { t } = useI18n();
@@ -37,14 +41,38 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
     onAttendance: () => void refetchDetail(),
   });
   const create = useMutation(trpc.meeting.create.mutationOptions({ onSuccess: () => detail.refetch() }));
+  const [joinToken, setJoinToken] = useState<TokenData | null>(null);
   const token = useMutation(
     trpc.meeting.token.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (data) => {
+        setJoinToken(data);
         setConnectError(null);
         setPhase('joined');
       },
     }),
   );
+  // The token is minted while the device check is on screen, so pressing Join
+  // only connects (bench:join). A token older than PREFETCH_MAX_AGE_MS is not
+  // used: the room's controls (mute all, stop publishing) may have changed.
+  const prefetched = useRef<{ at: number; data: TokenData } | null>(null);
+  const prefetch = useMutation(trpc.meeting.token.mutationOptions({ onSuccess: (data) => (prefetched.current = { at: Date.now(), data }) }));
+  const canPrefetch = phase === 'prejoin' && !videoUnavailableReason && Boolean(detail.data?.meeting) && !detail.data?.meeting?.endedAt;
+  const prefetchIdle = prefetch.isIdle;
+  const startPrefetch = prefetch.mutate;
+  useEffect(() => {
+    if (canPrefetch && prefetchIdle) startPrefetch({ sessionId });
+  }, [canPrefetch, prefetchIdle, startPrefetch, sessionId]);
+  const join = () => {
+    const ready = prefetched.current;
+    prefetched.current = null;
+    if (ready && Date.now() - ready.at < PREFETCH_MAX_AGE_MS) {
+      setJoinToken(ready.data);
+      setConnectError(null);
+      setPhase('joined');
+    } else {
+      token.mutate({ sessionId });
+    }
+  };
   const leave = useMutation(trpc.meeting.leave.mutationOptions());
   // The watcher's callback must stay stable across renders; the mutation object does not.
   const leaveRef = useRef(leave.mutate);
@@ -93,7 +121,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   const isStudent = viewer.joinRole === 'student';
   const over = ['completed', 'absent', 'cancelled'].includes(session.status) || Boolean(meeting?.endedAt) || Boolean(state?.ended);
   const removed = phase === 'removed' || (phase !== 'joined' && Boolean(state?.me.removed));
-  const joined = phase === 'joined' && Boolean(token.data) && !over;
+  const joined = phase === 'joined' && Boolean(joinToken) && !over;
   const tokenUnavailable = token.error?.data?.code === 'SERVICE_UNAVAILABLE';
 
   let stage: ReactNode;
@@ -123,7 +151,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
     ) : (
       <p className="notice">{t('waitingForTeacher')}</p>
     );
-  } else if (joined && token.data) {
+  } else if (joined && joinToken) {
     stage = (
       <ClassroomStage
         micLocked={isStudent && !!state && isMicLocked(state, state.me.identity)}
@@ -148,7 +176,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
           joinLabel={t('join')}
           onSubmit={(values) => {
             setChoices(values);
-            token.mutate({ sessionId });
+            join();
           }}
         />
         {token.error && (
@@ -194,15 +222,15 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
     </>
   );
 
-  if (joined && token.data) {
+  if (joined && joinToken) {
     // Publish at join only what the token allows, or LiveKit refuses it (mute all, stop publishing).
-    const { grants } = token.data;
+    const { grants } = joinToken;
     const allows = (source: 'microphone' | 'camera') => grants.canPublish && (!grants.canPublishSources || grants.canPublishSources.includes(source));
     return (
       <LiveKitRoom
         className="room-layout"
-        serverUrl={token.data.serverUrl}
-        token={token.data.token}
+        serverUrl={joinToken.serverUrl}
+        token={joinToken.token}
         connect
         audio={(choices?.audioEnabled ?? true) && allows('microphone')}
         video={(choices?.videoEnabled ?? true) && allows('camera')}
