@@ -26,8 +26,8 @@ import { finalizeSessionInTx } from '@/server/modules/attendance';
 import { endMeetingForSession } from '@/server/modules/meetings';
 import { cleanupDecision, cleanupScheduledBound, type CleanupAction, type CleanupWait } from './cleanup-rule';
 import { forEachConcurrently } from './pool';
-import { recordSweepRun } from './record-run';
-import { concurrencyOf, errorMessage, sumCounts, type SweepItem, type SweepOptions, type SweepReport } from './report';
+import { finishSweep } from './record-run';
+import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';
 import { loadSweepAcademies, type SweepAcademy } from './sweep-academies';
 
 export interface CleanupCounts {
@@ -135,22 +135,12 @@ export async function cleanupExpiredMeetings(deps: Deps, options: SweepOptions =
     options.onProgress?.({ job: 'cleanup-expired', done, total });
   });
 
-  const academyReports = [...entries.values()].map((e) => ({ ...e, sessions: e.sessions.sort((a, b) => a.sessionId - b.sessionId) }));
-  const totals = { academies: academyReports.length, ...sumCounts(COUNT_KEYS, academyReports) };
-  const report: CleanupReport = {
-    job: 'cleanup-expired',
-    dryRun,
-    now: now.toISOString(),
-    academy: selected,
-    locking: CLEANUP_LOCKING,
-    academies: academyReports,
-    skippedAcademies: [],
-    totals,
-    durationMs: Math.round(performance.now() - startedMs),
-    ok: totals.failed === 0,
-  };
-  if (!dryRun) await recordSweepRun(deps.db, report, { startedAt, finishedAt: deps.clock.now() });
-  return report;
+  return finishSweep<CleanupCounts, CleanupExtra, 'cleanup-expired'>(
+    deps,
+    { job: 'cleanup-expired', dryRun, now, academy: selected, locking: CLEANUP_LOCKING, skippedAcademies: [], startedAt, startedMs },
+    COUNT_KEYS,
+    entries.values(),
+  );
 }
 
 function record(entry: Entry, item: SweepItem) {

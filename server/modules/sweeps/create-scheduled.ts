@@ -29,11 +29,10 @@ import { fixedClock } from '@/server/lib/clock';
 import { creationIneligibility, eligibleScheduledRange, type Ineligibility } from '@/server/modules/scheduling';
 import { createBatch, type BatchEntry } from './create-batch';
 import { createLimiter, forEachConcurrently } from './pool';
-import { recordSweepRun } from './record-run';
+import { finishSweep } from './record-run';
 import {
   concurrencyOf,
   errorMessage,
-  sumCounts,
   type SkippedAcademy,
   type SweepItem,
   type SweepOptions,
@@ -174,22 +173,12 @@ export async function createScheduledMeetings(deps: Deps, options: SweepOptions 
     await createBatch(runDeps, batch, now, livekitCalls, (item) => settle(academyOf.get(item.sessionId)!, item));
   });
 
-  const academyReports = [...entries.values()].map((e) => ({ ...e, sessions: e.sessions.sort((a, b) => a.sessionId - b.sessionId) }));
-  const totals = { academies: academyReports.length, ...sumCounts(COUNT_KEYS, academyReports) };
-  const report: CreateScheduledReport = {
-    job: 'create-scheduled',
-    dryRun,
-    now: now.toISOString(),
-    academy: selected,
-    locking: CREATE_LOCKING,
-    academies: academyReports,
-    skippedAcademies,
-    totals,
-    durationMs: Math.round(performance.now() - startedMs),
-    ok: totals.failed === 0,
-  };
-  if (!dryRun) await recordSweepRun(deps.db, report, { startedAt, finishedAt: deps.clock.now() });
-  return report;
+  return finishSweep<CreateScheduledCounts, CreateScheduledExtra, 'create-scheduled'>(
+    deps,
+    { job: 'create-scheduled', dryRun, now, academy: selected, locking: CREATE_LOCKING, skippedAcademies: skippedAcademies, startedAt, startedMs },
+    COUNT_KEYS,
+    entries.values(),
+  );
 }
 
 type Entry = CreateScheduledCounts & { errors: { sessionId: number | null; message: string }[]; sessions: SweepItem[] };

@@ -17,8 +17,8 @@ import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { reconcileMeeting } from '@/server/modules/attendance';
 import { forEachConcurrently } from './pool';
-import { recordSweepRun } from './record-run';
-import { concurrencyOf, errorMessage, sumCounts, type SweepItem, type SweepOptions, type SweepReport } from './report';
+import { finishSweep } from './record-run';
+import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';
 import { loadSweepAcademies } from './sweep-academies';
 
 export interface ReconcileCounts {
@@ -79,22 +79,12 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
     options.onProgress?.({ job: 'reconcile-attendance', done, total: live.length });
   });
 
-  const academyReports = [...entries.values()].map((e) => ({ ...e, sessions: e.sessions.sort((a, b) => a.sessionId - b.sessionId) }));
-  const totals = { academies: academyReports.length, ...sumCounts(COUNT_KEYS, academyReports) };
-  const report: ReconcileReport = {
-    job: 'reconcile-attendance',
-    dryRun,
-    now: now.toISOString(),
-    academy: selected,
-    locking: RECONCILE_LOCKING,
-    academies: academyReports,
-    skippedAcademies: [],
-    totals,
-    durationMs: Math.round(performance.now() - startedMs),
-    ok: totals.failed === 0,
-  };
-  if (!dryRun) await recordSweepRun(deps.db, report, { startedAt, finishedAt: deps.clock.now() });
-  return report;
+  return finishSweep<ReconcileCounts, object, 'reconcile-attendance'>(
+    deps,
+    { job: 'reconcile-attendance', dryRun, now, academy: selected, locking: RECONCILE_LOCKING, skippedAcademies: [], startedAt, startedMs },
+    COUNT_KEYS,
+    entries.values(),
+  );
 }
 
 function record(entry: Entry, item: SweepItem) {
