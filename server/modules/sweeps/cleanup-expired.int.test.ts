@@ -56,7 +56,9 @@ describe('cleanup-expired', () => {
       const [row] = await sessionRows([session.id]);
       expect(row!.status).toBe('completed');
       const [meeting] = await db.select().from(meetings).where(eq(meetings.sessionId, session.id));
-      expect(meeting!.endedAt).toEqual(now);
+      // Deleting the room makes LiveKit send room_finished, which may finalise first: the end is
+      // then that event's own time (whole seconds, real clock) instead of the sweep's `now`.
+      expect(Math.abs(meeting!.endedAt!.getTime() - now.getTime())).toBeLessThan(2_000);
       const [record] = await db
         .select()
         .from(attendanceRecords)
