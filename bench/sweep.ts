@@ -19,9 +19,8 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import postgres from 'postgres';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
-import type { Deps } from '@/server/deps';
-import { systemClock } from '@/server/lib/clock';
-import { createLivekitGateway } from '@/server/livekit/gateway';
+import { depsFor, type Deps } from '@/server/deps';
+import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { eligibleScheduledRange } from '@/server/modules/scheduling';
 import { createScheduledMeetings, creationCandidatesQuery, DEFAULT_CONCURRENCY } from '@/server/modules/sweeps';
 import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';
@@ -86,14 +85,12 @@ async function main() {
   onShutdown(() => handle.close());
   const db = handle.db;
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  const deps: Deps = {
-    db,
-    livekit: createLivekitGateway({ wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret }),
-    clock: systemClock,
+  const deps: Deps = depsFor(db, {
+    livekit: { wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret },
     appUrl: 'http://127.0.0.1:3000',
     videoUnavailableReason: null,
-    livekitWebhook: { apiKey, apiSecret },
-  };
+    recordingStorage: resolveRecordingStorage({}),
+  });
 
   // --- seed -------------------------------------------------------------------
   const seeded = await timed(async () => {

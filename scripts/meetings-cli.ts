@@ -18,11 +18,10 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
-import type { Deps } from '@/server/deps';
+import { depsFor, type Deps } from '@/server/deps';
 import { parseEnv, type Env } from '@/server/env';
-import { systemClock } from '@/server/lib/clock';
 import { DomainError } from '@/server/lib/domain-error';
-import { createLivekitGateway, LivekitUnavailableError } from '@/server/livekit/gateway';
+import { LivekitUnavailableError } from '@/server/livekit/gateway';
 import { getSweepStats, isSweepJob, runSweep, type SweepJob, type SweepProgress } from '@/server/modules/sweeps';
 import { formatStats, formatSweepReport } from '@/server/modules/sweeps/format-report';
 import { PG_PASSWORD, PG_USER } from './infra/postgres';
@@ -133,14 +132,7 @@ async function main(): Promise<number> {
   }
   const { env, source } = cliEnv();
   const handle = createDb(env.databaseUrl, { max: (args.concurrency ?? 12) + 4 });
-  const deps: Deps = {
-    db: handle.db,
-    livekit: env.livekit ? createLivekitGateway(env.livekit) : null,
-    clock: systemClock,
-    appUrl: env.appUrl,
-    videoUnavailableReason: env.videoUnavailableReason,
-    livekitWebhook: env.livekit ? { apiKey: env.livekit.apiKey, apiSecret: env.livekit.apiSecret } : null,
-  };
+  const deps: Deps = depsFor(handle.db, env);
   const say = (line: string) => {
     if (!args.json) console.log(line);
   };

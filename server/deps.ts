@@ -3,9 +3,11 @@
  * builds one set per process from env.ts; tests build their own.
  */
 import { createDb, type Db } from '@/server/db';
-import { getEnv } from '@/server/env';
+import { getEnv, type Env } from '@/server/env';
 import { systemClock, type Clock } from '@/server/lib/clock';
+import { createEgressGateway, type EgressGateway } from '@/server/livekit/egress';
 import { createLivekitGateway, type LivekitGateway } from '@/server/livekit/gateway';
+import type { RecordingStorage } from '@/server/livekit/recording-storage';
 
 export interface Deps {
   db: Db;
@@ -16,6 +18,23 @@ export interface Deps {
   /** Why video is unavailable, for the room page. */
   videoUnavailableReason: string | null;
   livekitWebhook: { apiKey: string; apiSecret: string } | null;
+  /** LiveKit's Egress API (recording); null when video is unavailable. */
+  egress: EgressGateway | null;
+  recordingStorage: RecordingStorage;
+}
+
+/** Deps from a database and the parts of the environment they need (the app, the CLI, benches, tests). */
+export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnavailableReason' | 'recordingStorage'>, clock: Clock = systemClock): Deps {
+  return {
+    db,
+    livekit: env.livekit ? createLivekitGateway(env.livekit) : null,
+    clock,
+    appUrl: env.appUrl,
+    videoUnavailableReason: env.videoUnavailableReason,
+    livekitWebhook: env.livekit ? { apiKey: env.livekit.apiKey, apiSecret: env.livekit.apiSecret } : null,
+    egress: env.livekit ? createEgressGateway(env.livekit) : null,
+    recordingStorage: env.recordingStorage,
+  };
 }
 
 let appDeps: Deps | undefined;
@@ -23,14 +42,7 @@ let appDeps: Deps | undefined;
 export function getAppDeps(): Deps {
   if (!appDeps) {
     const env = getEnv();
-    appDeps = {
-      db: createDb(env.databaseUrl, { max: 20 }).db,
-      livekit: env.livekit ? createLivekitGateway(env.livekit) : null,
-      clock: systemClock,
-      appUrl: env.appUrl,
-      videoUnavailableReason: env.videoUnavailableReason,
-      livekitWebhook: env.livekit ? { apiKey: env.livekit.apiKey, apiSecret: env.livekit.apiSecret } : null,
-    };
+    appDeps = depsFor(createDb(env.databaseUrl, { max: 20 }).db, env);
   }
   return appDeps;
 }

@@ -6,6 +6,7 @@
  * kept under .data/.
  */
 import { z } from 'zod';
+import { resolveRecordingStorage, type RecordingStorage } from '@/server/livekit/recording-storage';
 
 const optionalUrl = z.string().url().optional();
 
@@ -50,6 +51,8 @@ export interface Env {
   /** null when video is unavailable; `videoUnavailableReason` then says why. */
   livekit: LivekitConfig | null;
   videoUnavailableReason: string | null;
+  /** Recording is optional: when storage is incomplete, recording procedures say what is missing. */
+  recordingStorage: RecordingStorage;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -80,6 +83,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     cronSecret: e.CRON_SECRET,
     livekit,
     videoUnavailableReason,
+    recordingStorage: resolveRecordingStorage(e),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Db, DbExecutor } from './client';
 
 export const ROOM_CHANNEL = 'halaqa_room';
 
-export type RoomSignalKind = 'command' | 'attendance' | 'state';
+export type RoomSignalKind = 'command' | 'attendance' | 'state' | 'recording';
 
 export interface RoomSignal {
   sessionId: number;
@@ -20,7 +20,7 @@ export interface RoomSignal {
   id: string;
 }
 
-const KINDS: readonly RoomSignalKind[] = ['command', 'attendance', 'state'];
+const KINDS: readonly RoomSignalKind[] = ['command', 'attendance', 'state', 'recording'];
 
 export async function notify(db: DbExecutor, signal: RoomSignal): Promise<void> {
   await db.execute(sql`SELECT pg_notify(${ROOM_CHANNEL}, ${JSON.stringify(signal)})`);

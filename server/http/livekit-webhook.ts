@@ -16,7 +16,12 @@ function json(status: number, body: unknown): Response {
   return Response.json(body, { status });
 }
 
-export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook'>): Promise<Response> {
+export interface WebhookHooks {
+  /** Called after the commit when a join made a session ongoing (the app starts automatic recording there). */
+  onSessionStarted?(sessionId: number): void;
+}
+
+export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook'>, hooks: WebhookHooks = {}): Promise<Response> {
   if (!deps.livekitWebhook) return json(503, { error: 'video is not configured' });
   const length = Number(req.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
@@ -35,6 +40,7 @@ export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' |
   }
   try {
     const outcome = await ingestWebhookEvent(deps, received.event);
+    if (outcome.startedSessionId !== undefined) hooks.onSessionStarted?.(outcome.startedSessionId);
     return json(200, { ok: true, id: received.event.id, ...outcome });
   } catch (error) {
     logger.error('webhook not stored', { id: received.event.id, event: received.event.event, error: String(error), cause: String((error as { cause?: unknown }).cause ?? '') });

@@ -257,6 +257,39 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
     },
   },
   'meeting.reconcileAttendance': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'recording.start': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, layout: 'grid' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'layout', ['Grid', 'speaker-light', 'grid ', 'single_speaker'], { optional: true }),
+      ];
+    },
+  },
+  'recording.stop': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds({ ...base, recordingId: 1 }, 'recordingId', { optional: true, unknown: null })];
+    },
+  },
+  'recording.list': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
+  'recording.academy': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { limit: 10 };
+      return [
+        ...notAnObject({ optional: true }),
+        ...unknownKeys(base),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+        ...badBoundedInt(base, 'limit', 1, 100),
+      ];
+    },
+  },
   'session.listMine': {
     as: 'teacher',
     cases: () => {
@@ -391,6 +424,8 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
         ...badBoolean(base, 'autoCreate'),
         ...badBoolean(base, 'autoEnd'),
         ...badBoolean(base, 'recordingDefault'),
+        ...badBoolean(base, 'recordingAllowed'),
+        ...badBoolean(base, 'studentsSeeRecordings'),
         ...badBoundedInt(base, 'minutesBefore', 0, 1440),
         ...badString(windowed, 'windowStart', WRONG_TIMES, { optional: true }).filter((c) => c.what !== 'windowStart null'),
         ...badString(windowed, 'windowEnd', WRONG_TIMES, { optional: true }).filter((c) => c.what !== 'windowEnd null'),

@@ -4,7 +4,9 @@ import { createDb, type DbHandle } from '@/server/db';
 import type { Deps } from '@/server/deps';
 import { systemClock, type Clock } from '@/server/lib/clock';
 import type { Actor } from '@/server/lib/actor';
+import { createEgressGateway } from '@/server/livekit/egress';
 import { createLivekitGateway } from '@/server/livekit/gateway';
+import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { createCaller } from '@/server/trpc/root';
 import type { users } from '@/server/db/schema';
 
@@ -28,6 +30,9 @@ export function testDeps(overrides: Partial<Deps> & { clock?: Clock } = {}): Dep
     appUrl: 'http://127.0.0.1:3000',
     videoUnavailableReason: null,
     livekitWebhook: { apiKey: config.livekit.apiKey, apiSecret: config.livekit.apiSecret },
+    // The test livekit-server has no egress service (LIVEKIT.md): recording tests point this elsewhere.
+    egress: createEgressGateway(config.livekit),
+    recordingStorage: resolveRecordingStorage({}),
     ...overrides,
   };
 }

@@ -24,7 +24,12 @@ export const academyVideoSettings = pgTable('academy_video_settings', {
   windowEnd: text('window_end'),
   blockedWeekdays: smallint('blocked_weekdays').array().notNull().default([]),
   defaultMaxParticipants: integer('default_max_participants').notNull().default(50),
+  /** May sessions of this academy be recorded at all (a teacher's own setting can say otherwise). */
+  recordingAllowed: boolean('recording_allowed').notNull().default(false),
+  /** Start recording by itself when a session's first participant arrives. */
   recordingDefault: boolean('recording_default').notNull().default(false),
+  /** Students (and their parents) may see a session's finished recordings. */
+  studentsSeeRecordings: boolean('students_see_recordings').notNull().default(false),
   endBufferMinutes: integer('end_buffer_minutes').notNull().default(15),
   studentAbsentBelow: integer('student_absent_below').notNull().default(30),
   studentPartialBelow: integer('student_partial_below').notNull().default(80),

@@ -1,9 +1,15 @@
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { academies } from './academies';
 import { sessions } from './sessions';
 import { users } from './users';
 
-/** Room-composite egress recordings (SPEC 8); state follows egress webhooks. */
+/**
+ * Room-composite egress recordings (SPEC 8). A row exists only once LiveKit
+ * accepted the egress (or a webhook told us of one); its state then follows
+ * the egress webhooks, merged by `progress` so late or repeated deliveries
+ * never move it backwards (server/modules/recordings/egress-state.ts).
+ */
 export const recordings = pgTable(
   'recordings',
   {
@@ -15,14 +21,28 @@ export const recordings = pgTable(
       .notNull()
       .references(() => sessions.id, { onDelete: 'cascade' }),
     egressId: text('egress_id').notNull().unique(),
+    /** starting | active | ending | complete | failed */
     status: text('status').notNull(),
-    startedBy: integer('started_by').references(() => users.id),
+    /** The state's rank and LiveKit's updatedAt (ns): an update applies only if it is later in both senses. */
+    progress: smallint('progress').notNull().default(0),
+    egressUpdatedNs: bigint('egress_updated_ns', { mode: 'bigint' }).notNull().default(sql`0`),
+    startedBy: integer('started_by').references(() => users.id, { onDelete: 'set null' }),
+    /** True when it started by itself (the academy's or teacher's "record by default"). */
+    autoStarted: boolean('auto_started').notNull().default(false),
+    layout: text('layout'),
+    /** The object key we asked for: academy / session / start time. */
+    filePath: text('file_path'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    stoppedBy: integer('stopped_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Where the egress wrote the file (an s3:// or https:// location), once known. */
     location: text('location'),
+    durationMs: bigint('duration_ms', { mode: 'number' }),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
     error: text('error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('recordings_session_idx').on(t.sessionId)],
+  (t) => [index('recordings_session_idx').on(t.sessionId), index('recordings_academy_started_idx').on(t.academyId, t.startedAt)],
 );
 
 /** One row per sweep run (cron or CLI), for the admin's sweep statistics. */

@@ -11,14 +11,22 @@ import type { Tx } from '@/server/db';
 import { notify } from '@/server/db/notify';
 import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
+import { egressReportOf } from '@/server/livekit/egress';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { saveEgressReport } from '@/server/modules/recordings/recording-store';
 import { persistUntil } from '@/server/modules/meetings/options';
 import { finalizeSessionInTx } from './finalize-session';
 import { lockAttendancePair, recomputeRecord, type SessionInfo } from './record-store';
 
-export type IngestOutcome = { duplicate: boolean; flag: string | null };
+export type IngestOutcome = {
+  duplicate: boolean;
+  flag: string | null;
+  /** Set when this event's join made the session ongoing: the moment a recording may start by itself. */
+  startedSessionId?: number;
+};
 
 const PARTICIPANT_EVENTS = new Set(['participant_joined', 'participant_left', 'participant_connection_aborted']);
+const EGRESS_EVENTS = new Set(['egress_started', 'egress_updated', 'egress_ended']);
 
 export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event: WebhookEvent): Promise<IngestOutcome> {
   const occurredAt = new Date(Number(event.createdAt) * 1000 || deps.clock.now().getTime());
@@ -48,6 +56,7 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
 
     const session = target.session;
     const participant = event.participant;
+    let startedSessionId: number | undefined;
     if (event.event === 'participant_joined' && participant && target.userId !== null) {
       await tx.insert(attendanceEvents).values({
         academyId: session.academyId,
@@ -60,10 +69,12 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
         sourceEventId: event.id,
       });
       if (target.sessionStatus === 'ready') {
-        await tx
+        const started = await tx
           .update(sessions)
           .set({ status: 'ongoing', startedAt: occurredAt, updatedAt: occurredAt })
-          .where(and(eq(sessions.id, session.id), eq(sessions.status, 'ready')));
+          .where(and(eq(sessions.id, session.id), eq(sessions.status, 'ready')))
+          .returning({ id: sessions.id });
+        if (started.length > 0) startedSessionId = session.id;
       }
       await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
       // Delivered on commit: the room page's attendance panel refetches on it (room.events).
@@ -92,8 +103,10 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
       await notify(tx, { sessionId: session.id, kind: 'attendance', id: event.id });
     } else if (event.event === 'room_finished') {
       await finalizeSessionInTx(tx, session.id, { now: occurredAt });
+    } else if (EGRESS_EVENTS.has(event.event) && event.egressInfo) {
+      await saveEgressReport(tx, { academyId: session.academyId, sessionId: session.id }, egressReportOf(event.egressInfo), { now: occurredAt });
     }
-    return { duplicate: false, flag: null };
+    return { duplicate: false, flag: null, ...(startedSessionId === undefined ? {} : { startedSessionId }) };
   });
 }
 

@@ -83,7 +83,9 @@ export const updateVideoSettingsInput = z
       .refine((days) => new Set(days).size === days.length, 'blockedWeekdays must not repeat')
       .optional(),
     defaultMaxParticipants: z.number().int().min(1).max(500).optional(),
+    recordingAllowed: z.boolean().optional(),
     recordingDefault: z.boolean().optional(),
+    studentsSeeRecordings: z.boolean().optional(),
     endBufferMinutes: z.number().int().min(0).max(1440).optional(),
     studentAbsentBelow: percent.optional(),
     studentPartialBelow: percent.optional(),

@@ -1,0 +1,109 @@
+/**
+ * The only place that talks to LiveKit's Egress API (recording, SPEC 8).
+ * Modules see plain `EgressReport`s and two error kinds:
+ * `EgressUnavailableError` when no egress service answers (LiveKit without
+ * Redis and an egress worker says "egress not connected"; a start nobody
+ * takes ends in 503 "no response from servers" or our timeout) and
+ * `EgressGoneError` when the egress has already ended or does not exist.
+ */
+import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
+import type { LivekitConfig } from '@/server/env';
+import type { EgressReport } from '@/server/modules/recordings/egress-state';
+import type { S3Storage } from './recording-storage';
+
+export class EgressUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EgressUnavailableError';
+  }
+}
+
+export class EgressGoneError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EgressGoneError';
+  }
+}
+
+export type RecordingLayout = 'grid' | 'speaker' | 'single-speaker';
+
+export interface RoomRecordingSpec {
+  roomName: string;
+  layout: RecordingLayout;
+  filePath: string;
+  storage: S3Storage;
+}
+
+export interface EgressGateway {
+  startRoomComposite(spec: RoomRecordingSpec): Promise<EgressReport>;
+  list(filter: { roomName?: string; egressId?: string; active?: boolean }): Promise<EgressReport[]>;
+  stop(egressId: string): Promise<EgressReport>;
+}
+
+const NS_PER_MS = 1_000_000n;
+const fromNs = (ns: bigint) => (ns > 0n ? new Date(Number(ns / NS_PER_MS)) : null);
+
+/** Pure: the parts of LiveKit's EgressInfo a recording keeps (webhooks and RPC answers alike). */
+export function egressReportOf(info: EgressInfo): EgressReport {
+  const file = info.fileResults[0];
+  return {
+    egressId: info.egressId,
+    roomName: info.roomName,
+    egressStatus: info.status,
+    updatedNs: info.updatedAt,
+    startedAt: fromNs(info.startedAt),
+    endedAt: fromNs(info.endedAt),
+    error: info.error,
+    file: file
+      ? { location: file.location || file.filename, durationMs: Number(file.duration / NS_PER_MS), sizeBytes: Number(file.size) }
+      : null,
+  };
+}
+
+function classify(error: unknown, what: string): never {
+  const e = error as { status?: number; code?: string; message?: string; name?: string };
+  const message = e?.message ?? String(error);
+  if (e?.code === 'not_found' || e?.code === 'failed_precondition' || e?.status === 404 || e?.status === 412) {
+    throw new EgressGoneError(`${what}: ${message}`, { cause: error });
+  }
+  // No status: connection refused or our timeout. 5xx: LiveKit could not reach an egress worker.
+  if (e?.status === undefined || e.status === 0 || e.status >= 500 || e.name === 'TimeoutError' || e.name === 'AbortError') {
+    throw new EgressUnavailableError(`${what}: ${message}`, { cause: error });
+  }
+  throw error;
+}
+
+export function createEgressGateway(config: LivekitConfig, options: { requestTimeoutSeconds?: number } = {}): EgressGateway {
+  const client = new EgressClient(config.apiUrl, config.apiKey, config.apiSecret, { requestTimeout: options.requestTimeoutSeconds ?? 10 });
+  const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      classify(error, what);
+    }
+  };
+  return {
+    startRoomComposite: (spec) =>
+      call(`start recording ${spec.roomName}`, async () => {
+        const { storage } = spec;
+        const file = new EncodedFileOutput({
+          fileType: EncodedFileType.MP4,
+          filepath: spec.filePath,
+          output: {
+            case: 's3',
+            value: new S3Upload({
+              bucket: storage.bucket,
+              accessKey: storage.accessKey,
+              secret: storage.secret,
+              region: storage.region ?? '',
+              endpoint: storage.endpoint ?? '',
+              forcePathStyle: storage.endpoint !== undefined,
+            }),
+          },
+        });
+        return egressReportOf(await client.startRoomCompositeEgress(spec.roomName, { file }, { layout: spec.layout }));
+      }),
+    list: (filter) => call('list recordings', async () => (await client.listEgress(filter)).map(egressReportOf)),
+    stop: (egressId) => call(`stop recording ${egressId}`, async () => egressReportOf(await client.stopEgress(egressId))),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may record and who may watch (SPEC 8, issue 7), pure.
+ *
+ * - Allowed: the teacher's own setting when it says something (an academy can
+ *   let one teacher record, or a teacher can keep their classes unrecorded),
+ *   otherwise the academy's "allow recording".
+ * - Started by itself: when allowed and the meeting's resolved options say
+ *   "record" (academy "record by default" → teacher → the meeting request).
+ * - Watching: managers of the session see every recording and its state;
+ *   other staff see finished ones; students and parents see finished ones
+ *   only when the academy shares recordings with students.
+ */
+import type { JoinRole } from '@/server/modules/sessions/access';
+
+export interface RecordingSettings {
+  academy: { recordingAllowed: boolean; studentsSeeRecordings: boolean };
+  teacher: { recordingEnabled: boolean | null } | null;
+}
+
+export function recordingAllowed(settings: RecordingSettings): boolean {
+  return settings.teacher?.recordingEnabled ?? settings.academy.recordingAllowed;
+}
+
+export function recordsByItself(settings: RecordingSettings, meetingOptions: { recordingEnabled?: unknown }): boolean {
+  return recordingAllowed(settings) && meetingOptions.recordingEnabled === true;
+}
+
+export type RecordingVisibility = 'all' | 'finished' | 'none';
+
+export function recordingVisibility(input: { canManage: boolean; joinRole: JoinRole | null; studentsSeeRecordings: boolean }): RecordingVisibility {
+  if (input.canManage) return 'all';
+  switch (input.joinRole) {
+    case 'teacher':
+    case 'manager':
+    case 'staff':
+      return 'finished';
+    case 'student':
+    case 'parent':
+      return input.studentsSeeRecordings ? 'finished' : 'none';
+    default:
+      return 'none';
+  }
+}

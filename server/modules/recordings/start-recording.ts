@@ -1,0 +1,139 @@
+/**
+ * Starts a room-composite egress of a session's room to the deployment's S3
+ * storage (SPEC 8). Checks run cheapest first and each failure names its
+ * cause: the settings (FORBIDDEN), the room (PRECONDITION_FAILED), storage and
+ * the egress service (PRECONDITION_FAILED). A row is written only once
+ * LiveKit has accepted the egress, so a failed start leaves nothing behind.
+ * A per-session advisory lock makes two concurrent starts (a teacher's click
+ * and the automatic start) produce one egress.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Deps } from '@/server/deps';
+import type { Tx } from '@/server/db';
+import { recordings } from '@/server/db/schema';
+import type { Actor } from '@/server/lib/actor';
+import { DomainError } from '@/server/lib/domain-error';
+import { logger } from '@/server/lib/logger';
+import { EgressUnavailableError, type EgressGateway, type RecordingLayout } from '@/server/livekit/egress';
+import { recordingFilePath } from '@/server/livekit/recording-storage';
+import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
+import { assertCanManage, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
+import { recordingAllowed, recordsByItself } from './policy';
+import { saveEgressReport, type Recording } from './recording-store';
+import type { StartRecordingInput } from './schemas';
+
+/** First advisory-lock key of recording starts (ASCII "reco"); the second is the session id. */
+const RECORDING_LOCK_KEY = 0x7265636f;
+const DEFAULT_LAYOUT: RecordingLayout = 'grid';
+
+export interface StartRecordingResult {
+  recording: Recording;
+  /** false when the session was already being recorded (the existing recording is returned). */
+  started: boolean;
+}
+
+export async function startRecording(deps: Deps, actor: Actor, input: StartRecordingInput): Promise<StartRecordingResult> {
+  const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
+  assertCanManage(ctx);
+  return startRecordingFor(deps, ctx, { startedBy: actor.id, autoStarted: false, layout: input.layout ?? DEFAULT_LAYOUT });
+}
+
+/**
+ * The automatic start (the settings' "record by default"), run once when a
+ * session's first participant arrives. Never throws: a recording that could
+ * not start is logged, and the teacher can still start one by hand.
+ */
+export async function startRecordingByItself(deps: Deps, sessionId: number): Promise<'started' | 'already' | 'off' | 'failed'> {
+  try {
+    const ctx = await getSessionContextOrThrow(deps.db, { id: 0, role: 'super_admin', academyId: null, name: 'scheduler' }, sessionId);
+    if (!ctx.meeting || ctx.meeting.endedAt) return 'off';
+    const settings = await recordingSettingsOf(deps, ctx);
+    if (!recordsByItself(settings, ctx.meeting.options)) return 'off';
+    // Any recording of this meeting means someone already started (or stopped) one: do not start another.
+    const [earlier] = await deps.db.select({ id: recordings.id }).from(recordings).where(and(eq(recordings.sessionId, sessionId), sql`${recordings.startedAt} >= ${ctx.meeting.createdAt}`)).limit(1);
+    if (earlier) return 'already';
+    const { started } = await startRecordingFor(deps, ctx, { startedBy: null, autoStarted: true, layout: DEFAULT_LAYOUT });
+    return started ? 'started' : 'already';
+  } catch (error) {
+    logger.warn('automatic recording did not start', { sessionId, error: String(error) });
+    return 'failed';
+  }
+}
+
+async function recordingSettingsOf(deps: Deps, ctx: SessionContext) {
+  const [academy, teacher] = await Promise.all([getAcademyVideoSettings(deps.db, ctx.session.academyId), getTeacherSettings(deps.db, ctx.session.teacherId)]);
+  return { academy, teacher };
+}
+
+async function startRecordingFor(
+  deps: Deps,
+  ctx: SessionContext,
+  details: { startedBy: number | null; autoStarted: boolean; layout: RecordingLayout },
+): Promise<StartRecordingResult> {
+  const settings = await recordingSettingsOf(deps, ctx);
+  if (!recordingAllowed(settings)) {
+    throw new DomainError('FORBIDDEN', "Recording is turned off for this session by the academy's or the teacher's settings");
+  }
+  const meeting = ctx.meeting;
+  if (!meeting || meeting.endedAt) {
+    throw new DomainError('PRECONDITION_FAILED', 'The session has no open room to record: start the meeting first');
+  }
+  const storage = deps.recordingStorage;
+  if (!storage.ok) throw new DomainError('PRECONDITION_FAILED', storage.message);
+  const egress = requireEgress(deps);
+
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECORDING_LOCK_KEY}::int, ${ctx.session.id}::int)`);
+    const running = await runningRecording(tx, ctx.session.id);
+    if (running) return { recording: running, started: false };
+
+    const now = deps.clock.now();
+    const owner = { academyId: ctx.session.academyId, sessionId: ctx.session.id };
+    // Also the cheap way to learn whether an egress service is there at all
+    // (without one LiveKit answers at once; a start would wait ~20 s), and
+    // adopts an egress someone started outside Halaqa instead of adding one.
+    const live = await withEgress(() => egress.list({ roomName: meeting.roomName, active: true }));
+    if (live[0]) {
+      await saveEgressReport(tx, owner, live[0], { now });
+      return { recording: (await runningRecording(tx, ctx.session.id))!, started: false };
+    }
+    const filePath = recordingFilePath({ academySlug: ctx.academy.slug, roomName: meeting.roomName, startedAt: now });
+    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3 }));
+    try {
+      await saveEgressReport(tx, owner, report, { now, start: { ...details, filePath } });
+    } catch (error) {
+      // Not stored means nobody could stop it from Halaqa: stop it rather than record unseen.
+      await egress.stop(report.egressId).catch(() => undefined);
+      throw error;
+    }
+    const [row] = await tx.select().from(recordings).where(eq(recordings.egressId, report.egressId));
+    return { recording: row!, started: true };
+  });
+}
+
+async function runningRecording(tx: Tx, sessionId: number): Promise<Recording | undefined> {
+  const [row] = await tx
+    .select()
+    .from(recordings)
+    .where(and(eq(recordings.sessionId, sessionId), inArray(recordings.status, ['starting', 'active'])))
+    .orderBy(recordings.startedAt)
+    .limit(1);
+  return row;
+}
+
+export function requireEgress(deps: Pick<Deps, 'egress' | 'videoUnavailableReason'>): EgressGateway {
+  if (!deps.egress) throw new DomainError('PRECONDITION_FAILED', `Recording needs LiveKit, which is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  return deps.egress;
+}
+
+/** Runs an egress call; "no egress service" becomes the clear PRECONDITION_FAILED the procedures promise. */
+export async function withEgress<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof EgressUnavailableError) {
+      throw new DomainError('PRECONDITION_FAILED', `No LiveKit egress service is available to record (it needs Redis and an egress worker beside the LiveKit server): ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
