@@ -27,7 +27,12 @@ type DemoKey = keyof typeof DEMO_USERS;
 export async function seedDemoAcademy(db: Db, now: Date): Promise<{ academyId: number; sessionIds: number[]; created: boolean }> {
   let [academy] = await db.select().from(academies).where(eq(academies.slug, DEMO_ACADEMY_SLUG));
   const created = !academy;
-  academy ??= await createAcademy(db, { slug: DEMO_ACADEMY_SLUG, nameAr: 'أكاديمية إتقان', nameEn: 'Itqan Academy', timezone: 'Asia/Riyadh', defaultLocale: 'ar' });
+  // Recording allowed, so the session page offers "Start recording" (it says what is missing when storage is not configured).
+  academy ??= await createAcademy(
+    db,
+    { slug: DEMO_ACADEMY_SLUG, nameAr: 'أكاديمية إتقان', nameEn: 'Itqan Academy', timezone: 'Asia/Riyadh', defaultLocale: 'ar' },
+    { recordingAllowed: true },
+  );
 
   const ids = {} as Record<DemoKey, number>;
   for (const [key, spec] of Object.entries(DEMO_USERS) as [DemoKey, (typeof DEMO_USERS)[DemoKey]][]) {

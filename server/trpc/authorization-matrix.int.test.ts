@@ -39,9 +39,14 @@ type Procedure =
   | 'room.muteAll'
   | 'room.setAnnouncement'
   | 'room.end'
-  | 'attendance.sessionStats';
-/** What each procedure needs: to manage the session, to join it, or to be one of its students. */
-const NEEDS: Record<Procedure, 'manage' | 'join' | 'student'> = {
+  | 'attendance.sessionStats'
+  | 'recording.list';
+/**
+ * What each procedure needs: to manage the session, to join it, to be one of
+ * its students, or to join it as staff (recordings: the matrix's academies do
+ * not share them with students and parents).
+ */
+const NEEDS: Record<Procedure, 'manage' | 'join' | 'student' | 'staff'> = {
   'meeting.create': 'manage',
   'meeting.end': 'manage',
   'meeting.reconcileAttendance': 'manage',
@@ -56,6 +61,7 @@ const NEEDS: Record<Procedure, 'manage' | 'join' | 'student'> = {
   'room.setAnnouncement': 'manage',
   'room.end': 'manage',
   'attendance.sessionStats': 'manage',
+  'recording.list': 'staff',
 };
 
 function expected(who: Who, target: Target, procedure: Procedure): 'OK' | TRPCError['code'] {
@@ -65,6 +71,7 @@ function expected(who: Who, target: Target, procedure: Procedure): 'OK' | TRPCEr
   if (access === 'none') return 'FORBIDDEN';
   if (NEEDS[procedure] === 'manage' && access !== 'manage') return 'FORBIDDEN';
   if (NEEDS[procedure] === 'student' && who !== 'student') return 'FORBIDDEN';
+  if (NEEDS[procedure] === 'staff' && (who === 'student' || who === 'parent')) return 'FORBIDDEN';
   return 'OK';
 }
 
@@ -139,6 +146,8 @@ function call(procedure: Procedure, who: Who, sessionId: number) {
       return caller.room.end({ sessionId });
     case 'attendance.sessionStats':
       return caller.attendance.sessionStats({ sessionId });
+    case 'recording.list':
+      return caller.recording.list({ sessionId });
   }
 }
 

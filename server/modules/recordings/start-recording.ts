@@ -7,7 +7,7 @@
  * A per-session advisory lock makes two concurrent starts (a teacher's click
  * and the automatic start) produce one egress.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { recordings } from '@/server/db/schema';
@@ -18,6 +18,7 @@ import { EgressUnavailableError, type EgressGateway, type RecordingLayout } from
 import { recordingFilePath } from '@/server/livekit/recording-storage';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
 import { assertCanManage, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
+import { EGRESS_STATUS } from './egress-state';
 import { recordingAllowed, recordsByItself } from './policy';
 import { saveEgressReport, type Recording } from './recording-store';
 import type { StartRecordingInput } from './schemas';
@@ -50,7 +51,7 @@ export async function startRecordingByItself(deps: Deps, sessionId: number): Pro
     const settings = await recordingSettingsOf(deps, ctx);
     if (!recordsByItself(settings, ctx.meeting.options)) return 'off';
     // Any recording of this meeting means someone already started (or stopped) one: do not start another.
-    const [earlier] = await deps.db.select({ id: recordings.id }).from(recordings).where(and(eq(recordings.sessionId, sessionId), sql`${recordings.startedAt} >= ${ctx.meeting.createdAt}`)).limit(1);
+    const [earlier] = await deps.db.select({ id: recordings.id }).from(recordings).where(and(eq(recordings.sessionId, sessionId), gte(recordings.startedAt, ctx.meeting.createdAt))).limit(1);
     if (earlier) return 'already';
     const { started } = await startRecordingFor(deps, ctx, { startedBy: null, autoStarted: true, layout: DEFAULT_LAYOUT });
     return started ? 'started' : 'already';
@@ -92,9 +93,9 @@ async function startRecordingFor(
     // Also the cheap way to learn whether an egress service is there at all
     // (without one LiveKit answers at once; a start would wait ~20 s), and
     // adopts an egress someone started outside Halaqa instead of adding one.
-    const live = await withEgress(() => egress.list({ roomName: meeting.roomName, active: true }));
-    if (live[0]) {
-      await saveEgressReport(tx, owner, live[0], { now });
+    const live = (await withEgress(() => egress.list({ roomName: meeting.roomName, active: true }))).find((r) => r.egressStatus <= EGRESS_STATUS.ACTIVE);
+    if (live) {
+      await saveEgressReport(tx, owner, live, { now });
       return { recording: (await runningRecording(tx, ctx.session.id))!, started: false };
     }
     const filePath = recordingFilePath({ academySlug: ctx.academy.slug, roomName: meeting.roomName, startedAt: now });
