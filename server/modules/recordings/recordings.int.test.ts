@@ -18,6 +18,7 @@ import { startEgressCapture, type EgressCapture } from '@/server/testing/egress-
 import { createAcademy, createCircle, createSession, createUser, linkParent, setTeacherSettings } from '@/server/testing/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { signWebhook, webhookRequest } from '@/server/testing/signed-webhook';
+import { reconcileAttendance } from '@/server/modules/sweeps';
 import { startRecordingByItself } from './start-recording';
 
 const db = testDb();
@@ -245,6 +246,32 @@ describe('egress webhooks', () => {
     const response = await deliver(egressEvent('egress_started', { egressId: 'EG_nowhere', roomName: 'no-such-room', status: EgressStatus.EGRESS_STARTING, updatedAt: 1n }));
     expect(response.body).toMatchObject({ flag: 'unknown_room' });
     expect(await db.select().from(recordings).where(eq(recordings.egressId, 'EG_nowhere'))).toEqual([]);
+  });
+});
+
+describe('the reconcile sweep', () => {
+  it('asks LiveKit about recordings unfinished after a quiet while and stores how they ended; a dry run changes nothing', async () => {
+    const { academy, meeting, session } = await withRoom();
+    await deliver(egressEvent('egress_updated', { egressId: 'EG_lost1', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 7n }));
+    await deliver(egressEvent('egress_updated', { egressId: 'EG_lost2', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 7n }));
+    // The egress_ended of EG_lost1 never came; LiveKit knows it completed. EG_lost2 it no longer knows.
+    capture.egresses.set('EG_lost1', completeInfo('EG_lost1', meeting.roomName));
+    await db.update(recordings).set({ updatedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(recordings.sessionId, session.id));
+
+    const dry = await reconcileAttendance(depsWith('capture'), { academy: academy.slug, dryRun: true });
+    expect(dry.totals).toMatchObject({ recordingsChecked: 2, recordingsUpdated: 1 });
+    expect((await rowsOf(session.id)).map((r) => r.status)).toEqual(['active', 'active']);
+
+    const real = await reconcileAttendance(depsWith('capture'), { academy: academy.slug });
+    expect(real.totals).toMatchObject({ recordingsChecked: 2, recordingsUpdated: 1 });
+    expect(await rowsOf(session.id)).toMatchObject([
+      { egressId: 'EG_lost1', status: 'complete', sizeBytes: 52_428_800 },
+      { egressId: 'EG_lost2', status: 'active' },
+    ]);
+    // Without an egress service the sweep reports the failure per recording and goes on.
+    await db.update(recordings).set({ updatedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(recordings.sessionId, session.id));
+    const blind = await reconcileAttendance(depsWith('real'), { academy: academy.slug });
+    expect(blind.academies[0]!.errors).toEqual([{ sessionId: session.id, message: expect.stringMatching(/^recording EG_lost2: .*egress not connected/) }]);
   });
 });
 

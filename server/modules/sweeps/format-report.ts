@@ -59,7 +59,7 @@ function academyLine(report: AnyReport, entry: AnyReport['academies'][number]): 
     }
     case 'reconcile-attendance': {
       const e = entry as ReconcileReport['academies'][number];
-      return `  ${name} meetings ${e.checked}  repaired ${e.repaired}  joins +${e.joinsAdded}  leaves +${e.leavesAdded}  failed ${e.failed}`;
+      return `  ${name} meetings ${e.checked}  repaired ${e.repaired}  joins +${e.joinsAdded}  leaves +${e.leavesAdded}  failed ${e.failed}  recordings ${e.recordingsUpdated}/${e.recordingsChecked} updated`;
     }
   }
 }
@@ -98,6 +98,7 @@ function overall(report: AnyReport): string[] {
         `  • Missed joins added${would}: ${t.joinsAdded}`,
         `  • Missed leaves added${would}: ${t.leavesAdded}`,
         `  • Meetings failed: ${t.failed}`,
+        `  • Unfinished recordings checked: ${t.recordingsChecked} (updated${would}: ${t.recordingsUpdated})`,
       ];
     }
   }

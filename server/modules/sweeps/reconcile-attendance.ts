@@ -4,6 +4,10 @@
  * participant list through reconcileMeeting, which adds the joins and leaves
  * webhooks missed.
  *
+ * It also asks LiveKit about recordings still unfinished after a quiet
+ * while (a lost egress_ended must not leave one "active"; see
+ * recordings/refresh-recordings.ts).
+ *
  * Concurrency: no lock of our own. reconcileMeeting writes its repairs under
  * the per-(session, user) advisory locks the webhook handler uses, with
  * deterministic event ids (insert … on conflict do nothing), so two runs at
@@ -16,6 +20,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { reconcileMeeting } from '@/server/modules/attendance';
+import { refreshUnfinishedRecordings } from '@/server/modules/recordings/refresh-recordings';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
 import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';
@@ -30,11 +35,14 @@ export interface ReconcileCounts {
   joinsAdded: number;
   leavesAdded: number;
   failed: number;
+  /** Unfinished recordings asked about, and those whose state LiveKit moved on. */
+  recordingsChecked: number;
+  recordingsUpdated: number;
 }
 
 export type ReconcileReport = SweepReport<ReconcileCounts, object, 'reconcile-attendance'>;
 
-const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed'] as const;
+const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed', 'recordingsChecked', 'recordingsUpdated'] as const;
 
 export const RECONCILE_LOCKING =
   'none of its own: repairs are written under the per-(session, user) advisory locks with deterministic event ids, so concurrent runs cannot store one twice';
@@ -59,7 +67,21 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
   const entries = new Map<number, Entry>(
     academies.map((a) => [
       a.id,
-      { academyId: a.id, slug: a.slug, timezone: a.timezone, checked: 0, reconciled: 0, repaired: 0, joinsAdded: 0, leavesAdded: 0, failed: 0, errors: [], sessions: [] },
+      {
+        academyId: a.id,
+        slug: a.slug,
+        timezone: a.timezone,
+        checked: 0,
+        reconciled: 0,
+        repaired: 0,
+        joinsAdded: 0,
+        leavesAdded: 0,
+        failed: 0,
+        recordingsChecked: 0,
+        recordingsUpdated: 0,
+        errors: [],
+        sessions: [],
+      },
     ]),
   );
   const live = academies.length ? await liveMeetingsQuery(deps.db, { academyIds: academies.map((a) => a.id) }) : [];
@@ -78,6 +100,13 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
     done += 1;
     options.onProgress?.({ job: 'reconcile-attendance', done, total: live.length });
   });
+
+  for (const refresh of await refreshUnfinishedRecordings(deps, { academyIds: academies.map((a) => a.id), now, dryRun })) {
+    const entry = entries.get(refresh.academyId)!;
+    entry.recordingsChecked += 1;
+    if (refresh.outcome === 'updated') entry.recordingsUpdated += 1;
+    if (refresh.outcome === 'failed') entry.errors.push({ sessionId: refresh.sessionId, message: `recording ${refresh.egressId}: ${refresh.error}` });
+  }
 
   return finishSweep<ReconcileCounts, object, 'reconcile-attendance'>(
     deps,
