@@ -12,6 +12,7 @@ import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
 import { isMicLocked } from '@/server/modules/controls/room-state';
 import { AnnouncementBanner } from './announcement-banner';
+import { RecordingNotice } from './recording-control';
 import { AttendancePanel } from './attendance-panel';
 import { ClassroomStage } from './classroom-stage';
 import { CommandListeners } from './command-listeners';
@@ -192,6 +193,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   const body = (
     <>
       <div className="room-stage" data-testid="room-stage" data-lk-theme="default">
+        {live && <RecordingNotice recording={state?.recording ?? false} />}
         {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
         {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
           <p className="stage-notice" role="status" data-testid="live-updates-down">

@@ -7,6 +7,7 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { useTRPC } from '@/components/trpc-provider';
 import { participantKind } from '@/server/modules/controls/permissions';
 import { isMicLocked, type RoomStateView } from '@/server/modules/controls/room-state';
+import { RecordingControl } from './recording-control';
 
 /** How often the teacher's page asks the server to resend unacknowledged commands and re-apply the room state. */
 const SWEEP_INTERVAL_MS = 3_000;
@@ -72,6 +73,7 @@ export function TeacherPanel({ sessionId, state }: { sessionId: number; state: R
           {state.studentsCanPublish ? t('room.stopPublishing') : t('room.allowPublishing')}
         </button>
       </div>
+      <RecordingControl sessionId={sessionId} recording={state.recording} />
       {state.micsLocked && (
         <p className="muted" data-testid="students-muted">
           {t('room.studentsMuted')}

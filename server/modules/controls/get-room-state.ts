@@ -7,6 +7,7 @@ import type { Actor } from '@/server/lib/actor';
 import { participantIdentity } from '@/server/modules/meetings/identity';
 import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
 import { isTerminal } from '@/server/modules/sessions/status-machine';
+import { isRecording } from '@/server/modules/recordings/is-recording';
 import { pendingAckCount } from './command-store';
 import type { RoomStateView } from './room-state';
 import { readRoomState, toStateView } from './state-store';
@@ -44,5 +45,6 @@ export async function loadRoomStateView(
 ): Promise<RoomStateView> {
   const key = { academyId: ctx.session.academyId, sessionId: ctx.session.id };
   const ended = Boolean(ctx.meeting?.endedAt) || isTerminal(ctx.session.status);
-  return toStateView(deps.db, key.academyId, await readRoomState(deps.db, key), ended);
+  const [row, recording] = await Promise.all([readRoomState(deps.db, key), isRecording(deps.db, key.sessionId)]);
+  return { ...(await toStateView(deps.db, key.academyId, row, ended)), recording: !ended && recording };
 }

@@ -24,6 +24,8 @@ export interface RoomStateView {
   mutedIdentities: string[];
   removed: RemovedParticipant[];
   ended: boolean;
+  /** A recording of the room is starting or running: everyone in it is told (SPEC 8). */
+  recording: boolean;
 }
 
 export const EMPTY_ROOM_STATE: RoomStateView = {
@@ -35,6 +37,7 @@ export const EMPTY_ROOM_STATE: RoomStateView = {
   mutedIdentities: [],
   removed: [],
   ended: false,
+  recording: false,
 };
 
 export function isMicLocked(state: Pick<RoomStateView, 'micsLocked' | 'mutedIdentities'>, identity: string): boolean {

@@ -53,7 +53,7 @@ export function controlStateOf(row: Pick<RoomStateRow, 'studentsCanPublish' | 'm
   };
 }
 
-export async function toStateView(db: DbExecutor, academyId: number, row: RoomStateRow | null, ended: boolean): Promise<RoomStateView> {
+export async function toStateView(db: DbExecutor, academyId: number, row: RoomStateRow | null, ended: boolean): Promise<Omit<RoomStateView, 'recording'>> {
   const removedIds = row?.removedUserIds ?? [];
   const names = removedIds.length
     ? await db

@@ -101,7 +101,7 @@ async function* streamRoomEvents(
         if (!row || !envelope) continue;
         cursor = row;
         yield { id: row.id, event: { kind: 'command', command: envelope } };
-      } else if (next.kind === 'state') {
+      } else if (next.kind === 'state' || next.kind === 'recording') {
         yield await snapshot();
       } else {
         yield { id: `${cursor?.id ?? '0'}:a${++n}`, event: { kind: 'attendance' } };

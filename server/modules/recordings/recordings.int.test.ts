@@ -185,10 +185,13 @@ describe('the egress request', () => {
     const { teacher, session, meeting } = await withRoom();
     const { recording } = await callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id });
     const [row] = await rowsOf(session.id);
+    // Everyone in the room is told while it records.
+    expect((await callerFor(depsWith('capture'), teacher).room.state({ sessionId: session.id })).recording).toBe(true);
     const stopped = await callerFor(depsWith('capture'), teacher).recording.stop({ sessionId: session.id });
     expect(capture.callsTo('StopEgress').at(-1)!.body).toEqual({ egressId: row!.egressId });
     expect(stopped.recordings).toMatchObject([{ id: recording.id, status: 'ending' }]);
     expect((await rowsOf(session.id))[0]).toMatchObject({ stoppedBy: teacher.id });
+    expect((await callerFor(depsWith('capture'), teacher).room.state({ sessionId: session.id })).recording).toBe(false);
     await deliver(egressEvent('egress_ended', { ...completeInfo(row!.egressId, meeting.roomName) }));
     expect((await rowsOf(session.id))[0]).toMatchObject({ status: 'complete', location: 's3://halaqa-recordings/x.mp4', durationMs: 1_800_000, sizeBytes: 52_428_800 });
   });
