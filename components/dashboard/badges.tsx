@@ -16,6 +16,24 @@ export function SessionStatusBadge({ status }: { status: string }) {
   return <span className={`badge ${status}`}>{t(`status.${status}` as TextKey)}</span>;
 }
 
+/** A recording's state, coloured like attendance: recording now stands out, finished is green, failed red. */
+const RECORDING_BADGE: Record<string, string> = {
+  starting: 'att-late',
+  active: 'ongoing',
+  ending: 'att-late',
+  complete: 'att-present',
+  failed: 'att-absent',
+};
+
+export function RecordingStatusBadge({ status }: { status: string }) {
+  const { t } = useText();
+  return (
+    <span className={`badge ${RECORDING_BADGE[status] ?? ''}`} data-status={status}>
+      {t(`recording.${status}` as TextKey)}
+    </span>
+  );
+}
+
 export function KindLabel({ kind }: { kind: string }) {
   const { t } = useText();
   return <>{t(`kind.${kind}` as TextKey)}</>;

@@ -5,6 +5,7 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import type { MessageKey } from '@/components/i18n/messages';
 import { dashboardMessages, type DashboardKey } from './messages';
 import { hoursAndMinutes } from './dates';
+import { byteSize, clockDuration, type ByteUnit } from './recording-format';
 
 export type TextKey = DashboardKey | MessageKey;
 
@@ -21,6 +22,15 @@ export function useText() {
     const date = new Intl.DateTimeFormat(tag, { timeZone: timezone, dateStyle: 'medium' });
     const calendarDay = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'short' });
     const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+    const sizes = new Map<ByteUnit, Intl.NumberFormat>();
+    const size = (unit: ByteUnit) => {
+      let format = sizes.get(unit);
+      if (!format) {
+        format = new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 });
+        sizes.set(unit, format);
+      }
+      return format;
+    };
     const own = dashboardMessages[locale];
     const t = (key: TextKey): string => (key in own ? own[key as DashboardKey] : base.t(key as MessageKey));
     /** `t` with {placeholders} filled in. */
@@ -36,6 +46,13 @@ export function useText() {
       formatNumber: (n: number) => number.format(n),
       formatPercent: (n: number) => `${number.format(n)}%`,
       formatDuration: (seconds: number) => hoursAndMinutes(seconds),
+      /** A recording's length: "4:05", "1:02:03". */
+      formatClock: (ms: number) => clockDuration(ms),
+      /** A file size: "12.3 MB". */
+      formatBytes: (bytes: number) => {
+        const { value, unit } = byteSize(bytes);
+        return size(unit).format(value);
+      },
     };
   }, [base]);
 }

@@ -6,11 +6,12 @@ import { useText } from '../use-text';
 import { AcademyAttendanceTable } from './academy-attendance-table';
 import { AttendanceCharts } from './attendance-charts';
 import { LiveMeetings } from './live-meetings';
+import { RecentRecordings } from './recent-recordings';
 import { ReportFilters, type ReportFilterValues } from './report-filters';
 import { SweepStats } from './sweep-stats';
 import { ATTENDANCE_STATUSES } from './types';
 
-/** SPEC 9, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures. */
+/** SPEC 9, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures, latest recordings. */
 export function AdminOverview() {
   const { t, timezone } = useText();
   const [filters, setFilters] = useState<ReportFilterValues>(() => rangeAround(new Date(), timezone, 29));
@@ -25,6 +26,7 @@ export function AdminOverview() {
       <AttendanceCharts filters={filters} />
       <AcademyAttendanceTable filters={filters} />
       <SweepStats />
+      <RecentRecordings />
     </>
   );
 }

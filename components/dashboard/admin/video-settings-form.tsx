@@ -23,7 +23,9 @@ type NumberField = (typeof NUMBER_FIELDS)[number][0];
 interface Draft {
   autoCreate: boolean;
   autoEnd: boolean;
+  recordingAllowed: boolean;
   recordingDefault: boolean;
+  studentsSeeRecordings: boolean;
   windowStart: string;
   windowEnd: string;
   blockedWeekdays: number[];
@@ -53,7 +55,9 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
     setDraft({
       autoCreate: s.autoCreate,
       autoEnd: s.autoEnd,
+      recordingAllowed: s.recordingAllowed,
       recordingDefault: s.recordingDefault,
+      studentsSeeRecordings: s.studentsSeeRecordings,
       windowStart: s.windowStart ?? '',
       windowEnd: s.windowEnd ?? '',
       blockedWeekdays: s.blockedWeekdays,
@@ -70,7 +74,9 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       ...scope,
       autoCreate: draft.autoCreate,
       autoEnd: draft.autoEnd,
+      recordingAllowed: draft.recordingAllowed,
       recordingDefault: draft.recordingDefault,
+      studentsSeeRecordings: draft.studentsSeeRecordings,
       windowStart: draft.windowStart || null,
       windowEnd: draft.windowEnd || null,
       blockedWeekdays: draft.blockedWeekdays,
@@ -79,10 +85,10 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
     });
   }
 
-  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingDefault') =>
+  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings') =>
     draft && (
       <label className="check">
-        <input type="checkbox" checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
+        <input type="checkbox" name={name} checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
         {t(`setting.${name}` as TextKey)}
       </label>
     );
@@ -100,7 +106,12 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
                 <legend>{t('automation')}</legend>
                 {check('autoCreate')}
                 {check('autoEnd')}
+              </fieldset>
+              <fieldset className="span-2">
+                <legend>{t('recordingSettings')}</legend>
+                {check('recordingAllowed')}
                 {check('recordingDefault')}
+                {check('studentsSeeRecordings')}
               </fieldset>
               <label htmlFor={`${id}-window-start`}>
                 {t('setting.windowStart')}

@@ -9,14 +9,16 @@ import { isManager } from '../home-path';
 import { useText } from '../use-text';
 import { OverrideForm } from './override-form';
 import { ReconcileButton } from './reconcile-button';
+import { RecordingsPanel } from './recordings-panel';
 import { RecordsTable, type RecordRow } from './records-table';
 import { SessionFigures } from './session-figures';
 
 /**
  * A session's page: what it is, its attendance (everyone's for staff; a
  * student's own, a parent's children's otherwise), and for managers the
- * override and reconciliation. The server decides who may see what; a
- * refusal shows as "not allowed", another academy's session as "not found".
+ * override and reconciliation; then its recordings (RecordingsPanel). The
+ * server decides who may see what; a refusal shows as "not allowed",
+ * another academy's session as "not found".
  */
 export function SessionDetail({ sessionId, role }: { sessionId: number; role: UserRole }) {
   const { t, formatDateTime } = useText();
@@ -106,6 +108,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
           {canManage && meeting && <ReconcileButton sessionId={session.id} />}
         </div>
       </section>
+      <RecordingsPanel sessionId={session.id} roomOpen={live} />
       {canManage && <SessionFigures sessionId={session.id} live={live} />}
       <section className="card" aria-labelledby="records-heading">
         <h2 id="records-heading">{canManage ? t('attendance') : role === 'parent' ? t('childrensAttendance') : t('myAttendance')}</h2>

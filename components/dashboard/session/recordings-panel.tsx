@@ -1,0 +1,205 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTRPC } from '@/components/trpc-provider';
+import { QueryState, RecordingStatusBadge } from '../badges';
+import { isUnfinishedRecording, isWebLocation } from '../recording-format';
+import { useText } from '../use-text';
+
+interface RecordingRow {
+  id: number;
+  status: string;
+  startedAt: Date;
+  durationMs: number | null;
+  sizeBytes: number | null;
+  location: string | null;
+  filePath: string | null;
+  autoStarted: boolean;
+  error: string | null;
+  startedByName: string | null;
+}
+
+/**
+ * A session's recordings (issue 7). Its managers see whether it is being
+ * recorded, start and stop it, and are told why they cannot (the settings,
+ * the deployment's storage, a room not open yet); they see every recording
+ * with its state. Everyone else sees only finished recordings, and nothing at
+ * all when there are none or the academy does not share them.
+ */
+export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; roomOpen: boolean }) {
+  const { t } = useText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const list = useQuery({
+    ...trpc.recording.list.queryOptions({ sessionId }),
+    refetchInterval: (query) => (query.state.data?.recordings.some((r) => isUnfinishedRecording(r.status)) ? 5_000 : false),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.recording.list.queryKey({ sessionId }) });
+  const start = useMutation(trpc.recording.start.mutationOptions({ onSettled: refresh }));
+  const stop = useMutation(trpc.recording.stop.mutationOptions({ onSettled: refresh }));
+
+  const code = list.error?.data?.code;
+  // Not shared with students (or not theirs): no panel, and certainly no error page.
+  if (code === 'FORBIDDEN' || code === 'NOT_FOUND') return null;
+  const heading = (
+<h2 id={`${id}-heading`}>{t('recordings')}</h2>
+  );
+  if (list.error) {
+    return (
+      <section className="card" aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
+        {heading}
+        <QueryState loading={false} error={list.error} />
+      </section>
+    );
+  }
+  const data = list.data;
+  if (!data || (!data.canManage && data.recordings.length === 0)) return null;
+
+  if (!data.canManage) {
+    return (
+      <section className="card" aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
+        {heading}
+        <RecordingsTable rows={data.recordings} canManage={false} />
+      </section>
+    );
+  }
+
+  const current = data.recordings.find((r) => isUnfinishedRecording(r.status));
+  const reasons = [
+    ...(data.allowed ? [] : [t('recordingTurnedOff')]),
+    ...(data.unavailableReason ? [data.unavailableReason] : []),
+    ...(roomOpen ? [] : [t('recordingNeedsRoom')]),
+  ];
+  const failure = start.error ?? stop.error;
+  const busy = start.isPending || stop.isPending;
+  const stateText =
+    current?.status === 'active'
+      ? t('recordingNow')
+      : current?.status === 'starting'
+        ? t('recordingStarting')
+        : current?.status === 'ending'
+          ? t('recordingStopping')
+          : t('notRecording');
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
+      {heading}
+      <p data-testid="recording-state" data-state={current?.status ?? 'idle'} aria-live="polite">
+        {current && (
+          <>
+            <RecordingStatusBadge status={current.status} />{' '}
+          </>
+        )}
+        {stateText}
+      </p>
+      {data.recordsByItself && <p className="muted">{t('recordsByItself')}</p>}
+      <div className="actions">
+        {current && current.status !== 'ending' ? (
+          <button
+            className="btn danger"
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              start.reset();
+              stop.mutate({ sessionId });
+            }}
+            data-testid="recording-stop"
+          >
+            {t('stopRecording')}
+          </button>
+        ) : (
+          <button
+            className="btn"
+            type="button"
+            disabled={busy || Boolean(current) || reasons.length > 0}
+            aria-describedby={reasons.length > 0 ? `${id}-unavailable` : undefined}
+            onClick={() => {
+              stop.reset();
+              start.mutate({ sessionId });
+            }}
+            data-testid="recording-start"
+          >
+            {t('startRecording')}
+          </button>
+        )}
+      </div>
+      {reasons.length > 0 && !current && (
+        <div className="notice" id={`${id}-unavailable`} data-testid="recording-unavailable">
+          {reasons.map((reason) => (
+            <p key={reason} dir="auto">
+              {reason}
+            </p>
+          ))}
+        </div>
+      )}
+      {failure && (
+        <p role="alert" className="error" dir="auto" data-testid="recording-error">
+          {failure.message}
+        </p>
+      )}
+      {data.recordings.length === 0 ? <p className="muted">{t('noRecordings')}</p> : <RecordingsTable rows={data.recordings} canManage />}
+    </section>
+  );
+}
+
+function RecordingsTable({ rows, canManage }: { rows: RecordingRow[]; canManage: boolean }) {
+  const { t, formatDateTime, formatClock, formatBytes } = useText();
+  return (
+    <div className="table-scroll">
+      <table data-testid="recordings-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('startedAt')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('duration')}</th>
+            <th scope="col">{t('size')}</th>
+            <th scope="col">{t('recordingFile')}</th>
+            {canManage && <th scope="col">{t('startedBy')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid={`recording-${r.id}`} data-status={r.status}>
+              <td>{formatDateTime(r.startedAt)}</td>
+              <td>
+                <RecordingStatusBadge status={r.status} />
+                {r.error && (
+                  <div className="error" dir="auto">
+                    {r.error}
+                  </div>
+                )}
+              </td>
+              <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
+              <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
+              <td>
+                <RecordingLocation location={r.location} filePath={r.filePath} />
+              </td>
+              {canManage && <td>{r.autoStarted ? t('automatic') : (r.startedByName ?? '—')}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A web address becomes a link; anything else (a bucket key) is shown as it is, left to right. */
+export function RecordingLocation({ location, filePath }: { location: string | null; filePath: string | null }) {
+  const { t } = useText();
+  if (location && isWebLocation(location)) {
+    return (
+      <a href={location} target="_blank" rel="noreferrer" title={location}>
+        {t('openRecording')}
+      </a>
+    );
+  }
+  const text = location ?? filePath;
+  return text ? (
+    <span dir="ltr" className="muted break">
+      {text}
+    </span>
+  ) : (
+    <>—</>
+  );
+}
