@@ -3,6 +3,8 @@
  * (SPEC 8, 10). Pure, so start-up validation, the procedures and the tests
  * agree on what "configured" means and on the message naming what is missing.
  */
+import { AwsClient } from 'aws4fetch';
+
 export interface S3Storage {
   bucket: string;
   accessKey: string;
@@ -51,4 +53,35 @@ export function resolveRecordingStorage(vars: RecordingStorageVars): RecordingSt
 export function recordingFilePath(input: { academySlug: string; roomName: string; startedAt: Date }): string {
   const stamp = input.startedAt.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
   return `${input.academySlug}/${input.roomName}/${stamp}.mp4`;
+}
+
+/** How long a recording link works: long enough to watch a lesson from the page that showed it. */
+export const DOWNLOAD_URL_SECONDS = 60 * 60;
+
+function objectUrl(s3: S3Storage, key: string): URL {
+  const path = key.split('/').map(encodeURIComponent).join('/');
+  if (s3.endpoint) return new URL(`${s3.endpoint.replace(/\/$/, '')}/${encodeURIComponent(s3.bucket)}/${path}`);
+  const region = s3.region ?? 'us-east-1';
+  const host = region === 'us-east-1' ? `${s3.bucket}.s3.amazonaws.com` : `${s3.bucket}.s3.${region}.amazonaws.com`;
+  return new URL(`https://${host}/${path}`);
+}
+
+/**
+ * A time-limited GET link to a recording in the (private) bucket: an S3
+ * SigV4 query-signed URL, computed locally with the storage's keys (no call
+ * to S3). `datetime` (YYYYMMDDTHHMMSSZ) pins the signing time, for tests.
+ */
+export async function recordingDownloadUrl(s3: S3Storage, key: string, options: { expiresSeconds?: number; datetime?: string } = {}): Promise<string> {
+  const client = new AwsClient({ accessKeyId: s3.accessKey, secretAccessKey: s3.secret, service: 's3', region: s3.region ?? 'us-east-1' });
+  const url = objectUrl(s3, key);
+  url.searchParams.set('X-Amz-Expires', String(options.expiresSeconds ?? DOWNLOAD_URL_SECONDS));
+  const signed = await client.sign(url.toString(), { method: 'GET', aws: { signQuery: true, ...(options.datetime ? { datetime: options.datetime } : {}) } });
+  return signed.url;
+}
+
+/** The object key of a recording: the one we asked for, or the one LiveKit reports as s3://bucket/key. */
+export function recordingObjectKey(s3: S3Storage, recording: { filePath: string | null; location: string | null }): string | null {
+  if (recording.filePath) return recording.filePath;
+  const prefix = `s3://${s3.bucket}/`;
+  return recording.location?.startsWith(prefix) ? recording.location.slice(prefix.length) : null;
 }

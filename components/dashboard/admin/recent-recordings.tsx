@@ -65,7 +65,7 @@ export function RecentRecordings() {
                   <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
                   <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
                   <td>
-                    <RecordingLocation location={r.location} filePath={r.filePath} />
+                    <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
                   </td>
                 </tr>
               ))}

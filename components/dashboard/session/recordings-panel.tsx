@@ -14,6 +14,7 @@ interface RecordingRow {
   durationMs: number | null;
   sizeBytes: number | null;
   location: string | null;
+  downloadUrl: string | null;
   filePath: string | null;
   autoStarted: boolean;
   error: string | null;
@@ -173,7 +174,7 @@ function RecordingsTable({ rows, canManage }: { rows: RecordingRow[]; canManage:
               <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
               <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
               <td>
-                <RecordingLocation location={r.location} filePath={r.filePath} />
+                <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
               </td>
               {canManage && <td>{r.autoStarted ? t('automatic') : (r.startedByName ?? '—')}</td>}
             </tr>
@@ -184,12 +185,16 @@ function RecordingsTable({ rows, canManage }: { rows: RecordingRow[]; canManage:
   );
 }
 
-/** A web address becomes a link; anything else (a bucket key) is shown as it is, left to right. */
-export function RecordingLocation({ location, filePath }: { location: string | null; filePath: string | null }) {
+/**
+ * The signed link into the bucket when there is one (a finished recording with storage configured),
+ * else a web address as LiveKit reported it; anything else (a bucket key) is shown as it is, left to right.
+ */
+export function RecordingLocation({ location, filePath, downloadUrl }: { location: string | null; filePath: string | null; downloadUrl: string | null }) {
   const { t } = useText();
-  if (location && isWebLocation(location)) {
+  const href = downloadUrl ?? (location && isWebLocation(location) ? location : null);
+  if (href) {
     return (
-      <a href={location} target="_blank" rel="noreferrer" title={location}>
+      <a href={href} target="_blank" rel="noreferrer" title={location ?? filePath ?? undefined} data-testid="recording-link">
         {t('openRecording')}
       </a>
     );

@@ -10,6 +10,7 @@ import type { Deps } from '@/server/deps';
 import { recordings, sessions, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
+import { recordingDownloadUrl, recordingObjectKey } from '@/server/livekit/recording-storage';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
 import { getManagedAcademyOrThrow } from '@/server/modules/academies/manager-scope';
 import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
@@ -48,6 +49,8 @@ export type RecordingView = {
   filePath: string | null;
   error: string | null;
   startedByName: string | null;
+  /** A time-limited link to the finished file in the bucket (null until complete, or without storage). */
+  downloadUrl: string | null;
 };
 
 export interface SessionRecordings {
@@ -71,7 +74,8 @@ export async function listSessionRecordings(deps: Deps, actor: Actor, input: { s
     .from(recordings)
     .leftJoin(startedByUser, eq(startedByUser.id, recordings.startedBy))
     .where(and(eq(recordings.sessionId, ctx.session.id), visibility === 'finished' ? eq(recordings.status, 'complete') : undefined))
-    .orderBy(desc(recordings.startedAt), desc(recordings.id));
+    .orderBy(desc(recordings.startedAt), desc(recordings.id))
+    .then((found) => withDownloadUrls(deps, found));
   if (visibility === 'finished') {
     // Who started it, the bucket key and egress errors are for the session's managers.
     return {
@@ -101,7 +105,7 @@ export async function listSessionRecordings(deps: Deps, actor: Actor, input: { s
 const MAX_ACADEMY_ROWS = 100;
 
 /** The admin dashboard's "recordings" card: the academy's latest, with their sessions. */
-export async function listAcademyRecordings(deps: Pick<Deps, 'db'>, actor: Actor, input: ListAcademyRecordingsInput = {}) {
+export async function listAcademyRecordings(deps: Pick<Deps, 'db' | 'recordingStorage'>, actor: Actor, input: ListAcademyRecordingsInput = {}) {
   const academy = await getManagedAcademyOrThrow(deps.db, actor, input?.academyId);
   const teacher = alias(users, 'teacher');
   return deps.db
@@ -118,7 +122,22 @@ export async function listAcademyRecordings(deps: Pick<Deps, 'db'>, actor: Actor
     .leftJoin(startedByUser, eq(startedByUser.id, recordings.startedBy))
     .where(eq(recordings.academyId, academy.id))
     .orderBy(desc(recordings.startedAt), desc(recordings.id))
-    .limit(Math.min(input?.limit ?? 20, MAX_ACADEMY_ROWS));
+    .limit(Math.min(input?.limit ?? 20, MAX_ACADEMY_ROWS))
+    .then((found) => withDownloadUrls(deps, found));
+}
+
+/** Signs a download link for each finished recording (locally: no call to S3). */
+async function withDownloadUrls<T extends { status: string; filePath: string | null; location: string | null }>(
+  deps: Pick<Deps, 'recordingStorage'>,
+  rows: T[],
+): Promise<(T & { downloadUrl: string | null })[]> {
+  const storage = deps.recordingStorage;
+  return Promise.all(
+    rows.map(async (row) => {
+      const key = storage.ok && row.status === 'complete' ? recordingObjectKey(storage.s3, row) : null;
+      return { ...row, downloadUrl: key && storage.ok ? await recordingDownloadUrl(storage.s3, key) : null };
+    }),
+  );
 }
 
 /** Recordings not yet finished, for the reconcile sweep (a lost egress_ended must not leave one "active" forever). */

@@ -380,6 +380,11 @@ describe('who may record and watch', () => {
     await db.update(academyVideoSettings).set({ studentsSeeRecordings: true }).where(eq(academyVideoSettings.academyId, home.academy.id));
     expect(await statuses('student')).toEqual(['complete']);
     expect(await statuses('parent')).toEqual(['complete']);
+    // A finished recording comes with a signed, time-limited link into the bucket; an unfinished or failed one with none.
+    const [shared] = (await caller('student').recording.list({ sessionId: home.session.id })).recordings;
+    expect(shared!.downloadUrl).toMatch(/^http:\/\/127\.0\.0\.1:9000\/halaqa-recordings\/x\.mp4\?X-Amz-Expires=3600&.*X-Amz-Signature=[0-9a-f]{64}$/);
+    const managed = (await caller('teacher').recording.list({ sessionId: home.session.id })).recordings;
+    expect(managed.filter((r) => r.status !== 'complete').every((r) => r.downloadUrl === null)).toBe(true);
     await expectCode(caller('outsider').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
   });
 
