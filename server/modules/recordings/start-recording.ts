@@ -26,6 +26,8 @@ import type { StartRecordingInput } from './schemas';
 /** First advisory-lock key of recording starts (ASCII "reco"); the second is the session id. */
 const RECORDING_LOCK_KEY = 0x7265636f;
 const DEFAULT_LAYOUT: RecordingLayout = 'grid';
+/** Who the automatic start acts as: the platform itself (every academy, no user of its own). */
+const SCHEDULER: Actor = { id: 0, role: 'super_admin', academyId: null, name: 'Halaqa scheduler' };
 
 export interface StartRecordingResult {
   recording: Recording;
@@ -46,7 +48,7 @@ export async function startRecording(deps: Deps, actor: Actor, input: StartRecor
  */
 export async function startRecordingByItself(deps: Deps, sessionId: number): Promise<'started' | 'already' | 'off' | 'failed'> {
   try {
-    const ctx = await getSessionContextOrThrow(deps.db, { id: 0, role: 'super_admin', academyId: null, name: 'scheduler' }, sessionId);
+    const ctx = await getSessionContextOrThrow(deps.db, SCHEDULER, sessionId);
     if (!ctx.meeting || ctx.meeting.endedAt) return 'off';
     const settings = await recordingSettingsOf(deps, ctx);
     if (!recordsByItself(settings, ctx.meeting.options)) return 'off';
