@@ -4,7 +4,8 @@
  * `EgressUnavailableError` when no egress service answers (LiveKit without
  * Redis and an egress worker says "egress not connected"; a start nobody
  * takes ends in 503 "no response from servers" or our timeout) and
- * `EgressGoneError` when the egress has already ended or does not exist.
+ * `EgressGoneError` when the egress (or, for a start, the room) does not
+ * exist or has already ended, `EgressRefusedError` for any other refusal.
  */
 import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
@@ -22,6 +23,14 @@ export class EgressGoneError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'EgressGoneError';
+  }
+}
+
+/** LiveKit refused the request itself (bad storage settings, a room it does not have, no permission). */
+export class EgressRefusedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EgressRefusedError';
   }
 }
 
@@ -70,7 +79,7 @@ function classify(error: unknown, what: string): never {
   if (e?.status === undefined || e.status === 0 || e.status >= 500 || e.name === 'TimeoutError' || e.name === 'AbortError') {
     throw new EgressUnavailableError(`${what}: ${message}`, { cause: error });
   }
-  throw error;
+  throw new EgressRefusedError(`${what}: ${message}`, { cause: error });
 }
 
 export function createEgressGateway(config: LivekitConfig, options: { requestTimeoutSeconds?: number } = {}): EgressGateway {

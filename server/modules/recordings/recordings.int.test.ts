@@ -170,6 +170,15 @@ describe('the egress request', () => {
     expect(await rowsOf(session.id)).toHaveLength(1);
   });
 
+  it('answers LiveKit’s refusals as PRECONDITION_FAILED with its reason, and stores nothing', async () => {
+    const { teacher, session } = await withRoom();
+    capture.answerNext('StartRoomCompositeEgress', { status: 404, json: { code: 'not_found', msg: 'requested room does not exist' } });
+    await expectCode(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', /no open room.*requested room does not exist/);
+    capture.answerNext('StartRoomCompositeEgress', { status: 400, json: { code: 'invalid_argument', msg: 'invalid S3 credentials' } });
+    await expectCode(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', /LiveKit refused the recording: .*invalid S3 credentials/);
+    expect(await rowsOf(session.id)).toEqual([]);
+  });
+
   it('adopts an egress already running in the room instead of starting a second', async () => {
     const { teacher, session, meeting } = await withRoom();
     const outside = new EgressInfo({ egressId: 'EG_outside1', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 5n });

@@ -14,7 +14,7 @@ import { recordings } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
-import { EgressUnavailableError, type EgressGateway, type RecordingLayout } from '@/server/livekit/egress';
+import { EgressGoneError, EgressRefusedError, EgressUnavailableError, type EgressGateway, type RecordingLayout } from '@/server/livekit/egress';
 import { recordingFilePath } from '@/server/livekit/recording-storage';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
 import { assertCanManage, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
@@ -101,7 +101,12 @@ async function startRecordingFor(
       return { recording: (await runningRecording(tx, ctx.session.id))!, started: false };
     }
     const filePath = recordingFilePath({ academySlug: ctx.academy.slug, roomName: meeting.roomName, startedAt: now });
-    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3 }));
+    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3 })).catch(
+      (error: unknown) => {
+        if (error instanceof EgressGoneError) throw new DomainError('PRECONDITION_FAILED', `LiveKit has no open room for this session: ${error.message}`, { cause: error });
+        throw error;
+      },
+    );
     try {
       await saveEgressReport(tx, owner, report, { now, start: { ...details, filePath } });
     } catch (error) {
@@ -129,7 +134,11 @@ export function requireEgress(deps: Pick<Deps, 'egress' | 'videoUnavailableReaso
   return deps.egress;
 }
 
-/** Runs an egress call; "no egress service" becomes the clear PRECONDITION_FAILED the procedures promise. */
+/**
+ * Runs an egress call; "no egress service" and LiveKit's refusals become the
+ * clear PRECONDITION_FAILED the procedures promise (never a 500). An egress
+ * that is gone is left to the caller, which knows what that means.
+ */
 export async function withEgress<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -137,6 +146,7 @@ export async function withEgress<T>(fn: () => Promise<T>): Promise<T> {
     if (error instanceof EgressUnavailableError) {
       throw new DomainError('PRECONDITION_FAILED', `No LiveKit egress service is available to record (it needs Redis and an egress worker beside the LiveKit server): ${error.message}`, { cause: error });
     }
+    if (error instanceof EgressRefusedError) throw new DomainError('PRECONDITION_FAILED', `LiveKit refused the recording: ${error.message}`, { cause: error });
     throw error;
   }
 }
