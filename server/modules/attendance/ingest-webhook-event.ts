@@ -4,11 +4,12 @@
  * event is never acknowledged unless it was stored. Unknown rooms and
  * identities are stored with a flag and change nothing.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
-import { notify } from '@/server/db/notify';
+import { notifyCommitted, type RoomSignal } from '@/server/db/notify';
+import { logger } from '@/server/lib/logger';
 import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { egressReportOf } from '@/server/livekit/egress';
@@ -16,7 +17,7 @@ import { userIdFromIdentity } from '@/server/modules/meetings/identity';
 import { saveEgressReport } from '@/server/modules/recordings/recording-store';
 import { persistUntil } from '@/server/modules/meetings/options';
 import { finalizeSessionInTx } from './finalize-session';
-import { lockAttendancePair, recomputeRecord, type SessionInfo } from './record-store';
+import { recomputeRecord, type SessionInfo } from './record-store';
 
 export type IngestOutcome = {
   duplicate: boolean;
@@ -30,9 +31,11 @@ const EGRESS_EVENTS = new Set(['egress_started', 'egress_updated', 'egress_ended
 
 export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event: WebhookEvent): Promise<IngestOutcome> {
   const occurredAt = new Date(Number(event.createdAt) * 1000 || deps.clock.now().getTime());
-  return deps.db.transaction(async (tx) => {
+  // Sent after the commit (notifyCommitted says why): the room page's attendance panel refetches on them.
+  const signals: RoomSignal[] = [];
+  const outcome = await deps.db.transaction(async (tx): Promise<IngestOutcome> => {
+    // Takes the (session, user) attendance lock in the same round trip when the event is someone's.
     const target = await resolveTarget(tx, event);
-    if (target.userId !== null && target.session) await lockAttendancePair(tx, target.session.id, target.userId);
 
     const inserted = await tx
       .insert(webhookEvents)
@@ -77,8 +80,7 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
         if (started.length > 0) startedSessionId = session.id;
       }
       await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
-      // Delivered on commit: the room page's attendance panel refetches on it (room.events).
-      await notify(tx, { sessionId: session.id, kind: 'attendance', id: event.id });
+      signals.push({ sessionId: session.id, kind: 'attendance', id: event.id });
     } else if (event.event === 'participant_left' && participant && target.userId !== null) {
       const joinedAtMs = Number(participant.joinedAtMs) || Number(participant.joinedAt) * 1000;
       await tx.insert(attendanceEvents).values({
@@ -100,14 +102,21 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
           .where(eq(meetings.sessionId, session.id));
       }
       await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
-      await notify(tx, { sessionId: session.id, kind: 'attendance', id: event.id });
+      signals.push({ sessionId: session.id, kind: 'attendance', id: event.id });
     } else if (event.event === 'room_finished') {
       await finalizeSessionInTx(tx, session.id, { now: occurredAt });
     } else if (EGRESS_EVENTS.has(event.event) && event.egressInfo) {
-      await saveEgressReport(tx, { academyId: session.academyId, sessionId: session.id }, egressReportOf(event.egressInfo), { now: occurredAt });
+      signals.push(await saveEgressReport(tx, { academyId: session.academyId, sessionId: session.id }, egressReportOf(event.egressInfo), { now: occurredAt, signal: false }));
     }
     return { duplicate: false, flag: null, ...(startedSessionId === undefined ? {} : { startedSessionId }) };
   });
+  try {
+    await notifyCommitted(deps.db, signals);
+  } catch (error) {
+    // Stored is what the 200 promises; a lost signal only delays a page's refetch.
+    logger.warn('room signal not sent', { id: event.id, error: String(error) });
+  }
+  return outcome;
 }
 
 interface Target {
@@ -119,7 +128,12 @@ interface Target {
   flag: string | null;
 }
 
-/** One round trip: the room's meeting and session, the academy's settings and the identity's user. */
+/**
+ * One round trip: the room's meeting and session, the academy's settings and
+ * the identity's user, and for a participant event of a known user of the
+ * academy, that pair's attendance advisory lock (lockAttendancePair's key),
+ * taken before anything is written, as everywhere.
+ */
 async function resolveTarget(tx: Tx, event: WebhookEvent): Promise<Target> {
   const none = { session: null, sessionStatus: null, settings: undefined, userId: null, userRole: undefined };
   const roomName = event.room?.name || event.egressInfo?.roomName || '';
@@ -139,6 +153,10 @@ async function resolveTarget(tx: Tx, event: WebhookEvent): Promise<Target> {
       userId: users.id,
       userRole: users.role,
       userAcademyId: users.academyId,
+      // lockAttendancePair's key, under exactly the condition below for the event to count for the user.
+      locked: sql<boolean | null>`CASE WHEN ${Boolean(participant && !participant.permission?.hidden)}::boolean
+        AND ${users.id} IS NOT NULL AND (${users.academyId} IS NULL OR ${users.academyId} = ${sessions.academyId})
+        THEN (SELECT true FROM pg_advisory_xact_lock(-${sessions.id}, ${users.id})) END`,
     })
     .from(meetings)
     .innerJoin(sessions, eq(sessions.id, meetings.sessionId))
@@ -160,5 +178,7 @@ async function resolveTarget(tx: Tx, event: WebhookEvent): Promise<Target> {
   if (row.userId === null || (row.userAcademyId !== null && row.userAcademyId !== row.academyId)) {
     return { ...base, flag: 'unknown_identity' };
   }
+  // The two conditions must agree, or attendance would be written without its lock.
+  if (row.locked !== true) throw new Error(`attendance lock not taken for ${participant.identity} in ${roomName}`);
   return { ...base, userId: row.userId, userRole: row.userRole ?? undefined, flag: null };
 }

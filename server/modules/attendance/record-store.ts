@@ -12,7 +12,8 @@ import { getAcademyVideoSettings, type AcademyVideoSettings } from '@/server/mod
 import { computeAttendance, type AttendanceSettings, type AttendanceRecord } from './engine';
 
 export async function lockAttendancePair(db: DbExecutor, sessionId: number, userId: number): Promise<void> {
-  // Two int4 keys: the session id and the user id; distinct from other advisory lock users by the first key's sign.
+  // Two int4 keys: minus the session id, and the user id; distinct from other advisory lock users by the first key's sign.
+  // (The webhook's target lookup takes the same key in its own statement: ingest-webhook-event.ts.)
   await db.execute(sql`SELECT pg_advisory_xact_lock(${-sessionId}::int, ${userId}::int)`);
 }
 

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
-import { notify } from '@/server/db/notify';
+import { notify, type RoomSignal } from '@/server/db/notify';
 import { recordings } from '@/server/db/schema';
 import { stateOf, type EgressReport } from './egress-state';
 
@@ -27,8 +27,8 @@ export async function saveEgressReport(
   db: DbExecutor,
   owner: { academyId: number; sessionId: number },
   report: EgressReport,
-  options: { start?: StartDetails; stoppedBy?: number; now: Date },
-): Promise<void> {
+  options: { start?: StartDetails; stoppedBy?: number; now: Date; /** false when the caller signals after its commit itself. */ signal?: boolean },
+): Promise<RoomSignal> {
   const state = stateOf(report);
   const start = options.start;
   await db
@@ -74,5 +74,7 @@ export async function saveEgressReport(
       },
     });
   // Session pages and the room refetch on it.
-  await notify(db, { sessionId: owner.sessionId, kind: 'recording', id: `${report.egressId}:${state.status}` });
+  const signal: RoomSignal = { sessionId: owner.sessionId, kind: 'recording', id: `${report.egressId}:${state.status}` };
+  if (options.signal !== false) await notify(db, signal);
+  return signal;
 }
