@@ -6,7 +6,7 @@
  * says why video is unavailable.
  *
  * Variables only this script reads: PORT (3000), HALAQA_DATA_DIR (.data),
- * HALAQA_PG_PORT (54329), HALAQA_LIVEKIT_PORT (7880; RTC uses +1 TCP, +2 UDP),
+ * HALAQA_PG_PORT (54329), HALAQA_LIVEKIT_PORT (7880; ICE/UDP on +2),
  * HALAQA_SEED (1).
  */
 import { spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/testing/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
-import { createDatabase, startEmbeddedPostgres } from './infra/postgres';
+import { ensureDatabase, startEmbeddedPostgres } from './infra/postgres';
 import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';
 
 const production = process.argv.includes('--production');
@@ -50,7 +50,7 @@ async function database(): Promise<string> {
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(env.HALAQA_PG_PORT ?? 54329), log });
   onShutdown(() => pg.stop());
   log(`PostgreSQL: embedded on 127.0.0.1:${pg.port} (data in ${path.join(dataDir, 'postgres')})`);
-  return createDatabase(pg.url, 'halaqa');
+  return ensureDatabase(pg.url, 'halaqa');
 }
 
 async function livekit(secrets: ReturnType<typeof localSecrets>): Promise<Record<string, string>> {
@@ -65,7 +65,6 @@ async function livekit(secrets: ReturnType<typeof localSecrets>): Promise<Record
     const server = await startLivekitServer({
       binary: binary.path,
       port: lkPort,
-      rtcTcpPort: lkPort + 1,
       rtcUdpPort: lkPort + 2,
       apiKey: secrets.livekitKey,
       apiSecret: secrets.livekitSecret,

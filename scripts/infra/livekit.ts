@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { stringify } from 'yaml';
 import { freePort } from './ports';
 import { onExitSync, onShutdown } from './shutdown';
 
@@ -36,9 +37,10 @@ export interface RunningLivekit {
   apiSecret: string;
   port: number;
   rtcUdpPort: number;
-  rtcTcpPort: number;
   /** The YAML config written to workDir. */
   configPath: string;
+  /** The server's process id (setpriv execs it, so the same pid). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,6 @@ export interface StartLivekitOptions {
   binary: string;
   port?: number;
   rtcUdpPort?: number;
-  rtcTcpPort?: number;
   apiKey: string;
   apiSecret: string;
   webhookUrls: string[];
@@ -274,39 +275,45 @@ export async function findOrBuildLivekitServer(
 // ---------------------------------------------------------------------------
 // Running the server
 
-/** JSON strings are valid YAML double-quoted scalars. */
-const q = (value: string) => JSON.stringify(value);
-
+/**
+ * The server's config. Everything stays on 127.0.0.1:
+ * - `bind_addresses` covers only the HTTP/signal port; the ICE/UDP socket
+ *   would also bind the machine's other addresses without `rtc.interfaces`
+ *   and `rtc.ips` limited to loopback;
+ * - the ICE/TCP listener binds every interface whatever the config, so it is
+ *   off (`tcp_port: 0`); UDP on loopback is all local clients need;
+ * - with no STUN server configured the server hands clients public ones
+ *   (Google's, Twilio's) in the join response, and they try to reach them.
+ *   The only STUN server named is the node's own loopback address: the server
+ *   itself uses STUN only when it has no `node_ip`, and a client asking it
+ *   learns nothing new, so no packet leaves the machine.
+ * See docs/operations.md ("Local LiveKit").
+ */
 export function livekitConfigYaml(o: {
   port: number;
   rtcUdpPort: number;
-  rtcTcpPort: number;
   apiKey: string;
   apiSecret: string;
   webhookUrls: string[];
 }): string {
-  const urls = o.webhookUrls.length ? o.webhookUrls.map((u) => `\n    - ${q(u)}`).join('') : ' []';
-  return [
-    `port: ${o.port}`,
-    `bind_addresses:`,
-    `  - "127.0.0.1"`,
-    `rtc:`,
-    `  node_ip: "127.0.0.1"`,
-    `  enable_loopback_candidate: true`,
-    `  udp_port: ${o.rtcUdpPort}`,
-    `  tcp_port: ${o.rtcTcpPort}`,
-    `  use_external_ip: false`,
-    `keys:`,
-    `  ${q(o.apiKey)}: ${q(o.apiSecret)}`,
-    `webhook:`,
-    `  api_key: ${q(o.apiKey)}`,
-    `  urls:${urls}`,
-    `room:`,
-    `  auto_create: false`,
-    `logging:`,
-    `  level: info`,
-    ``,
-  ].join('\n');
+  return stringify({
+    port: o.port,
+    bind_addresses: ['127.0.0.1'],
+    rtc: {
+      node_ip: '127.0.0.1',
+      enable_loopback_candidate: true,
+      udp_port: o.rtcUdpPort,
+      tcp_port: 0,
+      use_external_ip: false,
+      interfaces: { includes: ['lo'] },
+      ips: { includes: ['127.0.0.1/32'] },
+      stun_servers: [`127.0.0.1:${o.rtcUdpPort}`],
+    },
+    keys: { [o.apiKey]: o.apiSecret },
+    webhook: { api_key: o.apiKey, urls: o.webhookUrls },
+    room: { auto_create: false },
+    logging: { level: 'info' },
+  });
 }
 
 function readTail(file: string, lines: number): string {
@@ -355,7 +362,7 @@ function spawnCommand(binary: string, configPath: string): { command: string; ar
 
 async function startOnce(
   opts: StartLivekitOptions,
-  ports: { port: number; rtcUdpPort: number; rtcTcpPort: number },
+  ports: { port: number; rtcUdpPort: number },
 ): Promise<RunningLivekit> {
   const workDir = path.resolve(opts.workDir);
   await fsp.mkdir(workDir, { recursive: true });
@@ -444,6 +451,7 @@ async function startOnce(
     apiSecret: opts.apiSecret,
     ...ports,
     configPath,
+    pid: child.pid!,
     stop,
   };
 }
@@ -473,9 +481,8 @@ export async function startLivekitServer(opts: StartLivekitOptions): Promise<Run
     };
     const ports = {
       port: await pick(opts.port),
-      // rtc.tcp_port binds all interfaces; the UDP port is bound on every interface address.
-      rtcTcpPort: await pick(opts.rtcTcpPort, { host: '0.0.0.0' }),
-      rtcUdpPort: await pick(opts.rtcUdpPort, { host: '0.0.0.0', protocol: 'udp' }),
+      // The ICE/UDP socket binds loopback only (see livekitConfigYaml).
+      rtcUdpPort: await pick(opts.rtcUdpPort, { protocol: 'udp' }),
     };
     try {
       return await startOnce(opts, ports);

@@ -363,6 +363,27 @@ export async function startEmbeddedPostgres(opts: StartEmbeddedPostgresOptions):
 }
 
 /**
+ * Returns the URL of database `name`, creating it only when it does not exist
+ * yet: the app's own data folder is started again and again, and its database
+ * (with everything made in earlier runs) must be kept. A concurrent creator
+ * winning the race (42P04 duplicate_database) counts as success.
+ */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [existing] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (!existing) {
+      await sql`create database ${sql(name)}`.catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error;
+      });
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return withDatabase(adminUrl, name);
+}
+
+/**
  * Creates database `name` (optionally as a copy of `template`, which must have
  * no open connections; we retry for a few seconds while it has) and returns
  * its URL (adminUrl with the database name replaced).
