@@ -4,10 +4,19 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 
+const THROTTLED = 'TooManyAttempts:';
+
 export function SignInForm() {
   const { t } = useI18n();
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+
+  // The server throttles failed attempts and says for how long (server/auth/options.ts).
+  function errorText(code: string | null | undefined): string {
+    const seconds = code?.startsWith(THROTTLED) ? Number(code.slice(THROTTLED.length)) : NaN;
+    if (!Number.isFinite(seconds)) return t('signInFailed');
+    return t('signInThrottled').replace('{minutes}', String(Math.max(1, Math.ceil(seconds / 60))));
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,7 +25,7 @@ export function SignInForm() {
     const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
     setPending(false);
     if (result?.ok && !result.error) window.location.assign('/');
-    else setError(true);
+    else setError(errorText(result?.error));
   }
 
   return (
@@ -33,7 +42,7 @@ export function SignInForm() {
         </label>
         {error && (
           <p role="alert" className="error">
-            {t('signInFailed')}
+            {error}
           </p>
         )}
         <button className="btn" type="submit" disabled={pending}>

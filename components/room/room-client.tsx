@@ -118,7 +118,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
 
   const { session, meeting, viewer, attendance } = detail.data;
   const state = controls.state;
-  const staff = viewer.joinRole === 'teacher' || viewer.joinRole === 'manager' || viewer.joinRole === 'staff';
+  const staff = viewer.canManage;
   const isStudent = viewer.joinRole === 'student';
   const over = ['completed', 'absent', 'cancelled'].includes(session.status) || Boolean(meeting?.endedAt) || Boolean(state?.ended);
   const removed = phase === 'removed' || (phase !== 'joined' && Boolean(state?.me.removed));

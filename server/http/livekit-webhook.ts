@@ -8,6 +8,7 @@ import type { Deps } from '@/server/deps';
 import { logger } from '@/server/lib/logger';
 import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';
 import { ingestWebhookEvent } from '@/server/modules/attendance';
+import { guardParticipant } from '@/server/modules/controls';
 
 const MAX_BODY_BYTES = 1_000_000;
 const verifiers = new Map<string, ReturnType<typeof createWebhookVerifier>>();
@@ -21,7 +22,17 @@ export interface WebhookHooks {
   onSessionStarted?(sessionId: number): void;
 }
 
-export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook'>, hooks: WebhookHooks = {}): Promise<Response> {
+/** The event is stored either way: a failed enforcement is logged, never a reason for LiveKit to resend. */
+async function guardRoom(deps: Pick<Deps, 'db' | 'livekit'>, event: Parameters<typeof guardParticipant>[1]) {
+  try {
+    return await guardParticipant(deps, event);
+  } catch (error) {
+    logger.error('room guard failed', { id: event.id, event: event.event, error: String(error) });
+    return null;
+  }
+}
+
+export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook' | 'livekit'>, hooks: WebhookHooks = {}): Promise<Response> {
   if (!deps.livekitWebhook) return json(503, { error: 'video is not configured' });
   const length = Number(req.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
@@ -41,7 +52,8 @@ export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' |
   try {
     const outcome = await ingestWebhookEvent(deps, received.event);
     if (outcome.startedSessionId !== undefined) hooks.onSessionStarted?.(outcome.startedSessionId);
-    return json(200, { ok: true, id: received.event.id, ...outcome });
+    const guard = outcome.duplicate ? null : await guardRoom(deps, received.event);
+    return json(200, { ok: true, id: received.event.id, ...outcome, ...(guard ? { guard } : {}) });
   } catch (error) {
     logger.error('webhook not stored', { id: received.event.id, event: received.event.event, error: String(error), cause: String((error as { cause?: unknown }).cause ?? '') });
     return json(503, { error: 'could not store the event; retry' });

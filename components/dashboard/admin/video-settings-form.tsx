@@ -26,6 +26,7 @@ interface Draft {
   recordingAllowed: boolean;
   recordingDefault: boolean;
   studentsSeeRecordings: boolean;
+  teachersMayObserve: boolean;
   windowStart: string;
   windowEnd: string;
   blockedWeekdays: number[];
@@ -58,6 +59,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       recordingAllowed: s.recordingAllowed,
       recordingDefault: s.recordingDefault,
       studentsSeeRecordings: s.studentsSeeRecordings,
+      teachersMayObserve: s.teachersMayObserve,
       windowStart: s.windowStart ?? '',
       windowEnd: s.windowEnd ?? '',
       blockedWeekdays: s.blockedWeekdays,
@@ -77,6 +79,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       recordingAllowed: draft.recordingAllowed,
       recordingDefault: draft.recordingDefault,
       studentsSeeRecordings: draft.studentsSeeRecordings,
+      teachersMayObserve: draft.teachersMayObserve,
       windowStart: draft.windowStart || null,
       windowEnd: draft.windowEnd || null,
       blockedWeekdays: draft.blockedWeekdays,
@@ -85,7 +88,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
     });
   }
 
-  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings') =>
+  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings' | 'teachersMayObserve') =>
     draft && (
       <label className="check">
         <input type="checkbox" name={name} checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
@@ -106,6 +109,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
                 <legend>{t('automation')}</legend>
                 {check('autoCreate')}
                 {check('autoEnd')}
+                {check('teachersMayObserve')}
               </fieldset>
               <fieldset className="span-2">
                 <legend>{t('recordingSettings')}</legend>

@@ -26,5 +26,6 @@ export { ALL_STUDENTS, participantKind, studentPermission, type ControlState } f
 export { studentGrantsFor, type StudentGrants } from './student-grants';
 export { getRoomState, type RoomStateResponse } from './get-room-state';
 export { sweepLiveRoom, type SweepResult } from './sweep-room';
+export { guardParticipant, type GuardOutcome } from './guard-participant';
 export type { RoomEvent, RoomEventItem } from './stream-room-events';
 export type { CommandResult } from './enforce-controls';

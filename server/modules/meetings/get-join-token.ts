@@ -1,7 +1,7 @@
 /**
  * Mints a LiveKit join token for the actor (SPEC 4): identity
  * `{userId}_{slug}`, display name as given, metadata {name, role, user_id},
- * TTL 3 h, grants by how the actor relates to the session.
+ * grants by how the actor relates to the session, valid for TOKEN_TTL_SECONDS.
  */
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
@@ -14,7 +14,16 @@ import { isTerminal } from '@/server/modules/sessions/status-machine';
 import { participantIdentity } from './identity';
 import type { MeetingOptions } from './options';
 
-export const TOKEN_TTL_SECONDS = 3 * 60 * 60;
+/**
+ * Ten minutes: LiveKit itself refreshes the token of a connected participant
+ * (at join, then every 5 minutes, each refresh valid for 10), so a long class
+ * never needs a new one from us, and a reconnect after a network drop works
+ * for at least 5 minutes (up to 10) after the last refresh. Past that the
+ * room page asks meeting.token again, which checks removal and deactivation.
+ * A token saved by someone later removed is useless within 10 minutes, and
+ * before that the server removes them at participant_joined.
+ */
+export const TOKEN_TTL_SECONDS = 10 * 60;
 export const TOKEN_RATE_LIMIT = { limit: 30, windowSeconds: 60 };
 
 export interface JoinGrants {
@@ -31,9 +40,10 @@ export interface JoinGrants {
 export function grantsFor(joinRole: JoinRole, canManage: boolean, options: Pick<MeetingOptions, 'studentsCanPublish'>, hidden: boolean): JoinGrants {
   if (hidden) return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: canManage, hidden: true };
   switch (joinRole) {
+    case 'observer':
+      return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: false, hidden: true };
     case 'teacher':
     case 'manager':
-    case 'staff':
       return { canPublish: true, canSubscribe: true, canPublishData: true, roomAdmin: canManage, hidden: false };
     case 'student':
       return { canPublish: options.studentsCanPublish, canSubscribe: true, canPublishData: true, roomAdmin: false, hidden: false };

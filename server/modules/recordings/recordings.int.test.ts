@@ -113,9 +113,10 @@ describe('without an egress service or storage', () => {
     await expectCode(callerFor(depsWith('capture'), noRoom.teacher).recording.start({ sessionId: noRoom.session.id }), 'PRECONDITION_FAILED', /start the meeting first/);
     const off = await withRoom({ recordingAllowed: false });
     await expectCode(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
-    // The teacher's own setting overrides the academy's, both ways.
+    // The academy's switch wins: no teacher setting turns recording on where the academy does not allow it…
     await setTeacherSettings(db, { userId: off.teacher.id, academyId: off.academy.id, recordingEnabled: true });
-    await expect(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id })).resolves.toMatchObject({ started: true });
+    await expectCode(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
+    // …and a teacher may keep their own classes unrecorded where it does.
     const on = await withRoom({ recordingAllowed: true });
     await setTeacherSettings(db, { userId: on.teacher.id, academyId: on.academy.id, recordingEnabled: false });
     await expectCode(callerFor(depsWith('capture'), on.admin).recording.start({ sessionId: on.session.id }), 'FORBIDDEN');

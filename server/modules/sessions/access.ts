@@ -4,12 +4,16 @@
  */
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
-import { academies, meetings, sessions } from '@/server/db/schema';
+import { academies, academyVideoSettings, meetings, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 
-/** teacher = the session's own teacher; staff = another teacher of the academy. */
-export type JoinRole = 'teacher' | 'manager' | 'staff' | 'student' | 'parent';
+/**
+ * teacher = the session's own teacher; observer = another teacher of the
+ * academy, admitted only when the academy lets teachers observe colleagues,
+ * and then only hidden, without publishing or managing.
+ */
+export type JoinRole = 'teacher' | 'manager' | 'observer' | 'student' | 'parent';
 
 export interface SessionContext {
   session: typeof sessions.$inferSelect;
@@ -36,6 +40,7 @@ function prepareQuery(db: Db) {
       session: sessions,
       academy: academies,
       meeting: meetings,
+      teachersMayObserve: academyVideoSettings.teachersMayObserve,
       isStudent: sql<boolean>`(
         ${sessions.studentId} = ${actorId}
         OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actorId})
@@ -52,6 +57,7 @@ function prepareQuery(db: Db) {
     .from(sessions)
     .innerJoin(academies, eq(academies.id, sessions.academyId))
     .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
+    .leftJoin(academyVideoSettings, eq(academyVideoSettings.academyId, sessions.academyId))
     .where(
       and(
         eq(sessions.id, sql.placeholder('sessionId')),
@@ -83,7 +89,7 @@ export async function getSessionContextOrThrow(db: Db, actor: Actor, sessionId: 
     session,
     academy: row.academy,
     meeting: row.meeting,
-    joinRole: resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent)),
+    joinRole: resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent), row.teachersMayObserve ?? false),
     canManage: canManageSession(actor, session.teacherId),
   };
 }
@@ -101,15 +107,16 @@ export function canManageSession(actor: Actor, teacherId: number): boolean {
   }
 }
 
-export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: boolean, isParent: boolean): JoinRole | null {
+export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: boolean, isParent: boolean, teachersMayObserve: boolean): JoinRole | null {
   switch (actor.role) {
     case 'super_admin':
     case 'academy_admin':
     case 'supervisor':
       return 'manager';
     case 'teacher':
-      // SPEC 2: teachers of the academy may join; only their own sessions make them "the teacher".
-      return actor.id === teacherId ? 'teacher' : 'staff';
+      // A teacher manages their own sessions; a colleague's only as a hidden observer, when the academy allows it.
+      if (actor.id === teacherId) return 'teacher';
+      return teachersMayObserve ? 'observer' : null;
     case 'student':
       return isStudent ? 'student' : null;
     case 'parent':
@@ -117,7 +124,7 @@ export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: bool
   }
 }
 
-/** Students and parents who may not join see a session as FORBIDDEN; staff see it. */
+/** Whoever may not join sees a session of their academy as FORBIDDEN. */
 export function assertCanView(ctx: SessionContext): void {
   if (!ctx.joinRole) throw new DomainError('FORBIDDEN', 'You are not a participant of this session');
 }
