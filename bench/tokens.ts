@@ -26,6 +26,7 @@ import { createDb, type DbHandle } from '@/server/db';
 import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings/get-join-token';
 import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD } from '@/server/testing/factories';
 import { freePort, isTcpPortFree } from '@/scripts/infra/ports';
+import { localTrialEnv } from '@/scripts/infra/trial-env';
 import { PG_PASSWORD, PG_USER } from '@/scripts/infra/postgres';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -79,13 +80,14 @@ function ensureBuild(): void {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   let why: string | null = null;
   if (!existsSync(buildId)) why = 'no production build';
+  else if (!existsSync(path.join(root, '.next/server/app/api/bench'))) why = 'the build has no bench routes';
   else {
     const newest = newestSource();
     if (newest.mtimeMs > statSync(buildId).mtimeMs) why = `${newest.file} is newer than the build`;
   }
   if (!why) return;
   log(`${why}: next build`);
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HALAQA_BENCH_ROUTES: '1' } });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 
@@ -100,6 +102,7 @@ async function livekitPort(): Promise<number> {
 
 interface RunningApp {
   child: ChildProcess;
+  cronSecret: string;
   baseUrl: string;
   databaseUrl: string;
   logFile: string;
@@ -110,6 +113,7 @@ async function startApp(): Promise<RunningApp> {
   const [appPort, pgPort, lkPort] = [await freePort(), await freePort(), await livekitPort()];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'halaqa-bench-'));
   const logFile = path.join(dataDir, 'app.log');
+  const trial = localTrialEnv();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(appPort),
@@ -127,6 +131,8 @@ async function startApp(): Promise<RunningApp> {
   for (const name of ['DATABASE_URL', 'LIVEKIT_URL', 'LIVEKIT_API_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'APP_URL', 'NEXTAUTH_URL', 'AUTH_SECRET']) {
     delete env[name];
   }
+  // A local production trial with secrets of its own (nothing seeded: the bench makes its own academy).
+  Object.assign(env, trial, { HALAQA_SEED: '0' });
   const out = openSync(logFile, 'a');
   // Its own process group, so whatever it leaves behind can be stopped by that id.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--production'], { cwd: root, env, detached: true, stdio: ['ignore', out, out] });
@@ -134,6 +140,7 @@ async function startApp(): Promise<RunningApp> {
   log(`app starting on port ${appPort} (PostgreSQL ${pgPort}, LiveKit ${lkPort}, data ${dataDir})`);
   return {
     child,
+    cronSecret: trial.CRON_SECRET!,
     baseUrl: `http://127.0.0.1:${appPort}`,
     databaseUrl: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/halaqa`,
     logFile,
@@ -155,7 +162,8 @@ async function waitForHealth(app: RunningApp, timeoutMs = 180_000): Promise<void
   while (Date.now() < deadline) {
     if (app.child.exitCode !== null) throw new Error(`the app exited (${app.child.exitCode}):\n${logTail(app)}`);
     try {
-      const response = await fetch(`${app.baseUrl}/api/health`);
+      // The details (video) are for the cron secret's holder.
+      const response = await fetch(`${app.baseUrl}/api/health`, { headers: { authorization: `Bearer ${app.cronSecret}` } });
       const body = (await response.json()) as { ok?: boolean; video?: boolean; videoUnavailableReason?: string };
       if (body.ok && body.video) return;
       if (body.ok && body.video === false) throw new Error(`video is unavailable: ${body.videoUnavailableReason}`);

@@ -1,33 +1,41 @@
 /**
  * Starts the app's production build the way a user would (scripts/dev.ts
- * --production: embedded Postgres, local livekit-server, demo seed) on free
- * ports and a fresh data folder, for benchmarks that measure over HTTP.
+ * --production: embedded Postgres, local livekit-server) as a local
+ * production trial (scripts/infra/trial-env.ts: its own secrets, the demo
+ * academy seeded with a password of its own) on free ports and a fresh data
+ * folder, for benchmarks that measure over HTTP. The build must hold the
+ * benchmarks' ceiling routes (HALAQA_BENCH_ROUTES=1); it is rebuilt if not.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@/scripts/infra/ports';
+import { localTrialEnv } from '@/scripts/infra/trial-env';
 
 export interface ProductionApp {
   baseUrl: string;
   databaseUrl: string;
   secrets: { authSecret: string; cronSecret: string; livekitKey: string; livekitSecret: string };
+  /** The demo users' password in this run. */
+  demoPassword: string;
   stop(): Promise<void>;
 }
 
 export async function startProductionApp(log: (line: string) => void = () => {}): Promise<ProductionApp> {
-  if (!existsSync('.next/BUILD_ID')) {
-    log('building the production app (next build)…');
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (!existsSync('.next/BUILD_ID') || !existsSync('.next/server/app/api/bench')) {
+    log('building the production app with the bench routes (HALAQA_BENCH_ROUTES=1 next build)…');
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HALAQA_BENCH_ROUTES: '1' } });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'halaqa-bench-'));
   const [port, pgPort] = [await freePort(), await freePort()];
   const lkPort = await freePort();
+  const trial = localTrialEnv();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--production'], {
     env: {
       ...process.env,
+      ...trial,
       PORT: String(port),
       HALAQA_DATA_DIR: dataDir,
       HALAQA_PG_PORT: String(pgPort),
@@ -53,7 +61,8 @@ export async function startProductionApp(log: (line: string) => void = () => {})
   return {
     baseUrl,
     databaseUrl: `postgres://halaqa:halaqa@127.0.0.1:${pgPort}/halaqa`,
-    secrets: JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')),
+    secrets: { authSecret: trial.AUTH_SECRET!, cronSecret: trial.CRON_SECRET!, livekitKey: trial.LIVEKIT_API_KEY!, livekitSecret: trial.LIVEKIT_API_SECRET! },
+    demoPassword: trial.HALAQA_DEMO_PASSWORD!,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -6,11 +6,11 @@
  */
 import type { Deps } from '@/server/deps';
 import { logger } from '@/server/lib/logger';
+import { BODY_LIMITS, BodyTooLargeError, readBodyLimited } from './body-limit';
 import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';
 import { ingestWebhookEvent } from '@/server/modules/attendance';
 import { guardParticipant } from '@/server/modules/controls';
 
-const MAX_BODY_BYTES = 1_000_000;
 const verifiers = new Map<string, ReturnType<typeof createWebhookVerifier>>();
 
 function json(status: number, body: unknown): Response {
@@ -34,10 +34,13 @@ async function guardRoom(deps: Pick<Deps, 'db' | 'livekit'>, event: Parameters<t
 
 export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook' | 'livekit'>, hooks: WebhookHooks = {}): Promise<Response> {
   if (!deps.livekitWebhook) return json(503, { error: 'video is not configured' });
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
-  const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
+  let raw: string;
+  try {
+    raw = new TextDecoder().decode((await readBodyLimited(req, BODY_LIMITS.webhook)) ?? new Uint8Array());
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: 'body too large' });
+    throw error;
+  }
 
   const { apiKey, apiSecret } = deps.livekitWebhook;
   let verify = verifiers.get(apiKey);

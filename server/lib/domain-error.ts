@@ -13,14 +13,24 @@ export type DomainErrorCode =
   | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
+  /** For TOO_MANY_REQUESTS: when to ask again (the HTTP answer's Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = 'DomainError';
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+}
+
+/** Retry-After for a refusal that carries one, else nothing. */
+export function retryAfterHeader(error: unknown): Record<string, string> {
+  const seconds = error instanceof DomainError ? error.retryAfterSeconds : undefined;
+  return seconds === undefined ? {} : { 'retry-after': String(Math.max(1, Math.ceil(seconds))) };
 }
 
 const HTTP_STATUS: Record<DomainErrorCode, number> = {

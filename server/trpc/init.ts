@@ -8,6 +8,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Deps } from '@/server/deps';
+import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';
 import type { Actor } from '@/server/lib/actor';
 import type { UserRole } from '@/server/db/schema/enums';
 import { toTRPCError } from './error-map';
@@ -23,6 +24,15 @@ export interface Context {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    // An internal error's message may hold SQL, a URL or LiveKit's words: the client gets a reference instead.
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      const correlationId = correlationIdOf(error);
+      return {
+        ...shape,
+        message: `${INTERNAL_ERROR_MESSAGE}: ${correlationId}`,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, correlationId },
+      };
+    }
     return {
       ...shape,
       data: {
