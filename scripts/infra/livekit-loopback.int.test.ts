@@ -1,7 +1,10 @@
 /**
- * The local livekit-server keeps every packet on 127.0.0.1: its sockets
- * (read from /proc) are all on loopback, and the join response it sends a
- * client names no STUN or TURN server off this machine.
+ * The local livekit-server, as `npm run dev` and the browser tests run it,
+ * keeps every packet on 127.0.0.1: its sockets (read from /proc) are all on
+ * loopback, and the join response it sends a client names no STUN or TURN
+ * server off this machine. (The integration suite's own server also carries
+ * ICE on this host's interface address for @livekit/rtc-node; see
+ * `iceAddresses`.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

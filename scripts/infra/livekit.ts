@@ -51,6 +51,16 @@ export interface StartLivekitOptions {
   apiKey: string;
   apiSecret: string;
   webhookUrls: string[];
+  /**
+   * Which of this machine's addresses carry ICE. 'loopback' (the default, what
+   * the app runs with): 127.0.0.1 only, for browsers, which offer loopback
+   * candidates (Chromium with --allow-loopback-in-peer-connection).
+   * 'this-host': also the machine's own interface addresses, for
+   * @livekit/rtc-node, whose WebRTC stack never gathers loopback candidates
+   * and cannot reach a loopback-only server. Packets between two addresses of
+   * one host still never leave it (the kernel routes them through lo).
+   */
+  iceAddresses?: 'loopback' | 'this-host';
   /** Server stdout+stderr are appended here; without it they go to our stdout/stderr. */
   logFile?: string;
   workDir: string;
@@ -279,7 +289,7 @@ export async function findOrBuildLivekitServer(
  * The server's config. Everything stays on 127.0.0.1:
  * - `bind_addresses` covers only the HTTP/signal port; the ICE/UDP socket
  *   would also bind the machine's other addresses without `rtc.interfaces`
- *   and `rtc.ips` limited to loopback;
+ *   and `rtc.ips` limited to loopback (unless `iceAddresses` is 'this-host');
  * - the ICE/TCP listener binds every interface whatever the config, so it is
  *   off (`tcp_port: 0`); UDP on loopback is all local clients need;
  * - with no STUN server configured the server hands clients public ones
@@ -295,7 +305,9 @@ export function livekitConfigYaml(o: {
   apiKey: string;
   apiSecret: string;
   webhookUrls: string[];
+  iceAddresses?: 'loopback' | 'this-host';
 }): string {
+  const loopbackOnly = (o.iceAddresses ?? 'loopback') === 'loopback';
   return stringify({
     port: o.port,
     bind_addresses: ['127.0.0.1'],
@@ -305,8 +317,7 @@ export function livekitConfigYaml(o: {
       udp_port: o.rtcUdpPort,
       tcp_port: 0,
       use_external_ip: false,
-      interfaces: { includes: ['lo'] },
-      ips: { includes: ['127.0.0.1/32'] },
+      ...(loopbackOnly ? { interfaces: { includes: ['lo'] }, ips: { includes: ['127.0.0.1/32'] } } : {}),
       stun_servers: [`127.0.0.1:${o.rtcUdpPort}`],
     },
     keys: { [o.apiKey]: o.apiSecret },
