@@ -119,10 +119,14 @@ export function attendedMinutes(totalSeconds: number): string {
 /**
  * Names, titles and reasons are typed by users; a cell starting with = + - @
  * (or a tab/CR) is run as a formula by spreadsheet programs, so it gets a
- * leading apostrophe (OWASP's CSV injection advice).
+ * leading apostrophe (OWASP's CSV injection advice). Spreadsheets skip
+ * leading whitespace and read the full-width ＝＋－＠ as the ASCII ones, so
+ * those count too.
  */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
 export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 export function csvRecord(row: ExportRow, timeZone: string): string[] {
@@ -171,9 +175,17 @@ export function csvStream<T>(
   toRow: (item: T) => ExportRow,
   timeZone: string,
   onError: (error: unknown) => void = () => {},
+  /** Once, when the stream ends however it ends: done, failed or cancelled. */
+  onClose: () => void = () => {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    onClose();
+  };
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -182,14 +194,18 @@ export function csvStream<T>(
       async pull(controller) {
         try {
           const next = await iterator.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(csvRowsChunk(next.value.map(toRow), timeZone)));
+          if (next.done) {
+            close();
+            controller.close();
+          } else controller.enqueue(encoder.encode(csvRowsChunk(next.value.map(toRow), timeZone)));
         } catch (error) {
+          close();
           onError(error);
           controller.error(error);
         }
       },
       async cancel() {
+        close();
         await iterator.return?.();
       },
     },

@@ -1,2 +1,3 @@
-/** Postgres-backed rate limits (SPEC 11: no limiter state in process memory). */
+/** Postgres-backed rate limits and concurrency caps (SPEC 11: no limiter state in process memory). */
 export { consumeRateLimit, pruneRateLimits, type RateLimit } from './consume-rate-limit';
+export { acquireLease, type Lease, type LeaseRule } from './user-leases';
