@@ -1,28 +1,37 @@
 /**
  * Every procedure × every role × (own session, another teacher's session in
- * the same academy, a session of another academy), generated from one table.
- * Another academy's session must be NOT_FOUND, never data.
+ * the same academy — with the academy's "teachers may observe colleagues"
+ * off, its default, and on — and a session of another academy), generated
+ * from one table. Another academy's session must be NOT_FOUND, never data.
  */
 import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { academyVideoSettings } from '@/server/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
 import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 
-type Target = 'own' | 'otherTeacher' | 'otherAcademy';
+type Target = 'own' | 'otherTeacher' | 'observed' | 'otherAcademy';
 type Access = 'manage' | 'join' | 'none' | 'hidden';
 type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 
-/** The one table: what each kind of user may do with each kind of session (SPEC 2). */
+/**
+ * The one table: what each kind of user may do with each kind of session
+ * (SPEC 2, issue 14). A teacher manages and joins their own sessions; a
+ * colleague's only when the academy lets teachers observe ('observed'), and
+ * then as a hidden observer: the procedures a participant may call, none
+ * that manage.
+ */
 const ACCESS: Record<Who, Record<Target, Access>> = {
-  anonymous: { own: 'none', otherTeacher: 'none', otherAcademy: 'none' },
-  super_admin: { own: 'manage', otherTeacher: 'manage', otherAcademy: 'manage' },
-  academy_admin: { own: 'manage', otherTeacher: 'manage', otherAcademy: 'hidden' },
-  supervisor: { own: 'manage', otherTeacher: 'manage', otherAcademy: 'hidden' },
-  teacher: { own: 'manage', otherTeacher: 'join', otherAcademy: 'hidden' },
-  student: { own: 'join', otherTeacher: 'none', otherAcademy: 'hidden' },
-  parent: { own: 'join', otherTeacher: 'none', otherAcademy: 'hidden' },
+  anonymous: { own: 'none', otherTeacher: 'none', observed: 'none', otherAcademy: 'none' },
+  super_admin: { own: 'manage', otherTeacher: 'manage', observed: 'manage', otherAcademy: 'manage' },
+  academy_admin: { own: 'manage', otherTeacher: 'manage', observed: 'manage', otherAcademy: 'hidden' },
+  supervisor: { own: 'manage', otherTeacher: 'manage', observed: 'manage', otherAcademy: 'hidden' },
+  teacher: { own: 'manage', otherTeacher: 'none', observed: 'join', otherAcademy: 'hidden' },
+  student: { own: 'join', otherTeacher: 'none', observed: 'none', otherAcademy: 'hidden' },
+  parent: { own: 'join', otherTeacher: 'none', observed: 'none', otherAcademy: 'hidden' },
 };
 
 type Procedure =
@@ -97,12 +106,12 @@ beforeAll(async () => {
   const awayTeacher = await make(away.id, 'teacher');
   const awayStudent = await make(away.id, 'student');
   teachers.own = actors.teacher.id;
-  teachers.otherTeacher = otherTeacher.id;
+  teachers.otherTeacher = teachers.observed = otherTeacher.id;
   teachers.otherAcademy = awayTeacher.id;
-  academyOf.own = academyOf.otherTeacher = home.id;
+  academyOf.own = academyOf.otherTeacher = academyOf.observed = home.id;
   academyOf.otherAcademy = away.id;
   circles.own = (await createCircle(db, { academyId: home.id, teacherId: actors.teacher.id, studentIds: [actors.student.id] })).id;
-  circles.otherTeacher = (await createCircle(db, { academyId: home.id, teacherId: otherTeacher.id, studentIds: [otherStudent.id] })).id;
+  circles.otherTeacher = circles.observed = (await createCircle(db, { academyId: home.id, teacherId: otherTeacher.id, studentIds: [otherStudent.id] })).id;
   circles.otherAcademy = (await createCircle(db, { academyId: away.id, teacherId: awayTeacher.id, studentIds: [awayStudent.id] })).id;
 });
 
@@ -153,7 +162,12 @@ function call(procedure: Procedure, who: Who, sessionId: number) {
 
 const PROCEDURES = Object.keys(NEEDS) as Procedure[];
 const WHO = Object.keys(ACCESS) as Who[];
-const TARGETS: Target[] = ['own', 'otherTeacher', 'otherAcademy'];
+const TARGETS: Target[] = ['own', 'otherTeacher', 'observed', 'otherAcademy'];
+
+/** 'observed' cells run with the home academy letting teachers observe; cells run one at a time, so the switch is theirs. */
+async function setObserving(academyId: number, on: boolean) {
+  await db.update(academyVideoSettings).set({ teachersMayObserve: on }).where(eq(academyVideoSettings.academyId, academyId));
+}
 const cells = PROCEDURES.flatMap((procedure) => WHO.flatMap((who) => TARGETS.map((target) => ({ procedure, who, target, expect: expected(who, target, procedure) }))));
 
 describe(`authorization matrix (${PROCEDURES.length} procedures × ${WHO.length} roles × ${TARGETS.length} targets = ${cells.length} cells)`, () => {
@@ -164,10 +178,13 @@ describe(`authorization matrix (${PROCEDURES.length} procedures × ${WHO.length}
 
   it.each(cells)('$procedure as $who on $target → $expect', async ({ procedure, who, target, expect: want }) => {
     const sessionId = await sessionFor(target, procedure !== 'meeting.create');
-    const outcome = await call(procedure, who, sessionId).then(
-      (data) => ({ ok: true as const, data }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
+    if (target === 'observed') await setObserving(academyOf.observed, true);
+    const outcome = await call(procedure, who, sessionId)
+      .then(
+        (data) => ({ ok: true as const, data }),
+        (error: unknown) => ({ ok: false as const, error }),
+      )
+      .finally(() => (target === 'observed' ? setObserving(academyOf.observed, false) : undefined));
     if (want === 'OK') {
       if (!outcome.ok) throw outcome.error;
       expect(outcome.data).toBeTruthy();

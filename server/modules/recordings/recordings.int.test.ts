@@ -373,11 +373,14 @@ describe('who may record and watch', () => {
     }
   });
 
-  it('lists: managers everything with reasons, other staff finished ones, students and parents only when the academy shares', async () => {
+  it('lists: managers everything with reasons, observing colleagues finished ones, students and parents only when the academy shares', async () => {
     const statuses = async (who: Who) => (await caller(who).recording.list({ sessionId: home.session.id })).recordings.map((r) => r.status).sort();
     for (const who of ['super_admin', 'academy_admin', 'supervisor', 'teacher'] as const) {
       expect(await statuses(who)).toContain('failed');
     }
+    // A colleague sees nothing of another teacher's session unless the academy lets teachers observe.
+    await expectCode(caller('otherTeacher').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
+    await db.update(academyVideoSettings).set({ teachersMayObserve: true }).where(eq(academyVideoSettings.academyId, home.academy.id));
     const staffView = await caller('otherTeacher').recording.list({ sessionId: home.session.id });
     expect(staffView).toMatchObject({ canManage: false, recordings: [{ status: 'complete', error: null, filePath: null, startedByName: null }] });
     expect(staffView.recordings).toHaveLength(1);

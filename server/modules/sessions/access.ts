@@ -41,6 +41,11 @@ function prepareQuery(db: Db) {
       academy: academies,
       meeting: meetings,
       teachersMayObserve: academyVideoSettings.teachersMayObserve,
+      // A deactivated user (or academy) is refused here too, whoever built the actor.
+      actorActive: sql<boolean>`EXISTS (
+        SELECT 1 FROM users au LEFT JOIN academies aa ON aa.id = au.academy_id
+        WHERE au.id = ${actorId} AND au.active AND coalesce(aa.active, true)
+      )`,
       isStudent: sql<boolean>`(
         ${sessions.studentId} = ${actorId}
         OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actorId})
@@ -84,6 +89,7 @@ export async function getSessionContextOrThrow(db: Db, actor: Actor, sessionId: 
     academyId: actor.academyId ?? -1,
   });
   if (!row) throw new DomainError('NOT_FOUND', 'Session not found');
+  if (!row.actorActive) throw new DomainError('UNAUTHORIZED', 'Your account is not active');
   const { session } = row;
   return {
     session,
