@@ -19,7 +19,8 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Con
     onError({ error, path }) {
       if (error.code !== 'INTERNAL_SERVER_ERROR') return;
       const cause = error.cause ?? error;
-      logger.error('trpc error', { correlationId: correlationIdOf(error), path, error: String(cause), stack: cause instanceof Error ? cause.stack : undefined });
+      const inner = cause instanceof Error && cause.cause !== undefined ? String(cause.cause) : undefined;
+      logger.error('trpc error', { correlationId: correlationIdOf(error), path, error: String(cause), cause: inner, stack: cause instanceof Error ? cause.stack : undefined });
     },
     responseMeta({ errors }) {
       const limited = errors.find((e) => e.code === 'TOO_MANY_REQUESTS' && e.cause instanceof DomainError);

@@ -175,16 +175,16 @@ export function csvStream<T>(
   toRow: (item: T) => ExportRow,
   timeZone: string,
   onError: (error: unknown) => void = () => {},
-  /** Once, when the stream ends however it ends: done, failed or cancelled. */
-  onClose: () => void = () => {},
+  /** Once, when the stream ends however it ends (done, failed or cancelled), before the reader hears of it. */
+  onClose: () => Promise<void> | void = () => {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let closed = false;
-  const close = () => {
+  const close = async () => {
     if (closed) return;
     closed = true;
-    onClose();
+    await onClose();
   };
   return new ReadableStream<Uint8Array>(
     {
@@ -195,18 +195,18 @@ export function csvStream<T>(
         try {
           const next = await iterator.next();
           if (next.done) {
-            close();
+            await close();
             controller.close();
           } else controller.enqueue(encoder.encode(csvRowsChunk(next.value.map(toRow), timeZone)));
         } catch (error) {
-          close();
+          await close();
           onError(error);
           controller.error(error);
         }
       },
       async cancel() {
-        close();
         await iterator.return?.();
+        await close();
       },
     },
     { highWaterMark: 1 },

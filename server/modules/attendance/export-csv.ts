@@ -163,7 +163,8 @@ export async function exportAttendanceCsv(
     toExportRow,
     timezone,
     (error) => logger.error('attendance export failed mid-stream', { filename, error: String(error) }),
-    () => void lease.release().catch((error: unknown) => logger.warn('export lease not released', { error: String(error) })),
+    // A lease that cannot be deleted lapses by itself (EXPORT_LEASE.ttlSeconds).
+    () => lease.release().catch((error: unknown) => logger.warn('export lease not released', { error: String(error) })),
   );
   return { filename, timezone, stream };
 }

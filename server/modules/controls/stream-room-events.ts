@@ -52,7 +52,14 @@ export async function openRoomEvents(
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanView(ctx);
   const lease = await acquireLease(deps.db, actor.id, STREAM_LEASE, deps.clock.now());
-  return streamRoomEvents(deps, actor, ctx, input, lease, signal);
+  const events = streamRoomEvents(deps, actor, ctx, input, lease, signal);
+  // A generator closed before its first step never runs its `finally`: release the lease here too.
+  const close = events.return.bind(events);
+  events.return = async (value) => {
+    await lease.release().catch(() => {});
+    return close(value);
+  };
+  return events;
 }
 
 async function* streamRoomEvents(

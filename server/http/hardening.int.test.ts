@@ -1,0 +1,173 @@
+/**
+ * The HTTP edge, on the real route modules and the real database: every
+ * route handler refuses an oversize body as it streams (413, the rest never
+ * read), limits answer 429 with Retry-After, an internal error reaches the
+ * client as a reference only (the log has the cause under the same id), and
+ * /api/health keeps its details for the cron secret and super admins.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '@/server/db';
+import type { Actor } from '@/server/lib/actor';
+import { createMeeting } from '@/server/modules/meetings';
+import { INFO_RATE_LIMIT } from '@/server/modules/meetings/get-meeting-info';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { actorOf, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
+import { BODY_LIMITS } from './body-limit';
+import { handleHealth } from './health';
+import { handleTrpcRequest } from './trpc';
+
+const db = testDb();
+let student: Actor;
+let superAdmin: Actor;
+let sessionId: number;
+
+beforeAll(async () => {
+  const academy = await createAcademy(db);
+  const teacher = actorOf(await createUser(db, { academyId: academy.id, role: 'teacher' }));
+  student = actorOf(await createUser(db, { academyId: academy.id, role: 'student' }));
+  superAdmin = actorOf(await createUser(db, { academyId: null, role: 'super_admin' }));
+  const circle = await createCircle(db, { academyId: academy.id, teacherId: teacher.id, studentIds: [student.id] });
+  sessionId = (await createSession(db, { academyId: academy.id, teacherId: teacher.id, circleId: circle.id, scheduledAt: new Date() })).id;
+  await createMeeting(testDeps(), { sessionId, createdBy: teacher.id });
+});
+
+afterAll(closeTestDb);
+
+/** A body that never ends, counting what was read of it. */
+function endlessBody() {
+  const chunk = new Uint8Array(16_384).fill(120);
+  const seen = { bytes: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      seen.bytes += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      seen.cancelled = true;
+    },
+  });
+  return { stream, seen };
+}
+
+function routeModules(dir = 'app/api'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return routeModules(file);
+    return /^route(\.bench)?\.ts$/.test(name) ? [file] : [];
+  });
+}
+
+describe('request bodies', () => {
+  const modules = routeModules();
+
+  it('finds every route handler', () => {
+    // trpc, auth, livekit webhook, cron, export, locale, health and the two bench ceilings.
+    expect(modules.length).toBe(9);
+  });
+
+  it.each(modules)('%s: a chunked body past the limit gets 413, and the rest is never read', async (file) => {
+    const mod = (await import(`@/${file}`)) as Record<string, unknown>;
+    const handlers = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof mod[m] === 'function');
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const method of handlers) {
+      const { stream, seen } = endlessBody();
+      const req = new Request('http://127.0.0.1:3000/api/x', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+      const res = (await (mod[method] as (r: Request, c: unknown) => Promise<Response>)(req, { params: Promise.resolve({ trpc: 'x', job: 'x', nextauth: ['x'] }) })) as Response;
+      expect(res.status, `${method} ${file}`).toBe(413);
+      expect(seen.cancelled).toBe(true);
+      expect(seen.bytes).toBeLessThanOrEqual(BODY_LIMITS.webhook + 2 * 16_384);
+    }
+  });
+
+  it('refuses a declared Content-Length past the limit before reading anything', async () => {
+    const { POST } = await import('@/app/api/trpc/[trpc]/route');
+    const { stream, seen } = endlessBody();
+    const req = new Request('http://127.0.0.1:3000/api/trpc/meeting.leave', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-length': String(BODY_LIMITS.trpc + 1) },
+      duplex: 'half',
+    } as RequestInit);
+    expect((await POST(req)).status).toBe(413);
+    expect(seen.bytes).toBeLessThanOrEqual(16_384);
+  });
+});
+
+const trpcGet = (procedure: string, input: unknown, actor: Actor | null, deps = testDeps()) =>
+  handleTrpcRequest(new Request(`http://127.0.0.1:3000/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`), async () => ({ deps, actor, headers: null }));
+
+describe('limits over HTTP', () => {
+  it(`meeting.info: ${INFO_RATE_LIMIT.limit} a minute, then 429 with Retry-After`, async () => {
+    let last: Response | undefined;
+    for (let i = 0; i <= INFO_RATE_LIMIT.limit; i++) {
+      last = await trpcGet('meeting.info', { sessionId }, student);
+      if (last.status !== 200) break;
+    }
+    expect(last!.status).toBe(429);
+    const retryAfter = Number(last!.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await last!.json()).error.json.data.code).toBe('TOO_MANY_REQUESTS');
+  });
+});
+
+describe('internal errors', () => {
+  it('answer a generic message and a reference; the log carries the cause under the same reference', async () => {
+    // A database that is not there: the procedure fails inside, with the driver's words.
+    const broken = createDb('postgres://nobody:secret@127.0.0.1:9/halaqa_gone', { max: 1 });
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)));
+    try {
+      const res = await trpcGet('profile.me', undefined, student, { ...testDeps(), db: broken.db });
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      const body = JSON.parse(text).error.json;
+      expect(body.message).toMatch(/^Something went wrong on our side\. If it happens again, quote this reference: [0-9a-f-]{36}$/);
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:9|postgres|select|stack|halaqa_gone/i);
+      const id = body.data.correlationId as string;
+      expect(body.message).toContain(id);
+      const line = logged.find((l) => l.includes(id));
+      expect(line, 'a log line with the reference').toBeDefined();
+      expect(line).toMatch(/Failed query: select/);
+      expect(line).toMatch(/ECONNREFUSED/);
+    } finally {
+      spy.mockRestore();
+      await broken.close();
+    }
+  });
+});
+
+describe('/api/health', () => {
+  const deps = { db, videoUnavailableReason: 'livekit-server did not start: port in use' };
+  const secret = 'x'.repeat(40);
+  const health = (headers: Record<string, string>, actor: Actor | null) =>
+    handleHealth(new Request('http://127.0.0.1:3000/api/health', { headers }), deps, { cronSecret: secret, actor: async () => actor });
+
+  it('tells an anonymous caller, or a signed-in non-admin, only up or down', async () => {
+    for (const res of [await health({}, null), await health({}, student), await health({ authorization: 'Bearer wrong' }, null)]) {
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    }
+  });
+
+  it('gives the details to the cron secret and to a super admin', async () => {
+    const want = { ok: true, database: true, video: false, videoUnavailableReason: 'livekit-server did not start: port in use' };
+    expect(await (await health({ authorization: `Bearer ${secret}` }, null)).json()).toEqual(want);
+    expect(await (await health({}, superAdmin)).json()).toEqual(want);
+  });
+
+  it('answers 503 when the database is down, still without details', async () => {
+    const broken = createDb('postgres://nobody:secret@127.0.0.1:9/halaqa_gone', { max: 1 });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const res = await handleHealth(new Request('http://127.0.0.1:3000/api/health'), { db: broken.db, videoUnavailableReason: null }, { cronSecret: secret, actor: async () => null });
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ok: false });
+    } finally {
+      vi.restoreAllMocks();
+      await broken.close();
+    }
+  });
+});
