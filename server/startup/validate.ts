@@ -15,7 +15,7 @@ export async function validateAtStartup(source: Record<string, string | undefine
   try {
     const env = getEnv();
     if (env.nodeEnv === 'production') {
-      problems = configurationProblems(source, localSecretsIn(path.resolve(source.HALAQA_DATA_DIR ?? '.data')));
+      problems = configurationProblems(source, localSecretsIn(path.resolve(/*turbopackIgnore: true*/ source.HALAQA_DATA_DIR ?? '.data')));
       if (problems.length === 0) {
         const handle = createDb(env.databaseUrl, { max: 1 });
         try {
