@@ -294,9 +294,12 @@ export async function findOrBuildLivekitServer(
  *   off (`tcp_port: 0`); UDP on loopback is all local clients need;
  * - with no STUN server configured the server hands clients public ones
  *   (Google's, Twilio's) in the join response, and they try to reach them.
- *   The only STUN server named is the node's own loopback address: the server
- *   itself uses STUN only when it has no `node_ip`, and a client asking it
- *   learns nothing new, so no packet leaves the machine.
+ *   So the one STUN server named is a loopback address where nothing answers
+ *   UDP (the signal port, which is TCP): a client's query fails at once
+ *   (port unreachable) and no packet leaves the machine. The server itself
+ *   uses STUN only when it has no `node_ip`. Not the ICE/UDP port: a client
+ *   sending STUN there confuses the server's mux and ICE never connects
+ *   (measured with Chromium).
  * See docs/operations.md ("Local LiveKit").
  */
 export function livekitConfigYaml(o: {
@@ -318,7 +321,7 @@ export function livekitConfigYaml(o: {
       tcp_port: 0,
       use_external_ip: false,
       ...(loopbackOnly ? { interfaces: { includes: ['lo'] }, ips: { includes: ['127.0.0.1/32'] } } : {}),
-      stun_servers: [`127.0.0.1:${o.rtcUdpPort}`],
+      stun_servers: [`127.0.0.1:${o.port}`],
     },
     keys: { [o.apiKey]: o.apiSecret },
     webhook: { api_key: o.apiKey, urls: o.webhookUrls },
