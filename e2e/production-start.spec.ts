@@ -5,15 +5,16 @@
  * every answer carries the security headers; /api/health says only up or
  * down to strangers; the benchmarks' routes are not there; sign-in is
  * throttled and says so; a chunked oversize body is cut off with 413; a
- * deactivated user's session ends on their next request.
+ * deactivated user's session ends on their next request. The first account
+ * is made the way the README tells an operator to (npm run accounts).
  */
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, request } from '@playwright/test';
 import postgres from 'postgres';
-import { hashPassword } from '@/server/auth/password';
 import { freePort } from '@/scripts/infra/ports';
 import { PG_PASSWORD, PG_USER } from '@/scripts/infra/postgres';
 import { localTrialEnv } from '@/scripts/infra/trial-env';
@@ -99,9 +100,13 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
     expect(answer.status).toBe(413);
     expect(answer.sentBytes).toBeLessThan(64 * 1024 * 1024);
 
-    // A user made by hand signs in; deactivated, their session is refused on the next request.
-    const [academy] = await sql`INSERT INTO academies (slug, name_ar, name_en, timezone) VALUES ('probe', 'تجربة', 'Probe', 'UTC') RETURNING id`;
-    await sql`INSERT INTO users (academy_id, email, password_hash, name, role) VALUES (${academy!.id}, 'probe@example.test', ${await hashPassword('a long probe password')}, 'Probe', 'teacher')`;
+    // The operator makes the first account with the accounts CLI; it signs in; deactivated with the
+    // same CLI, its session is refused on the very next request.
+    const databaseUrl = `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/halaqa`;
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/accounts-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, input: 'a long probe password\n', encoding: 'utf8' });
+    const created = cli('create-super-admin', 'probe@example.test', '--name', 'Probe');
+    expect(created.status, created.stderr).toBe(0);
     const { csrfToken } = await (await api.get('/api/auth/csrf')).json();
     const signIn = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: 'probe@example.test', password: 'a long probe password', json: 'true' }, maxRedirects: 0 });
     expect(signIn.status()).toBeLessThan(400);
@@ -109,8 +114,12 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
     expect(cookie, 'a session cookie').toBeDefined();
     expect(cookie!.secure, 'not Secure on an http trial').toBe(false);
     expect((await api.get('/api/trpc/profile.me')).status()).toBe(200);
-    await sql`UPDATE users SET active = false WHERE email = 'probe@example.test'`;
+    // The super admin sees the health details too.
+    expect(await (await api.get('/api/health')).json()).toMatchObject({ ok: true, database: true, video: true });
+    const deactivated = cli('deactivate', 'probe@example.test');
+    expect(deactivated.status, deactivated.stderr).toBe(0);
     expect((await api.get('/api/trpc/profile.me')).status()).toBe(401);
+    expect(await (await api.get('/api/health')).json()).toEqual({ ok: true });
   } finally {
     await api.dispose();
     await sql.end();
