@@ -1,8 +1,10 @@
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './server/http/security-headers';
 
 // The benchmarks' ceiling routes (app/api/bench/*/route.bench.ts) exist only in a
 // build made with HALAQA_BENCH_ROUTES=1 (bench/lib/production-app.ts sets it).
 const benchRoutes = process.env.HALAQA_BENCH_ROUTES === '1';
+const staticHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const config: NextConfig = {
   // The room's LiveKit connection races React StrictMode's double mount (LIVEKIT.md).
@@ -10,16 +12,10 @@ const config: NextConfig = {
   serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs', '@node-rs/argon2'],
   poweredByHeader: false,
   pageExtensions: benchRoutes ? ['tsx', 'ts', 'bench.ts'] : ['tsx', 'ts'],
-  // proxy.ts sets every header (with the CSP nonce) on everything but the static build output; this covers that.
+  // Pages get theirs, with the CSP nonce, from proxy.ts; the API and the static build output from here.
   headers: async () => [
-    {
-      source: '/_next/static/:path*',
-      headers: [
-        { key: 'x-content-type-options', value: 'nosniff' },
-        { key: 'referrer-policy', value: 'strict-origin-when-cross-origin' },
-        { key: 'x-frame-options', value: 'DENY' },
-      ],
-    },
+    { source: '/api/:path*', headers: staticHeaders },
+    { source: '/_next/static/:path*', headers: staticHeaders },
   ],
 };
 

@@ -1,8 +1,10 @@
 /**
- * Every response gets the security headers (server/http/security-headers.ts),
+ * Every page gets the security headers (server/http/security-headers.ts),
  * with a fresh nonce per request: Next reads it from the request's
  * Content-Security-Policy and puts it on the scripts it renders (every page
- * is rendered per request: the root layout reads the viewer).
+ * is rendered per request: the root layout reads the viewer). /api/* and the
+ * static build output get theirs from next.config.ts: a proxy in front of a
+ * route makes Next buffer its request body, which the API must not have.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/server/env';
@@ -21,6 +23,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static build output is immutable and carries no app data; everything else is covered.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -36,12 +36,14 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
     expect(app.output()).not.toContain('demo academy');
     expect(await sql`SELECT email FROM users`).toHaveLength(0);
 
-    // Headers on a page and on an API answer.
-    for (const url of ['/sign-in', '/api/health']) {
+    // Headers on a page (the nonce'd policy) and on an API answer (a policy that allows nothing).
+    const page = (await api.get('/sign-in')).headers();
+    expect(page['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect((await api.get('/api/health')).headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    for (const url of ['/sign-in', '/api/health', '/api/trpc/profile.me']) {
       const res = await api.get(url);
       const h = res.headers();
-      expect(h['content-security-policy'], url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-      expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(h['content-security-policy'], url).toContain("frame-ancestors 'none'");
       expect(h['x-content-type-options']).toBe('nosniff');
       expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
       expect(h['permissions-policy']).toContain('camera=(self)');

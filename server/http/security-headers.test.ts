@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from './security-headers';
+import { contentSecurityPolicy, securityHeaders, STATIC_SECURITY_HEADERS } from './security-headers';
 
 const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
@@ -37,5 +37,12 @@ describe('securityHeaders', () => {
       expect(h['permissions-policy']).toContain('camera=(self)');
       expect(h['permissions-policy']).toContain('microphone=(self)');
     }
+  });
+});
+
+describe('STATIC_SECURITY_HEADERS', () => {
+  it('lets API answers and static files load nothing and be framed by no one', () => {
+    expect(STATIC_SECURITY_HEADERS['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(STATIC_SECURITY_HEADERS['x-content-type-options']).toBe('nosniff');
   });
 });

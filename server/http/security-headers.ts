@@ -51,13 +51,30 @@ export function contentSecurityPolicy(input: SecurityHeaderInput): string {
   return directives.map((d) => d.join(' ')).join('; ');
 }
 
+const COMMON: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()',
+};
+
+/** Pages: the nonce'd policy, and HSTS when served over https (a host-wide policy, so pages carrying it covers the API too). */
 export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
   return {
     'content-security-policy': contentSecurityPolicy(input),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    'permissions-policy': 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()',
+    ...COMMON,
     ...(input.appUrl.startsWith('https://') ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}),
   };
 }
+
+/**
+ * API answers and static files (next.config.ts, fixed at build time): they
+ * render nothing, so their policy allows nothing. The API is kept out of
+ * proxy.ts on purpose: with a proxy, Next buffers (and past 10 MB silently
+ * truncates) every request body before the route sees it, which would defeat
+ * the streamed body limits.
+ */
+export const STATIC_SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  ...COMMON,
+};

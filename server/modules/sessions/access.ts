@@ -41,11 +41,12 @@ function prepareQuery(db: Db) {
       academy: academies,
       meeting: meetings,
       teachersMayObserve: academyVideoSettings.teachersMayObserve,
-      // A deactivated user (or academy) is refused here too, whoever built the actor.
-      actorActive: sql<boolean>`EXISTS (
+      // A deactivated user (or academy) is refused here too, whoever built the actor. Id 0 is the
+      // in-process scheduler (recordings/start-recording.ts), never a signed-in user (ids start at 1).
+      actorActive: sql<boolean>`(${actorId} = 0 OR EXISTS (
         SELECT 1 FROM users au LEFT JOIN academies aa ON aa.id = au.academy_id
         WHERE au.id = ${actorId} AND au.active AND coalesce(aa.active, true)
-      )`,
+      ))`,
       isStudent: sql<boolean>`(
         ${sessions.studentId} = ${actorId}
         OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actorId})
