@@ -30,7 +30,8 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
   const trial: Record<string, string> = { ...localTrialEnv(), HALAQA_SEED: '0' };
   let app: AppProcess | undefined;
   const sql = postgres(`postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/halaqa`, { max: 1, onnotice: () => {} });
-  const api = await request.newContext({ baseURL });
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { connection: 'close' } });
+  const contexts = [api];
   try {
     app = await startAppProcess({ mode: 'production', dataDir, port, pgPort, livekitPort: await freePort(), env: trial });
     expect(app.output()).not.toContain('demo academy');
@@ -109,21 +110,24 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/accounts-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, input: 'a long probe password\n', encoding: 'utf8' });
     const created = cli('create-super-admin', 'probe@example.test', '--name', 'Probe');
     expect(created.status, created.stderr).toBe(0);
-    const { csrfToken } = await (await api.get('/api/auth/csrf')).json();
-    const signIn = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: 'probe@example.test', password: 'a long probe password', json: 'true' }, maxRedirects: 0 });
+    // A fresh context: the first one's kept-alive sockets idled out while the browser and the CLI ran.
+    const session = await request.newContext({ baseURL, extraHTTPHeaders: { connection: 'close' } });
+    contexts.push(session);
+    const { csrfToken } = await (await session.get('/api/auth/csrf')).json();
+    const signIn = await session.post('/api/auth/callback/credentials', { form: { csrfToken, email: 'probe@example.test', password: 'a long probe password', json: 'true' }, maxRedirects: 0 });
     expect(signIn.status()).toBeLessThan(400);
-    const cookie = (await api.storageState()).cookies.find((c) => c.name === 'next-auth.session-token');
+    const cookie = (await session.storageState()).cookies.find((c) => c.name === 'next-auth.session-token');
     expect(cookie, 'a session cookie').toBeDefined();
     expect(cookie!.secure, 'not Secure on an http trial').toBe(false);
-    expect((await api.get('/api/trpc/profile.me')).status()).toBe(200);
+    expect((await session.get('/api/trpc/profile.me')).status()).toBe(200);
     // The super admin sees the health details too.
-    expect(await (await api.get('/api/health')).json()).toMatchObject({ ok: true, database: true, video: true });
+    expect(await (await session.get('/api/health')).json()).toMatchObject({ ok: true, database: true, video: true });
     const deactivated = cli('deactivate', 'probe@example.test');
     expect(deactivated.status, deactivated.stderr).toBe(0);
-    expect((await api.get('/api/trpc/profile.me')).status()).toBe(401);
-    expect(await (await api.get('/api/health')).json()).toEqual({ ok: true });
+    expect((await session.get('/api/trpc/profile.me')).status()).toBe(401);
+    expect(await (await session.get('/api/health')).json()).toEqual({ ok: true });
   } finally {
-    await api.dispose();
+    for (const c of contexts) await c.dispose();
     await sql.end();
     if (app) await app.stopLikeCtrlC();
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '@/components/i18n/i18n-provider';
+import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useTRPC } from '@/components/trpc-provider';
 
 /** The "recording" notice everyone in the room sees while the session is recorded. */
@@ -30,7 +31,7 @@ export function RecordingControl({ sessionId, recording }: { sessionId: number; 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.room.state.queryKey({ sessionId }) });
   const start = useMutation(trpc.recording.start.mutationOptions({ onSuccess: refresh }));
   const stop = useMutation(trpc.recording.stop.mutationOptions({ onSuccess: refresh }));
-  const error = (recording ? stop.error : start.error) ?? null;
+  const refusal = useRefusalText()((recording ? stop.error : start.error) ?? null);
   return (
     <div className="recording-control">
       {recording ? (
@@ -42,9 +43,10 @@ export function RecordingControl({ sessionId, recording }: { sessionId: number; 
           {start.isPending ? t('room.startingRecording') : t('room.startRecording')}
         </button>
       )}
-      {error && (
+      {refusal && (
         <p role="alert" className="error" data-testid="room-recording-error">
-          {error.message}
+          {refusal.text}
+          {refusal.detail && <small dir="ltr"> ({refusal.detail})</small>}
         </p>
       )}
     </div>

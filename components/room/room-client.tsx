@@ -8,6 +8,7 @@ import { ConnectionError } from 'livekit-client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
+import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
 import { isMicLocked } from '@/server/modules/controls/room-state';
@@ -25,7 +26,22 @@ type Phase = 'prejoin' | 'joined' | 'left' | 'ended' | 'removed';
 type TokenData = inferRouterOutputs<AppRouter>['meeting']['token'];
 const PREFETCH_MAX_AGE_MS = 20_000;
 
-export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { sessionId: number; viewerName: string; videoUnavailableReason: string | null }) {
+/**
+ * `videoUnavailable`: the installation has no LiveKit; `videoUnavailableDetail`
+ * says why, and only super admins get it (it names servers and variables).
+ */
+export function RoomClient({
+  sessionId,
+  viewerName,
+  videoUnavailable,
+  videoUnavailableDetail,
+}: {
+  sessionId: number;
+  viewerName: string;
+  videoUnavailable: boolean;
+  videoUnavailableDetail: string | null;
+}) {
+  const refusalText = useRefusalText();
   const { t } = useI18n();
   const trpc = useTRPC();
   const [phase, setPhase] = useState<Phase>('prejoin');
@@ -57,7 +73,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   // used: the room's controls (mute all, stop publishing) may have changed.
   const prefetched = useRef<{ at: number; data: TokenData } | null>(null);
   const prefetch = useMutation(trpc.meeting.token.mutationOptions({ onSuccess: (data) => (prefetched.current = { at: Date.now(), data }) }));
-  const canPrefetch = phase === 'prejoin' && !videoUnavailableReason && Boolean(detail.data?.meeting) && !detail.data?.meeting?.endedAt;
+  const canPrefetch = phase === 'prejoin' && !videoUnavailable && Boolean(detail.data?.meeting) && !detail.data?.meeting?.endedAt;
   const prefetchIdle = prefetch.isIdle;
   const startPrefetch = prefetch.mutate;
   useEffect(() => {
@@ -126,10 +142,12 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   const tokenUnavailable = token.error?.data?.code === 'SERVICE_UNAVAILABLE';
 
   let stage: ReactNode;
-  if (videoUnavailableReason || tokenUnavailable || connectError) {
+  if (videoUnavailable || tokenUnavailable || connectError) {
+    const why = videoUnavailableDetail ?? connectError ?? refusalText(token.error)?.detail ?? null;
     stage = (
       <p role="alert" className="notice" data-testid="video-unavailable">
-        {t('videoUnavailable')}: {videoUnavailableReason ?? connectError ?? token.error?.message}
+        {t('videoUnavailable')}
+        {why && `: ${why}`}
       </p>
     );
   } else if (over || phase === 'ended') {

@@ -139,6 +139,24 @@ describe('internal errors', () => {
   });
 });
 
+describe('refusals the installation causes', () => {
+  it('are worded for the reader, keyed for translation, with the technical detail for super admins only', async () => {
+    const noVideo = { ...testDeps(), livekit: null, videoUnavailableReason: 'livekit-server did not start: port 7880 in use' };
+    const post = (actor: Actor) =>
+      handleTrpcRequest(
+        new Request('http://127.0.0.1:3000/api/trpc/meeting.token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: { sessionId } }) }),
+        async () => ({ deps: noVideo, actor, headers: null }),
+      );
+    const forStudent = await post(student);
+    expect(forStudent.status).toBe(503);
+    const text = await forStudent.text();
+    expect(JSON.parse(text).error.json).toMatchObject({ message: 'Video is not available right now. Please try again later.', data: { code: 'SERVICE_UNAVAILABLE', reason: 'video-unavailable' } });
+    expect(text).not.toContain('7880');
+    const forSuper = (await (await post(superAdmin)).json()).error.json;
+    expect(forSuper.data).toMatchObject({ reason: 'video-unavailable', detail: 'Video is unavailable: livekit-server did not start: port 7880 in use' });
+  });
+});
+
 describe('/api/health', () => {
   const deps = { db, videoUnavailableReason: 'livekit-server did not start: port in use' };
   const secret = 'x'.repeat(40);

@@ -17,6 +17,9 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Con
     router: appRouter,
     createContext,
     onError({ error, path }) {
+      if (error.cause instanceof DomainError && error.cause.detail) {
+        logger.warn('refused', { path, code: error.code, reason: error.cause.reason, detail: error.cause.detail });
+      }
       if (error.code !== 'INTERNAL_SERVER_ERROR') return;
       const cause = error.cause ?? error;
       const inner = cause instanceof Error && cause.cause !== undefined ? String(cause.cause) : undefined;

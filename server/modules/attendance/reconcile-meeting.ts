@@ -10,7 +10,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { attendanceEvents, meetings, sessions, users } from '@/server/db/schema';
-import { DomainError } from '@/server/lib/domain-error';
+import { videoUnavailableError } from '@/server/lib/domain-error';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
@@ -28,7 +28,7 @@ interface Repair {
 }
 
 export async function reconcileMeeting(deps: Deps, input: { sessionId: number; dryRun?: boolean }): Promise<ReconcileResult> {
-  if (!deps.livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
   const [meeting] = await deps.db.select().from(meetings).where(eq(meetings.sessionId, input.sessionId));
   if (!meeting || meeting.endedAt) return { sessionId: input.sessionId, joinsAdded: 0, leavesAdded: 0 };
   const now = deps.clock.now();

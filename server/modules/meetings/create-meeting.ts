@@ -10,7 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
 import { assertTransition, isTerminal } from '@/server/modules/sessions/status-machine';
 import { emptyTimeoutSeconds, resolveMeetingOptions, roomMetadata, teacherOptionLayer, type OptionLayer } from './options';
@@ -33,7 +33,7 @@ export interface CreateMeetingResult {
 
 export async function createMeeting(deps: Deps, input: CreateMeetingInput): Promise<CreateMeetingResult> {
   const livekit = deps.livekit;
-  if (!livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!livekit) throw videoUnavailableError(deps.videoUnavailableReason);
 
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, input.sessionId);

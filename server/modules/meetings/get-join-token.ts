@@ -5,7 +5,7 @@
  */
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import type { TrackSourceName } from '@/server/livekit/gateway';
 import { studentGrantsFor } from '@/server/modules/controls';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
@@ -71,7 +71,7 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
   if (!ctx.meeting || ctx.meeting.endedAt) {
     throw new DomainError('PRECONDITION_FAILED', 'The meeting has not been started yet');
   }
-  if (!deps.livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
   const now = deps.clock.now();
   await consumeRateLimit(deps.db, `token:${actor.id}`, TOKEN_RATE_LIMIT, now);
 
