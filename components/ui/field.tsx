@@ -5,11 +5,11 @@ const CONTROL =
   'w-full rounded-md border border-control bg-card px-2.5 py-1.5 text-fg disabled:cursor-not-allowed disabled:bg-[#f0f2f1] disabled:text-muted';
 
 export function Input({ className, ...props }: ComponentProps<'input'>) {
-  return <input className={cn(CONTROL, className)} {...props} />;
+  return <input className={cn(CONTROL, 'h-9', className)} {...props} />;
 }
 
 export function Select({ className, ...props }: ComponentProps<'select'>) {
-  return <select className={cn(CONTROL, 'pe-8', className)} {...props} />;
+  return <select className={cn(CONTROL, 'h-9 pe-8', className)} {...props} />;
 }
 
 export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
