@@ -30,32 +30,32 @@ export function ParentHome({ name }: { name: string }) {
               <p className="text-muted">{t('noSessions')}</p>
             ) : (
               <Table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('session')}</th>
-                      <th scope="col">{t('when')}</th>
-                      <th scope="col">{t('attendanceLabel')}</th>
-                      <th scope="col">{t('percentage')}</th>
-                      <ActionsHeader label={t('actions')} />
+                <thead>
+                  <tr>
+                    <th scope="col">{t('session')}</th>
+                    <th scope="col">{t('when')}</th>
+                    <th scope="col">{t('attendanceLabel')}</th>
+                    <th scope="col">{t('percentage')}</th>
+                    <ActionsHeader label={t('actions')} />
+                  </tr>
+                </thead>
+                <tbody>
+                  {child.sessions.map((s) => (
+                    <tr key={s.sessionId} data-testid={`child-session-${s.sessionId}`}>
+                      <td>
+                        <strong>{s.title}</strong>
+                        <div className="text-muted">{s.teacherName}</div>
+                      </td>
+                      <td>{formatDateTime(s.scheduledAt)}</td>
+                      <td>{s.attendance ? <AttendanceBadge status={s.attendance.status} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
+                      <td>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
+                      <td className="text-end">
+                        <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {child.sessions.map((s) => (
-                      <tr key={s.sessionId} data-testid={`child-session-${s.sessionId}`}>
-                        <td>
-                          <strong>{s.title}</strong>
-                          <div className="text-muted">{s.teacherName}</div>
-                        </td>
-                        <td>{formatDateTime(s.scheduledAt)}</td>
-                        <td>{s.attendance ? <AttendanceBadge status={s.attendance.status} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
-                        <td>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
-                        <td className="text-end">
-                          <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
+                  ))}
+                </tbody>
+              </Table>
             )}
           </Card>
         );

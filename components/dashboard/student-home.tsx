@@ -39,30 +39,30 @@ function StudentHistory() {
         <>
           <StatusCounts counts={counts} />
           <Table data-testid="student-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t('session')}</th>
-                  <th scope="col">{t('when')}</th>
-                  <th scope="col">{t('myAttendance')}</th>
-                  <ActionsHeader label={t('actions')} />
+            <thead>
+              <tr>
+                <th scope="col">{t('session')}</th>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('myAttendance')}</th>
+                <ActionsHeader label={t('actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <strong>{s.title}</strong>
+                    <div className="text-muted">{s.teacherName}</div>
+                  </td>
+                  <td>{formatDateTime(s.scheduledAt)}</td>
+                  <td>{s.myAttendance ? <AttendanceBadge status={s.myAttendance} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
+                  <td className="text-end">
+                    <Link href={`/sessions/${s.id}`}>{t('details')}</Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <strong>{s.title}</strong>
-                      <div className="text-muted">{s.teacherName}</div>
-                    </td>
-                    <td>{formatDateTime(s.scheduledAt)}</td>
-                    <td>{s.myAttendance ? <AttendanceBadge status={s.myAttendance} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
-                    <td className="text-end">
-                      <Link href={`/sessions/${s.id}`}>{t('details')}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              ))}
+            </tbody>
+          </Table>
         </>
       )}
     </Card>

@@ -25,43 +25,43 @@ export function SuperHome() {
         <QueryState loading={academies.isLoading} error={academies.error} />
         {academies.data && (
           <Table data-testid="academies-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('academy')}</th>
-                  <th scope="col">{t('timezone')}</th>
-                  <th scope="col">{t('defaultLanguage')}</th>
-                  <th scope="col">{t('teachers')}</th>
-                  <th scope="col">{t('students')}</th>
-                  <th scope="col">{t('liveNow')}</th>
-                  <th scope="col">{t('nextSevenDays')}</th>
-                  <ActionsHeader label={t('actions')} />
+            <thead>
+              <tr>
+                <th scope="col">{t('academy')}</th>
+                <th scope="col">{t('timezone')}</th>
+                <th scope="col">{t('defaultLanguage')}</th>
+                <th scope="col">{t('teachers')}</th>
+                <th scope="col">{t('students')}</th>
+                <th scope="col">{t('liveNow')}</th>
+                <th scope="col">{t('nextSevenDays')}</th>
+                <ActionsHeader label={t('actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {academies.data.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <strong>{locale === 'ar' ? a.nameAr : a.nameEn}</strong>
+                    <div className="text-muted" dir="ltr">
+                      {a.slug}
+                    </div>
+                    {!a.active && <Badge tone="muted">{t('inactive')}</Badge>}
+                  </td>
+                  <td dir="ltr">{a.timezone}</td>
+                  <td>{a.defaultLocale === 'ar' ? <span lang="ar">العربية</span> : <span lang="en">English</span>}</td>
+                  <td>{formatNumber(a.teachers)}</td>
+                  <td>{formatNumber(a.students)}</td>
+                  <td>{formatNumber(a.liveMeetings)}</td>
+                  <td>{formatNumber(a.upcomingSessions)}</td>
+                  <td className="text-end">
+                    <Button asChild variant="secondary" size="sm">
+                      <Link href={`/admin?academy=${a.id}`}>{t('openDashboard')}</Link>
+                    </Button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {academies.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <strong>{locale === 'ar' ? a.nameAr : a.nameEn}</strong>
-                      <div className="text-muted" dir="ltr">
-                        {a.slug}
-                      </div>
-                      {!a.active && <Badge tone="muted">{t('inactive')}</Badge>}
-                    </td>
-                    <td dir="ltr">{a.timezone}</td>
-                    <td>{a.defaultLocale === 'ar' ? <span lang="ar">العربية</span> : <span lang="en">English</span>}</td>
-                    <td>{formatNumber(a.teachers)}</td>
-                    <td>{formatNumber(a.students)}</td>
-                    <td>{formatNumber(a.liveMeetings)}</td>
-                    <td>{formatNumber(a.upcomingSessions)}</td>
-                    <td className="text-end">
-                      <Button asChild variant="secondary" size="sm">
-                        <Link href={`/admin?academy=${a.id}`}>{t('openDashboard')}</Link>
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              ))}
+            </tbody>
+          </Table>
         )}
       </Card>
     </>

@@ -42,63 +42,63 @@ export function SessionList({ range, role }: { range: Range; role: UserRole }) {
       {sessions.data?.length === 0 && <p className="text-muted">{t('noSessions')}</p>}
       {sessions.data && sessions.data.length > 0 && (
         <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t('session')}</th>
-                <th scope="col">{t('statusLabel')}</th>
-                <ActionsHeader label={t('actions')} />
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((s) => {
-                const open = s.meetingStarted && !s.meetingEnded && (s.status === 'ready' || s.status === 'ongoing');
-                const finished = s.meetingEnded || FINISHED.includes(s.status);
-                const canStart = range === 'today' && s.canManage && !s.meetingStarted && (s.status === 'scheduled' || s.status === 'ready');
-                const count = inRoom.get(s.id);
-                return (
-                  <tr key={s.id} data-testid={`session-${s.id}`}>
-                    <td>
-                      <strong>{s.title}</strong>
-                      <div className="text-muted">
-                        {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })} · {s.teacherName}
-                      </div>
-                    </td>
-                    <td>
-                      <SessionStatusBadge status={s.status} />
-                      {s.myAttendance && <AttendanceBadge status={s.myAttendance} />}
-                      {open && count !== undefined && (
-                        <Badge data-testid="in-room-count">
-                          <Users aria-hidden className="size-3.5" />
-                          {t('inRoomCount', { count })}
-                        </Badge>
-                      )}
-                    </td>
-                    <td className="text-end">
-                      {canStart ? (
-                        <Button disabled={start.isPending} onClick={() => start.mutate({ sessionId: s.id })}>
-                          <Play aria-hidden />
-                          {t('start')}
-                        </Button>
-                      ) : open && range === 'today' ? (
-                        <Button asChild>
-                          <a href={`/room/${s.id}`}>
-                            <Video aria-hidden />
-                            {t('join')}
-                          </a>
-                        </Button>
-                      ) : finished ? (
-                        <Button asChild variant="secondary">
-                          <Link href={`/sessions/${s.id}`}>{staff ? t('attendanceLabel') : t('details')}</Link>
-                        </Button>
-                      ) : range === 'today' ? (
-                        <span className="text-muted">{t('notStarted')}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </Table>
+          <thead>
+            <tr>
+              <th scope="col">{t('session')}</th>
+              <th scope="col">{t('statusLabel')}</th>
+              <ActionsHeader label={t('actions')} />
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((s) => {
+              const open = s.meetingStarted && !s.meetingEnded && (s.status === 'ready' || s.status === 'ongoing');
+              const finished = s.meetingEnded || FINISHED.includes(s.status);
+              const canStart = range === 'today' && s.canManage && !s.meetingStarted && (s.status === 'scheduled' || s.status === 'ready');
+              const count = inRoom.get(s.id);
+              return (
+                <tr key={s.id} data-testid={`session-${s.id}`}>
+                  <td>
+                    <strong>{s.title}</strong>
+                    <div className="text-muted">
+                      {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })} · {s.teacherName}
+                    </div>
+                  </td>
+                  <td>
+                    <SessionStatusBadge status={s.status} />
+                    {s.myAttendance && <AttendanceBadge status={s.myAttendance} />}
+                    {open && count !== undefined && (
+                      <Badge data-testid="in-room-count">
+                        <Users aria-hidden className="size-3.5" />
+                        {t('inRoomCount', { count })}
+                      </Badge>
+                    )}
+                  </td>
+                  <td className="text-end">
+                    {canStart ? (
+                      <Button disabled={start.isPending} onClick={() => start.mutate({ sessionId: s.id })}>
+                        <Play aria-hidden />
+                        {t('start')}
+                      </Button>
+                    ) : open && range === 'today' ? (
+                      <Button asChild>
+                        <a href={`/room/${s.id}`}>
+                          <Video aria-hidden />
+                          {t('join')}
+                        </a>
+                      </Button>
+                    ) : finished ? (
+                      <Button asChild variant="secondary">
+                        <Link href={`/sessions/${s.id}`}>{staff ? t('attendanceLabel') : t('details')}</Link>
+                      </Button>
+                    ) : range === 'today' ? (
+                      <span className="text-muted">{t('notStarted')}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
       )}
       {start.error && (
         <ErrorText>

@@ -54,46 +54,46 @@ export function AcademyAttendanceTable({ filters }: { filters: ReportFilterValue
         <>
           {data.total > data.rows.length && <p className="text-muted">{t('showingNewest', { shown: data.rows.length, total: data.total })}</p>}
           <Table data-testid="academy-attendance">
-              <thead>
-                <tr>
-                  <th scope="col">{t('session')}</th>
-                  <th scope="col">{t('teacher')}</th>
-                  <th scope="col">{t('participant')}</th>
-                  <th scope="col">{t('attendanceLabel')}</th>
-                  <th scope="col">{t('percentage')}</th>
-                  <th scope="col">{t('timeAttended')}</th>
-                  <th scope="col">{t('joins')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={`${r.sessionId}-${r.userId}`} data-testid={`record-${r.sessionId}-${r.userId}`} data-status={r.status}>
-                    <td>
-                      <Link href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
+            <thead>
+              <tr>
+                <th scope="col">{t('session')}</th>
+                <th scope="col">{t('teacher')}</th>
+                <th scope="col">{t('participant')}</th>
+                <th scope="col">{t('attendanceLabel')}</th>
+                <th scope="col">{t('percentage')}</th>
+                <th scope="col">{t('timeAttended')}</th>
+                <th scope="col">{t('joins')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={`${r.sessionId}-${r.userId}`} data-testid={`record-${r.sessionId}-${r.userId}`} data-status={r.status}>
+                  <td>
+                    <Link href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
+                    <div className="text-muted">
+                      <KindLabel kind={r.kind} /> · {formatDateTime(r.scheduledAt)}
+                    </div>
+                  </td>
+                  <td>{r.teacherName}</td>
+                  <td data-testid="participant">
+                    {r.name}
+                    <div className="text-muted">{t(`userType.${r.userType}` as TextKey)}</div>
+                  </td>
+                  <td>
+                    <AttendanceBadge status={r.status} />
+                    {r.overridden && (
                       <div className="text-muted">
-                        <KindLabel kind={r.kind} /> · {formatDateTime(r.scheduledAt)}
+                        {t('overridden')} ({t(`attendance.${r.computedStatus}` as TextKey)})
                       </div>
-                    </td>
-                    <td>{r.teacherName}</td>
-                    <td data-testid="participant">
-                      {r.name}
-                      <div className="text-muted">{t(`userType.${r.userType}` as TextKey)}</div>
-                    </td>
-                    <td>
-                      <AttendanceBadge status={r.status} />
-                      {r.overridden && (
-                        <div className="text-muted">
-                          {t('overridden')} ({t(`attendance.${r.computedStatus}` as TextKey)})
-                        </div>
-                      )}
-                    </td>
-                    <td>{formatPercent(r.percentage)}</td>
-                    <td>{formatDuration(r.totalSeconds)}</td>
-                    <td>{r.joinCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+                    )}
+                  </td>
+                  <td>{formatPercent(r.percentage)}</td>
+                  <td>{formatDuration(r.totalSeconds)}</td>
+                  <td>{r.joinCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         </>
       )}
     </Card>

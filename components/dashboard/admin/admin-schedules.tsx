@@ -135,38 +135,38 @@ function SchedulesTable() {
       {schedules.data && items.length === 0 && <p className="text-muted">{t('noSchedules')}</p>}
       {items.length > 0 && (
         <Table data-testid="schedules-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('title')}</th>
-                <th scope="col">{t('teacher')}</th>
-                <th scope="col">{t('weekdays')}</th>
-                <th scope="col">{t('localTime')}</th>
-                <th scope="col">{t('upcomingOfTotal')}</th>
-                <th scope="col">{t('next')}</th>
+          <thead>
+            <tr>
+              <th scope="col">{t('title')}</th>
+              <th scope="col">{t('teacher')}</th>
+              <th scope="col">{t('weekdays')}</th>
+              <th scope="col">{t('localTime')}</th>
+              <th scope="col">{t('upcomingOfTotal')}</th>
+              <th scope="col">{t('next')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.title}
+                  <div className="text-muted">
+                    <KindLabel kind={s.kind} />
+                  </div>
+                </td>
+                <td>{s.teacherName}</td>
+                <td>{s.weekdays.map((d) => t(`weekday.${d}` as TextKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
+                <td>
+                  <span dir="ltr">{s.localTime}</span> <span className="text-muted">({s.timezone})</span>
+                </td>
+                <td>
+                  {s.upcomingSessions} / {s.totalSessions}
+                </td>
+                <td>{s.nextAt ? formatDateTime(s.nextAt) : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.title}
-                    <div className="text-muted">
-                      <KindLabel kind={s.kind} />
-                    </div>
-                  </td>
-                  <td>{s.teacherName}</td>
-                  <td>{s.weekdays.map((d) => t(`weekday.${d}` as TextKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
-                  <td>
-                    <span dir="ltr">{s.localTime}</span> <span className="text-muted">({s.timezone})</span>
-                  </td>
-                  <td>
-                    {s.upcomingSessions} / {s.totalSessions}
-                  </td>
-                  <td>{s.nextAt ? formatDateTime(s.nextAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

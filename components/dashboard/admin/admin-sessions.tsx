@@ -47,44 +47,44 @@ export function AdminSessions() {
         {data && data.total > data.rows.length && <p className="text-muted">{t('showingFirst', { shown: data.rows.length, total: data.total })}</p>}
         {data && data.rows.length > 0 && (
           <Table data-testid="academy-sessions">
-              <thead>
-                <tr>
-                  <th scope="col">{t('session')}</th>
-                  <th scope="col">{t('teacher')}</th>
-                  <th scope="col">{t('audienceType')}</th>
-                  <th scope="col">{t('statusLabel')}</th>
-                  <th scope="col">{t('studentsAttendance')}</th>
+            <thead>
+              <tr>
+                <th scope="col">{t('session')}</th>
+                <th scope="col">{t('teacher')}</th>
+                <th scope="col">{t('audienceType')}</th>
+                <th scope="col">{t('statusLabel')}</th>
+                <th scope="col">{t('studentsAttendance')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((s) => (
+                <tr key={s.id} data-testid={`admin-session-${s.id}`}>
+                  <td>
+                    <Link href={`/sessions/${s.id}`}>{s.title}</Link>
+                    <div className="text-muted">
+                      <KindLabel kind={s.kind} /> · {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })}
+                    </div>
+                  </td>
+                  <td>{s.teacherName}</td>
+                  <td>
+                    {s.audience ?? '—'}
+                    <div className="text-muted">{t(`audience.${s.audienceType}` as TextKey)}</div>
+                  </td>
+                  <td>
+                    <SessionStatusBadge status={s.status} />
+                    <div className="text-muted">{t(`meeting.${s.meeting}` as TextKey)}</div>
+                  </td>
+                  <td>
+                    {t('attendance.present')} {s.students.present} · {t('attendance.late')} {s.students.late} · {t('attendance.partial')} {s.students.partial} ·{' '}
+                    {t('attendance.absent')} {s.students.absent}
+                    {s.students.inRoom > 0 && (
+                      <div>{t('inRoomCount', { count: s.students.inRoom })}</div>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((s) => (
-                  <tr key={s.id} data-testid={`admin-session-${s.id}`}>
-                    <td>
-                      <Link href={`/sessions/${s.id}`}>{s.title}</Link>
-                      <div className="text-muted">
-                        <KindLabel kind={s.kind} /> · {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })}
-                      </div>
-                    </td>
-                    <td>{s.teacherName}</td>
-                    <td>
-                      {s.audience ?? '—'}
-                      <div className="text-muted">{t(`audience.${s.audienceType}` as TextKey)}</div>
-                    </td>
-                    <td>
-                      <SessionStatusBadge status={s.status} />
-                      <div className="text-muted">{t(`meeting.${s.meeting}` as TextKey)}</div>
-                    </td>
-                    <td>
-                      {t('attendance.present')} {s.students.present} · {t('attendance.late')} {s.students.late} · {t('attendance.partial')} {s.students.partial} ·{' '}
-                      {t('attendance.absent')} {s.students.absent}
-                      {s.students.inRoom > 0 && (
-                        <div>{t('inRoomCount', { count: s.students.inRoom })}</div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              ))}
+            </tbody>
+          </Table>
         )}
       </Card>
       <CreateSessionForm />

@@ -25,39 +25,39 @@ export function LiveMeetings() {
       {live.data?.length === 0 && <p className="text-muted">{t('noLiveMeetings')}</p>}
       {live.data && live.data.length > 0 && (
         <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t('session')}</th>
-                <th scope="col">{t('teacher')}</th>
-                <th scope="col">{t('statusLabel')}</th>
-                <th scope="col">{t('inRoom')}</th>
-                <th scope="col">{t('openedAt')}</th>
+          <thead>
+            <tr>
+              <th scope="col">{t('session')}</th>
+              <th scope="col">{t('teacher')}</th>
+              <th scope="col">{t('statusLabel')}</th>
+              <th scope="col">{t('inRoom')}</th>
+              <th scope="col">{t('openedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {live.data.map((m) => (
+              <tr key={m.sessionId} data-testid={`live-${m.sessionId}`}>
+                <td>
+                  <Link href={`/sessions/${m.sessionId}`}>{m.title}</Link>
+                  <div className="text-muted">
+                    <KindLabel kind={m.kind} /> · {formatTime(m.scheduledAt)} · {t('minutesCount', { count: m.durationMinutes })}
+                  </div>
+                </td>
+                <td>
+                  {m.teacherName}
+                  {!m.teacherInRoom && <div className="text-muted">{t('teacherNotInRoom')}</div>}
+                </td>
+                <td>
+                  <SessionStatusBadge status={m.status} />
+                </td>
+                <td data-testid="live-count">
+                  {formatNumber(m.inRoom)} <span className="text-muted">({t('studentsCount', { count: m.studentsInRoom })})</span>
+                </td>
+                <td>{formatTime(m.openedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {live.data.map((m) => (
-                <tr key={m.sessionId} data-testid={`live-${m.sessionId}`}>
-                  <td>
-                    <Link href={`/sessions/${m.sessionId}`}>{m.title}</Link>
-                    <div className="text-muted">
-                      <KindLabel kind={m.kind} /> · {formatTime(m.scheduledAt)} · {t('minutesCount', { count: m.durationMinutes })}
-                    </div>
-                  </td>
-                  <td>
-                    {m.teacherName}
-                    {!m.teacherInRoom && <div className="text-muted">{t('teacherNotInRoom')}</div>}
-                  </td>
-                  <td>
-                    <SessionStatusBadge status={m.status} />
-                  </td>
-                  <td data-testid="live-count">
-                    {formatNumber(m.inRoom)} <span className="text-muted">({t('studentsCount', { count: m.studentsInRoom })})</span>
-                  </td>
-                  <td>{formatTime(m.openedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

@@ -30,48 +30,48 @@ export function RecentRecordings() {
       )}
       {recordings.data && recordings.data.length > 0 && (
         <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t('session')}</th>
-                <th scope="col">{t('teacher')}</th>
-                <th scope="col">{t('startedAt')}</th>
-                <th scope="col">{t('statusLabel')}</th>
-                <th scope="col">{t('duration')}</th>
-                <th scope="col">{t('size')}</th>
-                <th scope="col">{t('recordingFile')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recordings.data.map((r) => (
-                <tr key={r.id} data-testid={`academy-recording-${r.id}`} data-status={r.status}>
-                  <td>
-                    <Link href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
-                    <div className="text-muted">
-                      <KindLabel kind={r.sessionKind} />
+          <thead>
+            <tr>
+              <th scope="col">{t('session')}</th>
+              <th scope="col">{t('teacher')}</th>
+              <th scope="col">{t('startedAt')}</th>
+              <th scope="col">{t('statusLabel')}</th>
+              <th scope="col">{t('duration')}</th>
+              <th scope="col">{t('size')}</th>
+              <th scope="col">{t('recordingFile')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recordings.data.map((r) => (
+              <tr key={r.id} data-testid={`academy-recording-${r.id}`} data-status={r.status}>
+                <td>
+                  <Link href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
+                  <div className="text-muted">
+                    <KindLabel kind={r.sessionKind} />
+                  </div>
+                </td>
+                <td>{r.teacherName}</td>
+                <td>
+                  {formatDateTime(r.startedAt)}
+                  <div className="text-muted">{r.autoStarted ? t('automatic') : r.startedByName}</div>
+                </td>
+                <td>
+                  <RecordingStatusBadge status={r.status} />
+                  {r.error && (
+                    <div className="text-danger" dir="auto">
+                      {r.error}
                     </div>
-                  </td>
-                  <td>{r.teacherName}</td>
-                  <td>
-                    {formatDateTime(r.startedAt)}
-                    <div className="text-muted">{r.autoStarted ? t('automatic') : r.startedByName}</div>
-                  </td>
-                  <td>
-                    <RecordingStatusBadge status={r.status} />
-                    {r.error && (
-                      <div className="text-danger" dir="auto">
-                        {r.error}
-                      </div>
-                    )}
-                  </td>
-                  <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
-                  <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
-                  <td>
-                    <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+                  )}
+                </td>
+                <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
+                <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
+                <td>
+                  <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

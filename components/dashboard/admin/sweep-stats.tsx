@@ -45,43 +45,43 @@ export function RecentSweepRuns() {
       {runs.data?.length === 0 && <p className="text-muted">{t('noRuns')}</p>}
       {runs.data && runs.data.length > 0 && (
         <Table data-testid="sweep-runs">
-            <thead>
-              <tr>
-                <th scope="col">{t('job')}</th>
-                <th scope="col">{t('startedAt')}</th>
-                <th scope="col">{t('durationMs')}</th>
-                <th scope="col">{t('result')}</th>
-                <th scope="col">{t('counts')}</th>
+          <thead>
+            <tr>
+              <th scope="col">{t('job')}</th>
+              <th scope="col">{t('startedAt')}</th>
+              <th scope="col">{t('durationMs')}</th>
+              <th scope="col">{t('result')}</th>
+              <th scope="col">{t('counts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.data.map((run) => (
+              <tr key={run.id}>
+                <td dir="ltr">{run.job}</td>
+                <td>{formatDateTime(run.startedAt)}</td>
+                <td>{formatNumber(run.durationMs)}</td>
+                <td>
+                  <Badge tone={run.ok ? 'success' : 'danger'}>{run.ok ? t('ok') : t('failed')}</Badge>
+                  {run.errors.length > 0 && (
+                    <ul className="mt-1 list-disc ps-4 text-sm">
+                      {run.errors.slice(0, 3).map((e, i) => (
+                        <li key={i} className="text-danger">
+                          {e.sessionId !== null && `#${e.sessionId}: `}
+                          {e.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td dir="ltr" className="text-muted">
+                  {Object.entries(run.counts)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(', ')}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {runs.data.map((run) => (
-                <tr key={run.id}>
-                  <td dir="ltr">{run.job}</td>
-                  <td>{formatDateTime(run.startedAt)}</td>
-                  <td>{formatNumber(run.durationMs)}</td>
-                  <td>
-                    <Badge tone={run.ok ? 'success' : 'danger'}>{run.ok ? t('ok') : t('failed')}</Badge>
-                    {run.errors.length > 0 && (
-                      <ul className="mt-1 list-disc ps-4 text-sm">
-                        {run.errors.slice(0, 3).map((e, i) => (
-                          <li key={i} className="text-danger">
-                            {e.sessionId !== null && `#${e.sessionId}: `}
-                            {e.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td dir="ltr" className="text-muted">
-                    {Object.entries(run.counts)
-                      .map(([k, v]) => `${k}: ${v}`)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

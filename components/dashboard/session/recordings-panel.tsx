@@ -150,38 +150,38 @@ function RecordingsTable({ rows, canManage }: { rows: RecordingRow[]; canManage:
   const { t, formatDateTime, formatClock, formatBytes } = useText();
   return (
     <Table data-testid="recordings-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('startedAt')}</th>
-            <th scope="col">{t('statusLabel')}</th>
-            <th scope="col">{t('duration')}</th>
-            <th scope="col">{t('size')}</th>
-            <th scope="col">{t('recordingFile')}</th>
-            {canManage && <th scope="col">{t('startedBy')}</th>}
+      <thead>
+        <tr>
+          <th scope="col">{t('startedAt')}</th>
+          <th scope="col">{t('statusLabel')}</th>
+          <th scope="col">{t('duration')}</th>
+          <th scope="col">{t('size')}</th>
+          <th scope="col">{t('recordingFile')}</th>
+          {canManage && <th scope="col">{t('startedBy')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-testid={`recording-${r.id}`} data-status={r.status}>
+            <td>{formatDateTime(r.startedAt)}</td>
+            <td>
+              <RecordingStatusBadge status={r.status} />
+              {r.error && (
+                <div className="text-danger" dir="auto">
+                  {r.error}
+                </div>
+              )}
+            </td>
+            <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
+            <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
+            <td>
+              <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
+            </td>
+            {canManage && <td>{r.autoStarted ? t('automatic') : (r.startedByName ?? '—')}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-testid={`recording-${r.id}`} data-status={r.status}>
-              <td>{formatDateTime(r.startedAt)}</td>
-              <td>
-                <RecordingStatusBadge status={r.status} />
-                {r.error && (
-                  <div className="text-danger" dir="auto">
-                    {r.error}
-                  </div>
-                )}
-              </td>
-              <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
-              <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
-              <td>
-                <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
-              </td>
-              {canManage && <td>{r.autoStarted ? t('automatic') : (r.startedByName ?? '—')}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
