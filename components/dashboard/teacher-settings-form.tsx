@@ -8,7 +8,7 @@ import { QueryState } from './badges';
 import { useText, type TextKey } from '@/components/i18n/use-text';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, FormGrid, Input, Select } from '@/components/ui/field';
+import { Field, FormActions, FormGrid, Input, Select } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 
 const SWITCHES = ['recordingEnabled', 'screenShare', 'chat', 'muteOnJoin', 'studentsCanPublish'] as const;
@@ -119,11 +119,11 @@ export function TeacherSettingsForm() {
                   />
                 </Field>
               </FormGrid>
-              <div className="flex flex-wrap items-center gap-2">
+              <FormActions>
                 <Button type="submit" data-testid="teacher-settings-save">
                   {t('save')}
                 </Button>
-              </div>
+              </FormActions>
             </fieldset>
           </form>
         )}

@@ -9,7 +9,7 @@ import { useAcademyScope } from './admin-scope';
 import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fields';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Check, Field, FieldGroup, formGridClass, Input } from '@/components/ui/field';
+import { Check, Field, FieldGroup, FormActions, formGridClass, Input } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 import { Table } from '@/components/ui/table';
 
@@ -103,11 +103,11 @@ function WeeklyScheduleForm() {
             <Input id={`${id}-end-date`} type="date" value={endDate} required onChange={(e) => setEndDate(e.target.value)} />
           </Field>
         )}
-        <div className="flex flex-wrap items-center gap-2">
+        <FormActions>
           <Button type="submit" disabled={create.isPending}>
             {t('createWeeklySchedule')}
           </Button>
-        </div>
+        </FormActions>
       </form>
       {create.error && (
         <ErrorText>

@@ -9,7 +9,7 @@ import { useAcademyScope } from './admin-scope';
 import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fields';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, formGridClass, Input } from '@/components/ui/field';
+import { Field, FormActions, formGridClass, Input } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 
 /** One session at a local date and time in the academy's timezone (SPEC 3). */
@@ -50,11 +50,11 @@ export function CreateSessionForm() {
         <Field htmlFor={`${id}-date`} label={t('localDate')}>
           <Input id={`${id}-date`} name="localDate" type="date" value={localDate} required onChange={(e) => setLocalDate(e.target.value)} />
         </Field>
-        <div className="flex flex-wrap items-center gap-2">
+        <FormActions>
           <Button type="submit" disabled={create.isPending}>
             {t('createSession')}
           </Button>
-        </div>
+        </FormActions>
       </form>
       {create.error && (
         <ErrorText>

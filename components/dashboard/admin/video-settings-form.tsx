@@ -8,7 +8,7 @@ import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Check, Field, FieldGroup, FormGrid, Input } from '@/components/ui/field';
+import { Check, Field, FieldGroup, FormActions, FormGrid, Input } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 
 const NUMBER_FIELDS = [
@@ -166,11 +166,11 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
               </FieldGroup>
             </FormGrid>
             {canEdit && (
-              <div className="flex flex-wrap items-center gap-2">
+              <FormActions>
                 <Button type="submit">
                   {t('save')}
                 </Button>
-              </div>
+              </FormActions>
             )}
           </fieldset>
           <p className="text-muted">

@@ -8,7 +8,7 @@ import { useText, type TextKey } from '@/components/i18n/use-text';
 import type { RecordRow } from './records-table';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, formGridClass, Input, Select } from '@/components/ui/field';
+import { Field, FormActions, formGridClass, Input, Select } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 
 /** An academy manager sets a record's status with a reason (SPEC 5); recalculation keeps it. */
@@ -64,11 +64,11 @@ export function OverrideForm({ sessionId, rows }: { sessionId: number; rows: Rec
         <Field htmlFor={`${id}-reason`} className="sm:col-span-2" label={t('reason')}>
           <Input id={`${id}-reason`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <div className="flex flex-wrap items-center gap-2">
+        <FormActions>
           <Button type="submit" disabled={override.isPending}>
             {t('saveOverride')}
           </Button>
-        </div>
+        </FormActions>
       </form>
       {override.error && (
         <ErrorText>
