@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const config: NextConfig = {
   // The room's LiveKit connection races React StrictMode's double mount (LIVEKIT.md).
@@ -7,4 +8,5 @@ const config: NextConfig = {
   poweredByHeader: false,
 };
 
-export default config;
+// The viewer's language and catalogue for each request (i18n/request.ts).
+export default createNextIntlPlugin('./i18n/request.ts')(config);
