@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 import { STATIC_SECURITY_HEADERS } from './server/http/security-headers';
 
 // The benchmarks' ceiling routes (app/api/bench/*/route.bench.ts) exist only in a
@@ -19,4 +20,5 @@ const config: NextConfig = {
   ],
 };
 
-export default config;
+// The viewer's language and catalogue for each request (i18n/request.ts).
+export default createNextIntlPlugin('./i18n/request.ts')(config);

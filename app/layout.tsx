@@ -1,22 +1,28 @@
-import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
-import { I18nProvider } from '@/components/i18n/i18n-provider';
-import { directionOf } from '@/components/i18n/messages';
-import { TrpcProvider } from '@/components/trpc-provider';
-import { getViewer } from '@/server/auth/viewer';
+import '@fontsource/ibm-plex-sans-arabic/400.css';
+import '@fontsource/ibm-plex-sans-arabic/600.css';
+import '@fontsource/ibm-plex-sans-arabic/700.css';
 import './globals.css';
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import { directionOf } from '@/components/i18n/catalogue';
+import { TrpcProvider } from '@/components/trpc-provider';
+import { Toaster } from '@/components/ui/toast';
+import { getViewer } from '@/server/auth/viewer';
 
 export const metadata: Metadata = { title: 'Halaqa', description: 'Live classes for online academies' };
 export const dynamic = 'force-dynamic';
 
+/** The document in the viewer's language and direction; next-intl hands the catalogue (i18n/request.ts) to client components. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   return (
     <html lang={viewer.locale} dir={directionOf(viewer.locale)}>
       <body>
-        <I18nProvider locale={viewer.locale} timezone={viewer.timezone}>
+        <NextIntlClientProvider>
           <TrpcProvider>{children}</TrpcProvider>
-        </I18nProvider>
+          <Toaster />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

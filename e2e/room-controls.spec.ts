@@ -112,9 +112,16 @@ test('teacher controls reach two students: hands, mute all, announcement, reload
   await expect(s2.locator('.lk-participant-tile', { hasText: DEMO_USERS.teacher.name })).toBeVisible();
   await s2.screenshot({ path: 'test-results/room-controls-student-ar.png', fullPage: true });
 
-  // The teacher removes the first student, who cannot come back.
-  teacher.once('dialog', (dialog) => void dialog.accept());
-  await teacher.getByTestId('student-list').locator('li', { hasText: name1 }).getByRole('button', { name: /Remove/ }).click();
+  // The teacher removes the first student, who cannot come back: the dialog asks first, and Cancel keeps them.
+  const removeButton = teacher.getByTestId('student-list').locator('li', { hasText: name1 }).getByRole('button', { name: /Remove/ });
+  const dialog = teacher.getByRole('alertdialog');
+  await removeButton.click();
+  await expect(dialog).toContainText(name1);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(teacher.getByTestId('removed-list')).toHaveCount(0);
+  await removeButton.click();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
   await expect(s1.getByTestId('room-removed')).toBeVisible();
   await expect(teacher.locator('.lk-participant-tile', { hasText: name1 })).toHaveCount(0);
   await expect(teacher.getByTestId('removed-list')).toContainText(name1);

@@ -8,7 +8,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-[1100px] px-4 py-6">
         {children}
       </main>
     </>

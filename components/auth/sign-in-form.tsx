@@ -2,12 +2,16 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n/i18n-provider';
+import { useText } from '@/components/i18n/use-text';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, Input } from '@/components/ui/field';
+import { ErrorText } from '@/components/ui/notice';
 
 const THROTTLED = 'TooManyAttempts:';
 
 export function SignInForm() {
-  const { t } = useI18n();
+  const { t } = useText();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -15,7 +19,7 @@ export function SignInForm() {
   function errorText(code: string | null | undefined): string {
     const seconds = code?.startsWith(THROTTLED) ? Number(code.slice(THROTTLED.length)) : NaN;
     if (!Number.isFinite(seconds)) return t('signInFailed');
-    return t('signInThrottled').replace('{minutes}', String(Math.max(1, Math.ceil(seconds / 60))));
+    return t('signInThrottled', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -29,26 +33,22 @@ export function SignInForm() {
   }
 
   return (
-    <section className="card">
-      <h1>{t('appName')}</h1>
-      <form className="stack" onSubmit={onSubmit}>
-        <label>
-          {t('email')}
-          <input name="email" type="email" autoComplete="username" required />
-        </label>
-        <label>
-          {t('password')}
-          <input name="password" type="password" autoComplete="current-password" required />
-        </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button className="btn" type="submit" disabled={pending}>
+    <Card className="mx-auto mt-12 max-w-sm p-6" aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title" className="text-accent">
+        {t('appName')}
+      </h1>
+      <form className="grid gap-3" onSubmit={onSubmit}>
+        <Field label={t('email')}>
+          <Input name="email" type="email" autoComplete="username" required />
+        </Field>
+        <Field label={t('password')}>
+          <Input name="password" type="password" autoComplete="current-password" required />
+        </Field>
+        {error && <ErrorText className="m-0">{error}</ErrorText>}
+        <Button type="submit" disabled={pending} className="justify-self-start">
           {t('signIn')}
-        </button>
+        </Button>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -42,8 +42,8 @@ export function StatusBarChart({
   const vertical = layout === 'vertical';
   const chartHeight = vertical ? Math.max(height, 48 + data.length * 36) : height;
   return (
-    <figure className="chart" data-testid={testId}>
-      <figcaption>{caption}</figcaption>
+    <figure className="m-0 min-w-0" data-testid={testId}>
+      <figcaption className="mb-2 font-semibold">{caption}</figcaption>
       {/* SVG text anchors follow the page's direction; the axes are mirrored by hand, so the drawing itself stays left to right. */}
       <div aria-hidden="true" className="chart-drawing">
         <BarChart

@@ -1,36 +1,34 @@
 'use client';
 
-import { useText, type TextKey } from './use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { ErrorText, Muted } from '@/components/ui/notice';
+
+const ATTENDANCE_TONE: Record<string, BadgeTone> = { present: 'success', late: 'warning', partial: 'caution', absent: 'danger' };
+const SESSION_TONE: Record<string, BadgeTone> = { ongoing: 'live', cancelled: 'muted', absent: 'muted' };
+/** A recording's state, coloured like attendance: recording now stands out, finished is green, failed red. */
+const RECORDING_TONE: Record<string, BadgeTone> = { starting: 'warning', active: 'live', ending: 'warning', complete: 'success', failed: 'danger' };
 
 export function AttendanceBadge({ status }: { status: string }) {
   const { t } = useText();
   return (
-    <span className={`badge att-${status}`} data-status={status}>
+    <Badge tone={ATTENDANCE_TONE[status]} data-status={status}>
       {t(`attendance.${status}` as TextKey)}
-    </span>
+    </Badge>
   );
 }
 
 export function SessionStatusBadge({ status }: { status: string }) {
   const { t } = useText();
-  return <span className={`badge ${status}`}>{t(`status.${status}` as TextKey)}</span>;
+  return <Badge tone={SESSION_TONE[status]}>{t(`status.${status}` as TextKey)}</Badge>;
 }
-
-/** A recording's state, coloured like attendance: recording now stands out, finished is green, failed red. */
-const RECORDING_BADGE: Record<string, string> = {
-  starting: 'att-late',
-  active: 'ongoing',
-  ending: 'att-late',
-  complete: 'att-present',
-  failed: 'att-absent',
-};
 
 export function RecordingStatusBadge({ status }: { status: string }) {
   const { t } = useText();
   return (
-    <span className={`badge ${RECORDING_BADGE[status] ?? ''}`} data-status={status}>
+    <Badge tone={RECORDING_TONE[status]} data-status={status}>
       {t(`recording.${status}` as TextKey)}
-    </span>
+    </Badge>
   );
 }
 
@@ -44,15 +42,15 @@ export function QueryState({ loading, error }: { loading: boolean; error: { mess
   const { t } = useText();
   if (error)
     return (
-      <p role="alert" className="error">
+      <ErrorText>
         {t('loadFailed')} {error.message}
-      </p>
+      </ErrorText>
     );
   if (loading)
     return (
-      <p className="muted" aria-live="polite">
+      <Muted aria-live="polite" data-loading>
         {t('loading')}
-      </p>
+      </Muted>
     );
   return null;
 }

@@ -6,60 +6,58 @@ import { SessionList } from '@/components/sessions/session-list';
 import { useTRPC } from '@/components/trpc-provider';
 import { AttendanceBadge, QueryState } from './badges';
 import { StatusCounts } from './status-counts';
-import { useText } from './use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Card } from '@/components/ui/card';
+import { ActionsHeader, Table } from '@/components/ui/table';
 
 /** SPEC 9, parent: each child's recent sessions with that child's attendance, and the children's sessions today and ahead. */
 export function ParentHome({ name }: { name: string }) {
-  const { t, tf, formatDateTime, formatPercent } = useText();
+  const { t, formatDateTime, formatPercent } = useText();
   const trpc = useTRPC();
   const children = useQuery(trpc.profile.children.queryOptions());
   return (
     <>
-      <h1>{tf('welcomeName', { name })}</h1>
+      <h1>{t('welcomeName', { name })}</h1>
       <QueryState loading={children.isLoading} error={children.error} />
-      {children.data?.length === 0 && <p className="muted">{t('noChildren')}</p>}
+      {children.data?.length === 0 && <p className="text-muted">{t('noChildren')}</p>}
       {children.data?.map((child) => {
         const headingId = `child-${child.childId}`;
         return (
-          <section key={child.childId} className="card" aria-labelledby={headingId} data-testid={`child-${child.childId}`}>
-            <h2 id={headingId}>{tf('childAttendance', { name: child.name })}</h2>
-            <StatusCounts counts={child.counts} label={tf('childAttendance', { name: child.name })} />
+          <Card key={child.childId} aria-labelledby={headingId} data-testid={`child-${child.childId}`}>
+            <h2 id={headingId}>{t('childAttendance', { name: child.name })}</h2>
+            <StatusCounts counts={child.counts} label={t('childAttendance', { name: child.name })} />
             {child.sessions.length === 0 ? (
-              <p className="muted">{t('noSessions')}</p>
+              <p className="text-muted">{t('noSessions')}</p>
             ) : (
-              <div className="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('session')}</th>
-                      <th scope="col">{t('when')}</th>
-                      <th scope="col">{t('attendance')}</th>
-                      <th scope="col">{t('percentage')}</th>
-                      <th scope="col" className="end">
-                        <span className="sr-only">{t('actions')}</span>
-                      </th>
+              <Table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('session')}</th>
+                    <th scope="col">{t('when')}</th>
+                    <th scope="col">{t('attendanceLabel')}</th>
+                    <th scope="col">{t('percentage')}</th>
+                    <ActionsHeader label={t('actions')} />
+                  </tr>
+                </thead>
+                <tbody>
+                  {child.sessions.map((s) => (
+                    <tr key={s.sessionId} data-testid={`child-session-${s.sessionId}`}>
+                      <td>
+                        <strong>{s.title}</strong>
+                        <div className="text-muted">{s.teacherName}</div>
+                      </td>
+                      <td>{formatDateTime(s.scheduledAt)}</td>
+                      <td>{s.attendance ? <AttendanceBadge status={s.attendance.status} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
+                      <td>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
+                      <td className="text-end">
+                        <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {child.sessions.map((s) => (
-                      <tr key={s.sessionId} data-testid={`child-session-${s.sessionId}`}>
-                        <td>
-                          <strong>{s.title}</strong>
-                          <div className="muted">{s.teacherName}</div>
-                        </td>
-                        <td>{formatDateTime(s.scheduledAt)}</td>
-                        <td>{s.attendance ? <AttendanceBadge status={s.attendance.status} /> : <span className="muted">{t('noRecord')}</span>}</td>
-                        <td>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
-                        <td className="end">
-                          <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </Table>
             )}
-          </section>
+          </Card>
         );
       })}
       <SessionList range="today" role="parent" />

@@ -1,6 +1,7 @@
 'use client';
 
-import { useText, type TextKey } from './use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
+import { Figure, Figures } from '@/components/ui/figures';
 
 const STATUSES = ['present', 'late', 'partial', 'absent'] as const;
 
@@ -8,13 +9,10 @@ const STATUSES = ['present', 'late', 'partial', 'absent'] as const;
 export function StatusCounts({ counts, label }: { counts: Record<(typeof STATUSES)[number], number>; label?: string }) {
   const { t, formatNumber } = useText();
   return (
-    <dl className="figures" aria-label={label}>
+    <Figures aria-label={label}>
       {STATUSES.map((s) => (
-        <div key={s} className={`figure att-${s}`}>
-          <dt>{t(`attendance.${s}` as TextKey)}</dt>
-          <dd data-testid={`count-${s}`}>{formatNumber(counts[s])}</dd>
-        </div>
+        <Figure key={s} stripe={s} label={t(`attendance.${s}` as TextKey)} value={formatNumber(counts[s])} valueTestId={`count-${s}`} />
       ))}
-    </dl>
+    </Figures>
   );
 }

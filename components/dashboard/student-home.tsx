@@ -6,14 +6,16 @@ import { SessionList } from '@/components/sessions/session-list';
 import { useTRPC } from '@/components/trpc-provider';
 import { AttendanceBadge, QueryState } from './badges';
 import { StatusCounts } from './status-counts';
-import { useText } from './use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Card } from '@/components/ui/card';
+import { ActionsHeader, Table } from '@/components/ui/table';
 
 /** SPEC 9, student: today (join when the room is open), upcoming, and their own history with statuses. */
 export function StudentHome({ name }: { name: string }) {
-  const { tf } = useText();
+  const { t } = useText();
   return (
     <>
-      <h1>{tf('welcomeName', { name })}</h1>
+      <h1>{t('welcomeName', { name })}</h1>
       <SessionList range="today" role="student" />
       <SessionList range="upcoming" role="student" />
       <StudentHistory />
@@ -29,44 +31,40 @@ function StudentHistory() {
   const counts = { present: 0, late: 0, partial: 0, absent: 0 };
   for (const s of rows) if (s.myAttendance && s.myAttendance in counts) counts[s.myAttendance as keyof typeof counts] += 1;
   return (
-    <section className="card" aria-labelledby="history">
+    <Card aria-labelledby="history">
       <h2 id="history">{t('myHistory')}</h2>
       <QueryState loading={past.isLoading} error={past.error} />
-      {past.data && rows.length === 0 && <p className="muted">{t('noSessions')}</p>}
+      {past.data && rows.length === 0 && <p className="text-muted">{t('noSessions')}</p>}
       {rows.length > 0 && (
         <>
           <StatusCounts counts={counts} />
-          <div className="table-scroll">
-            <table data-testid="student-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t('session')}</th>
-                  <th scope="col">{t('when')}</th>
-                  <th scope="col">{t('myAttendance')}</th>
-                  <th scope="col" className="end">
-                    <span className="sr-only">{t('actions')}</span>
-                  </th>
+          <Table data-testid="student-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('session')}</th>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('myAttendance')}</th>
+                <ActionsHeader label={t('actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <strong>{s.title}</strong>
+                    <div className="text-muted">{s.teacherName}</div>
+                  </td>
+                  <td>{formatDateTime(s.scheduledAt)}</td>
+                  <td>{s.myAttendance ? <AttendanceBadge status={s.myAttendance} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
+                  <td className="text-end">
+                    <Link href={`/sessions/${s.id}`}>{t('details')}</Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <strong>{s.title}</strong>
-                      <div className="muted">{s.teacherName}</div>
-                    </td>
-                    <td>{formatDateTime(s.scheduledAt)}</td>
-                    <td>{s.myAttendance ? <AttendanceBadge status={s.myAttendance} /> : <span className="muted">{t('noRecord')}</span>}</td>
-                    <td className="end">
-                      <Link href={`/sessions/${s.id}`}>{t('details')}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         </>
       )}
-    </section>
+    </Card>
   );
 }

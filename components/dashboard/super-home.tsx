@@ -4,7 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from './badges';
-import { useText } from './use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Card } from '@/components/ui/card';
+import { ActionsHeader, Table } from '@/components/ui/table';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 
 /** SPEC 9, super admin: every academy, its size and activity, and a way into its dashboard. */
 export function SuperHome() {
@@ -14,56 +18,52 @@ export function SuperHome() {
   return (
     <>
       <h1>{t('academies')}</h1>
-      <section className="card" aria-labelledby="academies-heading">
+      <Card aria-labelledby="academies-heading">
         <h2 id="academies-heading" className="sr-only">
           {t('academies')}
         </h2>
         <QueryState loading={academies.isLoading} error={academies.error} />
         {academies.data && (
-          <div className="table-scroll">
-            <table data-testid="academies-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('academy')}</th>
-                  <th scope="col">{t('timezone')}</th>
-                  <th scope="col">{t('defaultLanguage')}</th>
-                  <th scope="col">{t('teachers')}</th>
-                  <th scope="col">{t('students')}</th>
-                  <th scope="col">{t('liveNow')}</th>
-                  <th scope="col">{t('nextSevenDays')}</th>
-                  <th scope="col" className="end">
-                    <span className="sr-only">{t('actions')}</span>
-                  </th>
+          <Table data-testid="academies-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('academy')}</th>
+                <th scope="col">{t('timezone')}</th>
+                <th scope="col">{t('defaultLanguage')}</th>
+                <th scope="col">{t('teachers')}</th>
+                <th scope="col">{t('students')}</th>
+                <th scope="col">{t('liveNow')}</th>
+                <th scope="col">{t('nextSevenDays')}</th>
+                <ActionsHeader label={t('actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {academies.data.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <strong>{locale === 'ar' ? a.nameAr : a.nameEn}</strong>
+                    <div className="text-muted" dir="ltr">
+                      {a.slug}
+                    </div>
+                    {!a.active && <Badge tone="muted">{t('inactive')}</Badge>}
+                  </td>
+                  <td dir="ltr">{a.timezone}</td>
+                  <td>{a.defaultLocale === 'ar' ? <span lang="ar">العربية</span> : <span lang="en">English</span>}</td>
+                  <td>{formatNumber(a.teachers)}</td>
+                  <td>{formatNumber(a.students)}</td>
+                  <td>{formatNumber(a.liveMeetings)}</td>
+                  <td>{formatNumber(a.upcomingSessions)}</td>
+                  <td className="text-end">
+                    <Button asChild variant="secondary" size="sm">
+                      <Link href={`/admin?academy=${a.id}`}>{t('openDashboard')}</Link>
+                    </Button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {academies.data.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <strong>{locale === 'ar' ? a.nameAr : a.nameEn}</strong>
-                      <div className="muted" dir="ltr">
-                        {a.slug}
-                      </div>
-                      {!a.active && <span className="badge cancelled">{t('inactive')}</span>}
-                    </td>
-                    <td dir="ltr">{a.timezone}</td>
-                    <td>{a.defaultLocale === 'ar' ? <span lang="ar">العربية</span> : <span lang="en">English</span>}</td>
-                    <td>{formatNumber(a.teachers)}</td>
-                    <td>{formatNumber(a.students)}</td>
-                    <td>{formatNumber(a.liveMeetings)}</td>
-                    <td>{formatNumber(a.upcomingSessions)}</td>
-                    <td className="end">
-                      <Link className="btn secondary" href={`/admin?academy=${a.id}`}>
-                        {t('openDashboard')}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -2,14 +2,14 @@
 
 import Link from 'next/link';
 import { SessionList } from '@/components/sessions/session-list';
-import { useText } from './use-text';
+import { useText } from '@/components/i18n/use-text';
 
 /** SPEC 9, teacher: today (start, join, who is in the room), upcoming, and the attendance of what is over. */
 export function TeacherHome({ name }: { name: string }) {
-  const { t, tf } = useText();
+  const { t } = useText();
   return (
     <>
-      <h1>{tf('welcomeName', { name })}</h1>
+      <h1>{t('welcomeName', { name })}</h1>
       <p>
         <Link href="/teacher/settings" data-testid="my-settings-link">
           {t('mySettings')}

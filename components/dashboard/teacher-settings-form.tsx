@@ -5,7 +5,11 @@ import Link from 'next/link';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from './badges';
-import { useText, type TextKey } from './use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, FormActions, FormGrid, Input, Select } from '@/components/ui/field';
+import { ErrorText, Notice } from '@/components/ui/notice';
 
 const SWITCHES = ['recordingEnabled', 'screenShare', 'chat', 'muteOnJoin', 'studentsCanPublish'] as const;
 const QUALITIES = ['videoQuality', 'audioQuality'] as const;
@@ -63,17 +67,23 @@ export function TeacherSettingsForm() {
       <p>
         <Link href="/teacher">{t('backHome')}</Link>
       </p>
-      <section className="card" aria-labelledby={`${id}-heading`}>
+      <Card aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>{t('mySettingsIntro')}</h2>
         <QueryState loading={settings.isLoading} error={settings.error} />
         {draft && (
           <form onSubmit={submit} data-testid="teacher-settings-form">
-            <fieldset disabled={save.isPending} className="plain">
-              <div className="grid-form">
+            <fieldset disabled={save.isPending} className="m-0 grid min-w-0 gap-4 border-0 p-0">
+              <FormGrid>
                 {SWITCHES.map((name) => (
-                  <label key={name} htmlFor={`${id}-${name}`} className={name === 'recordingEnabled' ? 'span-2' : undefined}>
-                    {t(`teacherSetting.${name}` as TextKey)}
-                    <select
+                  <Field
+                    key={name}
+                    htmlFor={`${id}-${name}`}
+                    className={name === 'recordingEnabled' ? 'self-start sm:col-span-2' : undefined}
+                    label={t(`teacherSetting.${name}` as TextKey)}
+                    hintId={name === 'recordingEnabled' ? `${id}-recording-help` : undefined}
+                    hint={name === 'recordingEnabled' ? t('teacherSetting.recordingHelp') : undefined}
+                  >
+                    <Select
                       id={`${id}-${name}`}
                       value={draft[name]}
                       data-testid={`teacher-setting-${name}`}
@@ -83,30 +93,23 @@ export function TeacherSettingsForm() {
                       <option value="">{t('academyDefault')}</option>
                       <option value="on">{t('settingOn')}</option>
                       <option value="off">{t('settingOff')}</option>
-                    </select>
-                    {name === 'recordingEnabled' && (
-                      <span id={`${id}-recording-help`} className="muted">
-                        {t('teacherSetting.recordingHelp')}
-                      </span>
-                    )}
-                  </label>
+                    </Select>
+                  </Field>
                 ))}
                 {QUALITIES.map((name) => (
-                  <label key={name} htmlFor={`${id}-${name}`}>
-                    {t(`teacherSetting.${name}` as TextKey)}
-                    <select id={`${id}-${name}`} value={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}>
+                  <Field key={name} htmlFor={`${id}-${name}`} label={t(`teacherSetting.${name}` as TextKey)}>
+                    <Select id={`${id}-${name}`} value={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}>
                       <option value="">{t('academyDefault')}</option>
                       {(['low', 'medium', 'high'] as const).map((q) => (
                         <option key={q} value={q}>
                           {t(`quality.${q}`)}
                         </option>
                       ))}
-                    </select>
-                  </label>
+                    </Select>
+                  </Field>
                 ))}
-                <label htmlFor={`${id}-max`}>
-                  {t('teacherSetting.maxParticipants')}
-                  <input
+                <Field htmlFor={`${id}-max`} label={t('teacherSetting.maxParticipants')}>
+                  <Input
                     id={`${id}-max`}
                     type="number"
                     min={1}
@@ -114,27 +117,27 @@ export function TeacherSettingsForm() {
                     value={draft.maxParticipants}
                     onChange={(e) => setDraft({ ...draft, maxParticipants: e.target.value })}
                   />
-                </label>
-              </div>
-              <div className="form-actions">
-                <button className="btn" type="submit" data-testid="teacher-settings-save">
+                </Field>
+              </FormGrid>
+              <FormActions>
+                <Button type="submit" data-testid="teacher-settings-save">
                   {t('save')}
-                </button>
-              </div>
+                </Button>
+              </FormActions>
             </fieldset>
           </form>
         )}
         {save.error && (
-          <p role="alert" className="error" dir="auto">
+          <ErrorText dir="auto">
             {save.error.message}
-          </p>
+          </ErrorText>
         )}
         {save.isSuccess && (
-          <p role="status" className="notice" data-testid="teacher-settings-saved">
+          <Notice role="status" data-testid="teacher-settings-saved">
             {t('saved')}
-          </p>
+          </Notice>
         )}
-      </section>
+      </Card>
     </>
   );
 }

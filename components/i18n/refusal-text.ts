@@ -1,7 +1,6 @@
 'use client';
 
-import { useI18n } from './i18n-provider';
-import type { MessageKey } from './messages';
+import { useText } from './use-text';
 
 const REASONS = ['video-unavailable', 'recording-storage', 'recording-service', 'recording-refused'] as const;
 
@@ -22,11 +21,11 @@ const field = (data: object | null | undefined, name: 'reason' | 'detail'): stri
  * the server's own message. The technical detail comes only to super admins.
  */
 export function useRefusalText() {
-  const { t } = useI18n();
+  const { t } = useText();
   return (error: RefusalLike | null | undefined, code?: string | null): { text: string; detail: string | null } | null => {
     if (!error && !code) return null;
     const reason = code ?? field(error?.data, 'reason');
     const known = REASONS.find((r) => r === reason);
-    return { text: known ? t(`refusal.${known}` as MessageKey) : (error?.message ?? ''), detail: field(error?.data, 'detail') };
+    return { text: known ? t(`refusal.${known}`) : (error?.message ?? ''), detail: field(error?.data, 'detail') };
   };
 }

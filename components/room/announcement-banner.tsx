@@ -1,11 +1,11 @@
 'use client';
 
-import { useI18n } from '@/components/i18n/i18n-provider';
+import { useText } from '@/components/i18n/use-text';
 import type { Announcement } from '@/server/db/schema/controls';
 
 /** The teacher's announcement, read out by screen readers when it changes. */
 export function AnnouncementBanner({ announcement }: { announcement: Announcement | null }) {
-  const { t, formatTime } = useI18n();
+  const { t, formatTime } = useText();
   return (
     <div aria-live="polite" className="announcement-region">
       {announcement && (

@@ -1,7 +1,9 @@
 'use client';
 
-import { useI18n } from '@/components/i18n/i18n-provider';
-import type { MessageKey } from '@/components/i18n/messages';
+import { useText } from '@/components/i18n/use-text';
+import type { TextKey } from '@/components/i18n/use-text';
+import { Card } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 
 export interface AttendanceRow {
   userId: number;
@@ -22,15 +24,15 @@ function minutesAndSeconds(total: number): string {
 }
 
 export function AttendancePanel({ rows, final }: { rows: AttendanceRow[]; final: boolean }) {
-  const { t } = useI18n();
+  const { t } = useText();
   return (
-    <section className="card" aria-labelledby="attendance-title">
-      <h2 id="attendance-title">{t('attendance')}</h2>
-      <table data-testid="attendance-table">
+    <Card aria-labelledby="attendance-title">
+      <h2 id="attendance-title">{t('attendanceLabel')}</h2>
+      <Table data-testid="attendance-table">
         <thead>
           <tr>
             <th scope="col">{t('name')}</th>
-            <th scope="col">{final ? t('status') : t('inRoom')}</th>
+            <th scope="col">{final ? t('statusLabel') : t('inRoom')}</th>
             <th scope="col">{t('joins')}</th>
             <th scope="col">{t('timeAttended')}</th>
           </tr>
@@ -39,9 +41,9 @@ export function AttendancePanel({ rows, final }: { rows: AttendanceRow[]; final:
           {rows.map((r) => (
             <tr key={r.userId} data-testid={`attendance-row-${r.userId}`} data-in-room={r.inRoom} data-leaves={r.leaveCount} data-status={r.status}>
               <td>
-                {r.name} <span className="muted">({t(`role.${r.userType === 'supervisor' ? 'supervisor' : r.userType}` as MessageKey)})</span>
+                {r.name} <span className="text-muted">({t(`role.${r.userType === 'supervisor' ? 'supervisor' : r.userType}` as TextKey)})</span>
               </td>
-              <td>{final ? t(`attendance.${r.status}` as MessageKey) : r.inRoom ? '●' : '○'}</td>
+              <td>{final ? t(`attendance.${r.status}` as TextKey) : r.inRoom ? '●' : '○'}</td>
               <td>
                 {r.joinCount}/{r.leaveCount}
               </td>
@@ -51,7 +53,7 @@ export function AttendancePanel({ rows, final }: { rows: AttendanceRow[]; final:
             </tr>
           ))}
         </tbody>
-      </table>
-    </section>
+      </Table>
+    </Card>
   );
 }

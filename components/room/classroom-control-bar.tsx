@@ -3,7 +3,7 @@
 import { ChatIcon, ChatToggle, DisconnectButton, LeaveIcon, MediaDeviceMenu, StartAudio, TrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useState } from 'react';
-import { useI18n } from '@/components/i18n/i18n-provider';
+import { useText } from '@/components/i18n/use-text';
 
 const canShareScreen = () => typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
@@ -12,7 +12,7 @@ const canShareScreen = () => typeof navigator !== 'undefined' && typeof navigato
  * participant may publish (the room's controls decide, LiveKit enforces).
  */
 export function ClassroomControlBar({ microphone, camera, screenShare }: { microphone: boolean; camera: boolean; screenShare: boolean }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const [sharing, setSharing] = useState(false);
   return (
     <div className="lk-control-bar" role="toolbar" aria-label={t('room.mediaControls')}>

@@ -20,8 +20,8 @@ import {
 } from '@livekit/components-react';
 import { ConnectionState, RoomEvent, Track } from 'livekit-client';
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
-import { useI18n } from '@/components/i18n/i18n-provider';
-import type { MessageKey } from '@/components/i18n/messages';
+import { useText } from '@/components/i18n/use-text';
+import type { TextKey } from '@/components/i18n/use-text';
 import { ClassroomControlBar } from './classroom-control-bar';
 
 const MICROPHONE_SOURCE = 2; // TrackSource.MICROPHONE in LiveKit's protocol
@@ -34,7 +34,7 @@ function isEqualTrackRef(a?: TrackReferenceOrPlaceholder, b?: TrackReferenceOrPl
   return a.participant.identity === b.participant.identity && a.source === b.source && isTrackReference(a) === isTrackReference(b);
 }
 
-const CONNECTION_TEXT: Record<ConnectionState, MessageKey> = {
+const CONNECTION_TEXT: Record<ConnectionState, TextKey> = {
   [ConnectionState.Connecting]: 'connecting',
   [ConnectionState.Connected]: 'room.connected',
   [ConnectionState.Reconnecting]: 'reconnecting',
@@ -49,7 +49,7 @@ const CONNECTION_TEXT: Record<ConnectionState, MessageKey> = {
  * would refuse them anyway.
  */
 export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: boolean; publishingStopped: boolean }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const connection = useConnectionState();
   const permissions = useLocalParticipantPermissions();
   const [widget, setWidget] = useState<WidgetState>({ showChat: false, unreadMessages: 0, showSettings: false });

@@ -1,17 +1,16 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useI18n } from '@/components/i18n/i18n-provider';
+import { Hand } from 'lucide-react';
+import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ErrorText } from '@/components/ui/notice';
 import type { RaisedHand } from '@/server/db/schema/controls';
 
-function HandIcon() {
-  return (
-    <svg className="hand-icon" aria-hidden viewBox="0 0 24 24" width="16" height="16" fill="currentColor">
-      <path d="M7 11V5.5a1.5 1.5 0 0 1 3 0V10h1V3.5a1.5 1.5 0 0 1 3 0V10h1V4.5a1.5 1.5 0 0 1 3 0V14c0 4.4-2.7 8-7 8-3 0-4.8-1.6-6.3-4.2L2.6 13.6a1.5 1.5 0 0 1 2.5-1.6L7 14.6V11z" />
-    </svg>
-  );
-}
+const HandIcon = () => <Hand aria-hidden className="inline size-4 align-[-2px] text-[#b45309]" />;
 
 /**
  * The raised hands, oldest first, for everyone; a student's own raise/lower
@@ -30,31 +29,32 @@ export function HandsPanel({
   canRaise: boolean;
   canManage: boolean;
 }) {
-  const { t, formatTime } = useI18n();
+  const { t, formatTime } = useText();
   const trpc = useTRPC();
   const raise = useMutation(trpc.room.raiseHand.mutationOptions());
   const lower = useMutation(trpc.room.lowerHand.mutationOptions());
   const lowerAll = useMutation(trpc.room.lowerAllHands.mutationOptions());
   const mine = hands.some((h) => h.userId === myUserId);
   const busy = raise.isPending || lower.isPending;
+  const error = raise.error ?? lower.error ?? lowerAll.error;
 
   return (
-    <section className="card" aria-labelledby="hands-title" data-testid="hands-panel">
-      <h2 id="hands-title">
-        {t('room.raisedHands')} <span className="badge" data-testid="hands-count">{hands.length}</span>
+    <Card aria-labelledby="hands-title" data-testid="hands-panel">
+      <h2 id="hands-title" className="flex items-center gap-2 text-base">
+        {t('room.raisedHands')} <Badge data-testid="hands-count">{hands.length}</Badge>
       </h2>
       {canRaise && (
-        <p>
-          <button
-            className={`btn ${mine ? 'secondary' : ''}`}
-            type="button"
+        <p className="flex flex-wrap items-center gap-2">
+          <Button
+            variant={mine ? 'secondary' : 'primary'}
             aria-pressed={mine}
             disabled={busy}
             data-testid="hand-toggle"
             onClick={() => (mine ? lower.mutate({ sessionId }) : raise.mutate({ sessionId }))}
           >
+            <Hand aria-hidden />
             {mine ? t('room.lowerHand') : t('room.raiseHand')}
-          </button>{' '}
+          </Button>
           {mine && (
             <span data-testid="my-hand-raised" role="status">
               <HandIcon /> {t('room.handIsRaised')}
@@ -63,34 +63,30 @@ export function HandsPanel({
         </p>
       )}
       {hands.length === 0 ? (
-        <p className="muted">{t('room.noRaisedHands')}</p>
+        <p className="text-muted">{t('room.noRaisedHands')}</p>
       ) : (
-        <ol className="hands" data-testid="raised-hands">
+        <ol className="m-0 mb-3 list-none p-0" data-testid="raised-hands">
           {hands.map((h) => (
-            <li key={h.userId} data-testid={`raised-hand-${h.userId}`}>
+            <li key={h.userId} data-testid={`raised-hand-${h.userId}`} className="flex items-center justify-between gap-2 border-b border-line py-1.5">
               <span>
                 <HandIcon /> {h.name}
-                {h.userId === myUserId && ` (${t('room.you')})`} <span className="muted">{formatTime(h.raisedAt)}</span>
+                {h.userId === myUserId && ` (${t('room.you')})`} <span className="text-muted">{formatTime(h.raisedAt)}</span>
               </span>
               {canManage && (
-                <button className="btn secondary small" type="button" onClick={() => lower.mutate({ sessionId, userId: h.userId })} aria-label={`${t('room.lowerHand')}: ${h.name}`}>
+                <Button variant="secondary" size="sm" onClick={() => lower.mutate({ sessionId, userId: h.userId })} aria-label={`${t('room.lowerHand')}: ${h.name}`}>
                   {t('room.lowerHand')}
-                </button>
+                </Button>
               )}
             </li>
           ))}
         </ol>
       )}
       {canManage && hands.length > 0 && (
-        <button className="btn secondary" type="button" disabled={lowerAll.isPending} onClick={() => lowerAll.mutate({ sessionId })}>
+        <Button variant="secondary" disabled={lowerAll.isPending} onClick={() => lowerAll.mutate({ sessionId })}>
           {t('room.lowerAllHands')}
-        </button>
+        </Button>
       )}
-      {(raise.error ?? lower.error ?? lowerAll.error) && (
-        <p role="alert" className="error">
-          {(raise.error ?? lower.error ?? lowerAll.error)!.message}
-        </p>
-      )}
-    </section>
+      {error && <ErrorText>{error.message}</ErrorText>}
+    </Card>
   );
 }

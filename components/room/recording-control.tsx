@@ -1,13 +1,15 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useI18n } from '@/components/i18n/i18n-provider';
 import { useRefusalText } from '@/components/i18n/refusal-text';
+import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
+import { Button } from '@/components/ui/button';
+import { ErrorText } from '@/components/ui/notice';
 
 /** The "recording" notice everyone in the room sees while the session is recorded. */
 export function RecordingNotice({ recording }: { recording: boolean }) {
-  const { t } = useI18n();
+  const { t } = useText();
   return (
     <div aria-live="polite" className="recording-region">
       {recording && (
@@ -25,7 +27,7 @@ export function RecordingNotice({ recording }: { recording: boolean }) {
  * notice above follows the room state, which the egress webhooks move.
  */
 export function RecordingControl({ sessionId, recording }: { sessionId: number; recording: boolean }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.room.state.queryKey({ sessionId }) });
@@ -33,21 +35,21 @@ export function RecordingControl({ sessionId, recording }: { sessionId: number; 
   const stop = useMutation(trpc.recording.stop.mutationOptions({ onSuccess: refresh }));
   const refusal = useRefusalText()((recording ? stop.error : start.error) ?? null);
   return (
-    <div className="recording-control">
+    <div className="my-2">
       {recording ? (
-        <button className="btn secondary" type="button" disabled={stop.isPending} onClick={() => stop.mutate({ sessionId })} data-testid="room-stop-recording">
+        <Button variant="secondary" disabled={stop.isPending} onClick={() => stop.mutate({ sessionId })} data-testid="room-stop-recording">
           {t('room.stopRecording')}
-        </button>
+        </Button>
       ) : (
-        <button className="btn secondary" type="button" disabled={start.isPending} onClick={() => start.mutate({ sessionId })} data-testid="room-start-recording">
+        <Button variant="secondary" disabled={start.isPending} onClick={() => start.mutate({ sessionId })} data-testid="room-start-recording">
           {start.isPending ? t('room.startingRecording') : t('room.startRecording')}
-        </button>
+        </Button>
       )}
       {refusal && (
-        <p role="alert" className="error" data-testid="room-recording-error">
+        <ErrorText data-testid="room-recording-error">
           {refusal.text}
           {refusal.detail && <small dir="ltr"> ({refusal.detail})</small>}
-        </p>
+        </ErrorText>
       )}
     </div>
   );

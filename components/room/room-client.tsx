@@ -6,9 +6,10 @@ import { LiveKitRoom, PreJoin, type LocalUserChoices } from '@livekit/components
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ConnectionError } from 'livekit-client';
 import type { inferRouterOutputs } from '@trpc/server';
+import { Play } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '@/components/i18n/i18n-provider';
 import { useRefusalText } from '@/components/i18n/refusal-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
 import { isMicLocked } from '@/server/modules/controls/room-state';
@@ -21,10 +22,15 @@ import { HandsPanel } from './hands-panel';
 import { RoomWatcher } from './room-watcher';
 import { TeacherPanel } from './teacher-panel';
 import { useRoomControls } from './use-room-controls';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ErrorText, Notice } from '@/components/ui/notice';
 
 type Phase = 'prejoin' | 'joined' | 'left' | 'ended' | 'removed';
 type TokenData = inferRouterOutputs<AppRouter>['meeting']['token'];
 const PREFETCH_MAX_AGE_MS = 20_000;
+/** The stage beside the side panels (room.css: LiveKitRoom's own unlayered styles would win over utilities). */
+const ROOM_LAYOUT = 'room-layout';
 
 /**
  * `videoUnavailable`: the installation has no LiveKit; `videoUnavailableDetail`
@@ -42,7 +48,7 @@ export function RoomClient({
   videoUnavailableDetail: string | null;
 }) {
   const refusalText = useRefusalText();
-  const { t } = useI18n();
+  const { t } = useText();
   const trpc = useTRPC();
   const [phase, setPhase] = useState<Phase>('prejoin');
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
@@ -116,17 +122,17 @@ export function RoomClient({
 
   if (detail.error) {
     return (
-      <main>
-        <p role="alert" className="notice" data-testid="room-not-allowed">
+      <main id="main" className="mx-auto max-w-[1100px] px-4 py-6">
+        <Notice role="alert" data-testid="room-not-allowed">
           {t('notAllowed')}
-        </p>
+        </Notice>
         <a href="/">{t('backHome')}</a>
       </main>
     );
   }
   if (!detail.data) {
     return (
-      <main className="muted" role="status">
+      <main id="main" className="mx-auto max-w-[1100px] px-4 py-6 text-muted" role="status">
         {t('connecting')}
       </main>
     );
@@ -145,30 +151,31 @@ export function RoomClient({
   if (videoUnavailable || tokenUnavailable || connectError) {
     const why = videoUnavailableDetail ?? connectError ?? refusalText(token.error)?.detail ?? null;
     stage = (
-      <p role="alert" className="notice" data-testid="video-unavailable">
+      <Notice className="m-4 self-start" role="alert" data-testid="video-unavailable">
         {t('videoUnavailable')}
         {why && `: ${why}`}
-      </p>
+      </Notice>
     );
   } else if (over || phase === 'ended') {
     stage = (
-      <p className="notice" data-testid="room-ended" role="status">
+      <Notice className="m-4 self-start" data-testid="room-ended" role="status">
         {t('roomEnded')}
-      </p>
+      </Notice>
     );
   } else if (removed) {
     stage = (
-      <p className="notice" data-testid="room-removed" role="alert">
+      <Notice className="m-4 self-start" data-testid="room-removed" role="alert">
         {t('room.removed')}
-      </p>
+      </Notice>
     );
   } else if (!meeting) {
     stage = viewer.canManage ? (
-      <button className="btn" type="button" disabled={create.isPending} onClick={() => create.mutate({ sessionId })} data-testid="start-meeting">
+      <Button className="m-4 self-start" disabled={create.isPending} onClick={() => create.mutate({ sessionId })} data-testid="start-meeting">
+        <Play aria-hidden />
         {t('startMeeting')}
-      </button>
+      </Button>
     ) : (
-      <p className="notice">{t('waitingForTeacher')}</p>
+      <Notice className="m-4 self-start">{t('waitingForTeacher')}</Notice>
     );
   } else if (joined && joinToken) {
     stage = (
@@ -179,16 +186,16 @@ export function RoomClient({
     );
   } else if (phase === 'left') {
     stage = (
-      <div className="notice" data-testid="room-left">
+      <Notice className="m-4 self-start" data-testid="room-left">
         <p>{t('leftRoom')}</p>
-        <button className="btn" type="button" onClick={() => token.mutate({ sessionId })}>
+        <Button className="mt-2" onClick={() => token.mutate({ sessionId })}>
           {t('rejoin')}
-        </button>
-      </div>
+        </Button>
+      </Notice>
     );
   } else {
     stage = (
-      <div className="prejoin">
+      <div className="prejoin grid flex-1 place-items-center overflow-auto">
         <PreJoin
           defaults={{ username: viewerName, videoEnabled: true, audioEnabled: true }}
           persistUserChoices={false}
@@ -199,9 +206,9 @@ export function RoomClient({
           }}
         />
         {token.error && (
-          <p role="alert" className="error" data-testid="join-error">
+          <ErrorText className="rounded-md bg-card px-4 py-2" data-testid="join-error">
             {token.error.message}
-          </p>
+          </ErrorText>
         )}
       </div>
     );
@@ -210,29 +217,29 @@ export function RoomClient({
   const live = Boolean(meeting) && !over;
   const body = (
     <>
-      <div className="room-stage" data-testid="room-stage" data-lk-theme="default">
+      <div className="room-stage flex min-h-0 flex-col overflow-hidden rounded-lg bg-[#111] max-[800px]:h-[70vh]" data-testid="room-stage" data-lk-theme="default">
         {live && <RecordingNotice recording={state?.recording ?? false} />}
         {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
         {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
-          <p className="stage-notice" role="status" data-testid="live-updates-down">
+          <p className="m-0 border-b border-[#e5c36b] bg-[#fff4d6] px-3 py-2 text-[#3d2e00]" role="status" data-testid="live-updates-down">
             {t('room.liveUpdatesDown')}
           </p>
         ) : null}
-        <div className="stage-body">{stage}</div>
+        <div className="stage-body flex min-h-0 flex-1 flex-col">{stage}</div>
       </div>
-      <aside className="room-side" aria-label={session.title}>
-        <section className="card">
-          <h1 className="room-title">{session.title}</h1>
-          <p className="muted">{t(`status.${session.status}` as 'status.ready')}</p>
+      <aside className="min-h-0 overflow-auto" aria-label={session.title}>
+        <Card>
+          <h1 className="mb-1 text-xl">{session.title}</h1>
+          <p className="text-muted">{t(`status.${session.status}` as TextKey)}</p>
           {viewer.canManage && meeting && !over && (
-            <button className="btn danger" type="button" disabled={end.isPending} onClick={() => end.mutate({ sessionId })} data-testid="end-for-everyone">
+            <Button variant="danger" disabled={end.isPending} onClick={() => end.mutate({ sessionId })} data-testid="end-for-everyone">
               {t('endForEveryone')}
-            </button>
+            </Button>
           )}
           <p>
             <a href="/">{t('backHome')}</a>
           </p>
-        </section>
+        </Card>
         {live && state && !removed && (
           <HandsPanel sessionId={sessionId} hands={state.raisedHands} myUserId={state.me.userId} canRaise={isStudent && joined} canManage={viewer.canManage && joined} />
         )}
@@ -248,7 +255,7 @@ export function RoomClient({
     const allows = (source: 'microphone' | 'camera') => grants.canPublish && (!grants.canPublishSources || grants.canPublishSources.includes(source));
     return (
       <LiveKitRoom
-        className="room-layout"
+        className={ROOM_LAYOUT}
         serverUrl={joinToken.serverUrl}
         token={joinToken.token}
         connect
@@ -262,5 +269,9 @@ export function RoomClient({
       </LiveKitRoom>
     );
   }
-  return <div className="room-layout">{body}</div>;
+  return (
+    <main id="main" className={ROOM_LAYOUT}>
+      {body}
+    </main>
+  );
 }

@@ -2,9 +2,16 @@
 
 import { useParticipants } from '@livekit/components-react';
 import { useMutation } from '@tanstack/react-query';
+import { MicOff, UserX } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n/i18n-provider';
+import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { Field, Input } from '@/components/ui/field';
+import { ErrorText } from '@/components/ui/notice';
+import { toast } from '@/components/ui/toast';
 import { participantKind } from '@/server/modules/controls/permissions';
 import { isMicLocked, type RoomStateView } from '@/server/modules/controls/room-state';
 import { RecordingControl } from './recording-control';
@@ -15,16 +22,20 @@ const SWEEP_INTERVAL_MS = 3_000;
 /**
  * The teacher's controls. Every button is a server action: the server
  * checks the teacher's authority, stores the command and makes LiveKit
- * enforce it; this panel only shows the state that comes back.
+ * enforce it; this panel only shows the state that comes back. A command
+ * stored but not yet enforced by LiveKit says so in a toast.
  */
 export function TeacherPanel({ sessionId, state }: { sessionId: number; state: RoomStateView & { pendingAcks: number } }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const trpc = useTRPC();
   const participants = useParticipants();
   const students = participants.filter((p) => !p.isLocal && participantKind(p.metadata ?? '') === 'student');
   const [text, setText] = useState('');
-  const [notApplied, setNotApplied] = useState(false);
-  const onDone = { onSuccess: (r: { enforced: boolean }) => setNotApplied(!r.enforced) };
+  const onDone = {
+    onSuccess: (r: { enforced: boolean }) => {
+      if (!r.enforced) toast.info(t('room.notApplied'), { id: 'room-not-applied' });
+    },
+  };
   const muteAll = useMutation(trpc.room.muteAll.mutationOptions(onDone));
   const allowMics = useMutation(trpc.room.allowMicrophones.mutationOptions(onDone));
   const setPublishing = useMutation(trpc.room.setPublishing.mutationOptions(onDone));
@@ -51,84 +62,86 @@ export function TeacherPanel({ sessionId, state }: { sessionId: number; state: R
   };
 
   return (
-    <section className="card teacher-panel" aria-labelledby="controls-title" data-testid="teacher-panel">
-      <h2 id="controls-title">{t('room.controls')}</h2>
-      <div className="button-row">
+    <Card aria-labelledby="controls-title" data-testid="teacher-panel">
+      <h2 id="controls-title" className="text-base">
+        {t('room.controls')}
+      </h2>
+      <div className="flex flex-wrap items-center gap-2">
         {state.micsLocked ? (
-          <button className="btn secondary" type="button" disabled={allowMics.isPending} onClick={() => allowMics.mutate({ sessionId })}>
+          <Button variant="secondary" disabled={allowMics.isPending} onClick={() => allowMics.mutate({ sessionId })}>
             {t('room.allowMicrophones')}
-          </button>
+          </Button>
         ) : (
-          <button className="btn" type="button" disabled={muteAll.isPending} onClick={() => muteAll.mutate({ sessionId })} data-testid="mute-all">
+          <Button disabled={muteAll.isPending} onClick={() => muteAll.mutate({ sessionId })} data-testid="mute-all">
+            <MicOff aria-hidden />
             {t('room.muteAll')}
-          </button>
+          </Button>
         )}
-        <button
-          className={`btn ${state.studentsCanPublish ? '' : 'secondary'}`}
-          type="button"
+        <Button
+          variant={state.studentsCanPublish ? 'primary' : 'secondary'}
           disabled={setPublishing.isPending}
           data-testid="toggle-publishing"
           onClick={() => setPublishing.mutate({ sessionId, allowed: !state.studentsCanPublish })}
         >
           {state.studentsCanPublish ? t('room.stopPublishing') : t('room.allowPublishing')}
-        </button>
+        </Button>
       </div>
       <RecordingControl sessionId={sessionId} recording={state.recording} />
       {state.micsLocked && (
-        <p className="muted" data-testid="students-muted">
+        <p className="text-muted" data-testid="students-muted">
           {t('room.studentsMuted')}
         </p>
       )}
 
-      <form className="announce-form" onSubmit={post}>
-        <label>
-          {t('room.announcementLabel')}
-          <input value={text} maxLength={500} onChange={(e) => setText(e.target.value)} data-testid="announcement-input" />
-        </label>
-        <div className="button-row">
-          <button className="btn" type="submit" disabled={announce.isPending || !text.trim()}>
+      <form className="my-3 grid gap-2" onSubmit={post}>
+        <Field label={t('room.announcementLabel')}>
+          <Input value={text} maxLength={500} onChange={(e) => setText(e.target.value)} data-testid="announcement-input" />
+        </Field>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" disabled={announce.isPending || !text.trim()}>
             {t('room.postAnnouncement')}
-          </button>
+          </Button>
           {state.announcement && (
-            <button className="btn secondary" type="button" disabled={clear.isPending} onClick={() => clear.mutate({ sessionId })}>
+            <Button variant="secondary" disabled={clear.isPending} onClick={() => clear.mutate({ sessionId })}>
               {t('room.clearAnnouncement')}
-            </button>
+            </Button>
           )}
         </div>
       </form>
 
-      <h3>{t('room.participants')}</h3>
-      <ul className="participant-list" data-testid="student-list">
+      <h3 className="mt-4 mb-1.5 text-[0.95rem]">{t('room.participants')}</h3>
+      <ul className="m-0 mb-3 list-none p-0" data-testid="student-list">
         {students.map((p) => {
           const locked = isMicLocked(state, p.identity);
           const name = p.name || p.identity;
           return (
-            <li key={p.identity} data-testid={`student-${p.identity}`}>
+            <li key={p.identity} data-testid={`student-${p.identity}`} className="flex items-center justify-between gap-2 border-b border-line py-1.5">
               <span>
                 {name}
-                {locked && <span className="muted"> · {t('room.micLockedShort')}</span>}
+                {locked && <span className="text-muted"> · {t('room.micLockedShort')}</span>}
               </span>
-              <span className="button-row">
+              <span className="flex flex-wrap items-center gap-1.5">
                 {locked && !state.micsLocked ? (
-                  <button className="btn secondary small" type="button" onClick={() => allowMic.mutate({ sessionId, identity: p.identity })} aria-label={`${t('room.allowMicrophone')}: ${name}`}>
+                  <Button variant="secondary" size="sm" onClick={() => allowMic.mutate({ sessionId, identity: p.identity })} aria-label={`${t('room.allowMicrophone')}: ${name}`}>
                     {t('room.allowMicrophone')}
-                  </button>
+                  </Button>
                 ) : (
-                  <button className="btn secondary small" type="button" disabled={locked} onClick={() => mute.mutate({ sessionId, identity: p.identity })} aria-label={`${t('room.mute')}: ${name}`}>
+                  <Button variant="secondary" size="sm" disabled={locked} onClick={() => mute.mutate({ sessionId, identity: p.identity })} aria-label={`${t('room.mute')}: ${name}`}>
                     {t('room.mute')}
-                  </button>
+                  </Button>
                 )}
-                <button
-                  className="btn danger small"
-                  type="button"
-                  aria-label={`${t('room.remove')}: ${name}`}
-                  data-testid={`remove-${p.identity}`}
-                  onClick={() => {
-                    if (window.confirm(t('room.confirmRemove').replace('{name}', name))) remove.mutate({ sessionId, identity: p.identity });
-                  }}
-                >
-                  {t('room.remove')}
-                </button>
+                <ConfirmDialog
+                  title={t('room.confirmRemoveTitle', { name })}
+                  description={t('room.confirmRemoveBody')}
+                  confirmLabel={t('room.remove')}
+                  onConfirm={() => remove.mutate({ sessionId, identity: p.identity })}
+                  trigger={
+                    <Button variant="danger" size="sm" aria-label={`${t('room.remove')}: ${name}`} data-testid={`remove-${p.identity}`}>
+                      <UserX aria-hidden />
+                      {t('room.remove')}
+                    </Button>
+                  }
+                />
               </span>
             </li>
           );
@@ -137,14 +150,14 @@ export function TeacherPanel({ sessionId, state }: { sessionId: number; state: R
 
       {state.removed.length > 0 && (
         <>
-          <h3>{t('room.removedList')}</h3>
-          <ul className="participant-list" data-testid="removed-list">
+          <h3 className="mt-4 mb-1.5 text-[0.95rem]">{t('room.removedList')}</h3>
+          <ul className="m-0 mb-3 list-none p-0" data-testid="removed-list">
             {state.removed.map((r) => (
-              <li key={r.userId}>
+              <li key={r.userId} className="flex items-center justify-between gap-2 border-b border-line py-1.5">
                 <span>{r.name}</span>
-                <button className="btn secondary small" type="button" onClick={() => readmit.mutate({ sessionId, userId: r.userId })} aria-label={`${t('room.readmit')}: ${r.name}`}>
+                <Button variant="secondary" size="sm" onClick={() => readmit.mutate({ sessionId, userId: r.userId })} aria-label={`${t('room.readmit')}: ${r.name}`}>
                   {t('room.readmit')}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -152,20 +165,11 @@ export function TeacherPanel({ sessionId, state }: { sessionId: number; state: R
       )}
 
       {pendingAcks > 0 && (
-        <p className="muted" data-testid="pending-acks">
+        <p className="text-muted" data-testid="pending-acks">
           {t('room.pendingAcks')}: {pendingAcks}
         </p>
       )}
-      {notApplied && (
-        <p role="status" className="notice">
-          {t('room.notApplied')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
-    </section>
+      {error && <ErrorText>{error.message}</ErrorText>}
+    </Card>
   );
 }

@@ -1,13 +1,19 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { Play, Users, Video } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { AttendanceBadge, QueryState, SessionStatusBadge } from '@/components/dashboard/badges';
 import { isStaff } from '@/components/dashboard/home-path';
-import { useText } from '@/components/dashboard/use-text';
+import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import type { UserRole } from '@/server/db/schema/enums';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { ErrorText } from '@/components/ui/notice';
+import { ActionsHeader, Table } from '@/components/ui/table';
 
 type Range = 'today' | 'upcoming' | 'past';
 
@@ -30,74 +36,75 @@ export function SessionList({ range, role }: { range: Range; role: UserRole }) {
   const headingId = `sessions-${range}`;
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <Card aria-labelledby={headingId}>
       <h2 id={headingId}>{t(range)}</h2>
       <QueryState loading={sessions.isLoading} error={sessions.error} />
-      {sessions.data?.length === 0 && <p className="muted">{t('noSessions')}</p>}
+      {sessions.data?.length === 0 && <p className="text-muted">{t('noSessions')}</p>}
       {sessions.data && sessions.data.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('session')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col" className="end">
-                  <span className="sr-only">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((s) => {
-                const open = s.meetingStarted && !s.meetingEnded && (s.status === 'ready' || s.status === 'ongoing');
-                const finished = s.meetingEnded || FINISHED.includes(s.status);
-                const canStart = range === 'today' && s.canManage && !s.meetingStarted && (s.status === 'scheduled' || s.status === 'ready');
-                const count = inRoom.get(s.id);
-                return (
-                  <tr key={s.id} data-testid={`session-${s.id}`}>
-                    <td>
-                      <strong>{s.title}</strong>
-                      <div className="muted">
-                        {formatDateTime(s.scheduledAt)} · {s.durationMinutes} {t('minutes')} · {s.teacherName}
-                      </div>
-                    </td>
-                    <td>
-                      <SessionStatusBadge status={s.status} />
-                      {s.myAttendance && <AttendanceBadge status={s.myAttendance} />}
-                      {open && count !== undefined && (
-                        <span className="badge" data-testid="in-room-count">
-                          {count} {t('peopleInRoom')}
-                        </span>
-                      )}
-                    </td>
-                    <td className="end">
-                      {canStart ? (
-                        <button className="btn" type="button" disabled={start.isPending} onClick={() => start.mutate({ sessionId: s.id })}>
-                          {t('start')}
-                        </button>
-                      ) : open && range === 'today' ? (
-                        <a className="btn" href={`/room/${s.id}`}>
+        <Table>
+          <thead>
+            <tr>
+              <th scope="col">{t('session')}</th>
+              <th scope="col">{t('statusLabel')}</th>
+              <ActionsHeader label={t('actions')} />
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((s) => {
+              const open = s.meetingStarted && !s.meetingEnded && (s.status === 'ready' || s.status === 'ongoing');
+              const finished = s.meetingEnded || FINISHED.includes(s.status);
+              const canStart = range === 'today' && s.canManage && !s.meetingStarted && (s.status === 'scheduled' || s.status === 'ready');
+              const count = inRoom.get(s.id);
+              return (
+                <tr key={s.id} data-testid={`session-${s.id}`}>
+                  <td>
+                    <strong>{s.title}</strong>
+                    <div className="text-muted">
+                      {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })} · {s.teacherName}
+                    </div>
+                  </td>
+                  <td>
+                    <SessionStatusBadge status={s.status} />
+                    {s.myAttendance && <AttendanceBadge status={s.myAttendance} />}
+                    {open && count !== undefined && (
+                      <Badge data-testid="in-room-count">
+                        <Users aria-hidden className="size-3.5" />
+                        {t('inRoomCount', { count })}
+                      </Badge>
+                    )}
+                  </td>
+                  <td className="text-end">
+                    {canStart ? (
+                      <Button disabled={start.isPending} onClick={() => start.mutate({ sessionId: s.id })}>
+                        <Play aria-hidden />
+                        {t('start')}
+                      </Button>
+                    ) : open && range === 'today' ? (
+                      <Button asChild>
+                        <a href={`/room/${s.id}`}>
+                          <Video aria-hidden />
                           {t('join')}
                         </a>
-                      ) : finished ? (
-                        <Link className="btn secondary" href={`/sessions/${s.id}`}>
-                          {staff ? t('attendance') : t('details')}
-                        </Link>
-                      ) : range === 'today' ? (
-                        <span className="muted">{t('notStarted')}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                      </Button>
+                    ) : finished ? (
+                      <Button asChild variant="secondary">
+                        <Link href={`/sessions/${s.id}`}>{staff ? t('attendanceLabel') : t('details')}</Link>
+                      </Button>
+                    ) : range === 'today' ? (
+                      <span className="text-muted">{t('notStarted')}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
       )}
       {start.error && (
-        <p role="alert" className="error">
+        <ErrorText>
           {start.error.message}
-        </p>
+        </ErrorText>
       )}
-    </section>
+    </Card>
   );
 }

@@ -3,13 +3,16 @@
  * the Next app) in the dev script and in the test suites.
  *
  * Why: tests and parallel dev runs must not fight over fixed ports, so we ask
- * the kernel for an unused port (bind to port 0), release it and hand the
- * number to the server. There is an unavoidable window between release and the
- * server binding it; callers that pick ports themselves should be ready to
- * retry once with fresh ports if the server reports "address already in use".
+ * for an unused port (get-port: the kernel picks one, and get-port does not
+ * hand it out again for a while) and give the number to the server. There is
+ * an unavoidable window between the check and the server binding it; callers
+ * that pick ports themselves should be ready to retry once with fresh ports if
+ * the server reports "address already in use". get-port checks TCP only;
+ * LiveKit's media port must be free for UDP too, checked here.
  */
-import net from 'node:net';
 import dgram from 'node:dgram';
+import net from 'node:net';
+import getPort from 'get-port';
 
 export interface FreePortOptions {
   /** Address to probe. Default 127.0.0.1. Use 0.0.0.0 for servers that bind all interfaces. */
@@ -20,19 +23,6 @@ export interface FreePortOptions {
 
 /** Ports already handed out by this process: never hand the same one out twice. */
 const handedOut = new Set<number>();
-
-function probeTcp(host: string, port: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', () => resolve(null));
-    server.listen({ host, port, exclusive: true }, () => {
-      const address = server.address();
-      const picked = typeof address === 'object' && address ? address.port : null;
-      server.close(() => resolve(picked));
-    });
-  });
-}
 
 function probeUdp(host: string, port: number): Promise<number | null> {
   return new Promise((resolve) => {
@@ -61,8 +51,7 @@ export async function freePort(opts: FreePortOptions = {}): Promise<number> {
   const host = opts.host ?? '127.0.0.1';
   const protocol = opts.protocol ?? 'tcp';
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port =
-      protocol === 'udp' ? await probeUdp(host, 0) : await probeTcp(host, 0);
+    const port = protocol === 'udp' ? await probeUdp(host, 0) : await getPort({ host, exclude: handedOut });
     if (port === null || handedOut.has(port)) continue;
     if (protocol === 'both' && (await probeUdp(host, port)) === null) continue;
     handedOut.add(port);
@@ -71,7 +60,12 @@ export async function freePort(opts: FreePortOptions = {}): Promise<number> {
   throw new Error(`freePort: could not find a free ${protocol} port on ${host}`);
 }
 
-/** True when nothing listens on host:port (TCP). */
-export async function isTcpPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return (await probeTcp(host, port)) !== null;
+/** True when nothing listens on host:port (TCP). A plain bind, not get-port, which also refuses ports it recently handed out. */
+export function isTcpPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
 }

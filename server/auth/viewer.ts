@@ -1,6 +1,7 @@
 /** The signed-in viewer's actor, language and timezone, for server-rendered pages. */
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { getAppDeps } from '@/server/deps';
 import { academies, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
@@ -16,7 +17,8 @@ export interface Viewer {
 
 export const LOCALE_COOKIE = 'halaqa-locale';
 
-export async function getViewer(): Promise<Viewer> {
+/** Once per request (React's cache): the layout and next-intl's request config both ask. */
+export const getViewer = cache(async (): Promise<Viewer> => {
   const actor = await getActor();
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   const fromCookie = cookieLocale === 'ar' || cookieLocale === 'en' ? cookieLocale : null;
@@ -31,4 +33,4 @@ export async function getViewer(): Promise<Viewer> {
     locale: fromCookie ?? row?.locale ?? row?.academyLocale ?? 'en',
     timezone: row?.timezone ?? row?.academyTz ?? 'UTC',
   };
-}
+});

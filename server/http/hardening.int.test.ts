@@ -118,7 +118,11 @@ describe('internal errors', () => {
     // A database that is not there: the procedure fails inside, with the driver's words.
     const broken = createDb('postgres://nobody:secret@127.0.0.1:9/halaqa_gone', { max: 1 });
     const logged: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)));
+    // The logger (pino) writes warnings and errors to stderr.
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      logged.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    });
     try {
       const res = await trpcGet('profile.me', undefined, student, { ...testDeps(), db: broken.db });
       expect(res.status).toBe(500);
@@ -178,7 +182,7 @@ describe('/api/health', () => {
 
   it('answers 503 when the database is down, still without details', async () => {
     const broken = createDb('postgres://nobody:secret@127.0.0.1:9/halaqa_gone', { max: 1 });
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       const res = await handleHealth(new Request('http://127.0.0.1:3000/api/health'), { db: broken.db, videoUnavailableReason: null }, { cronSecret: secret, actor: async () => null });
       expect(res.status).toBe(503);

@@ -1,18 +1,30 @@
-/** Structured one-line logs (JSON) so sweeps and webhooks can be grepped in production. */
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = ORDER.info;
+/** Structured one-line logs (JSON, pino) so sweeps and webhooks can be grepped in production. */
+import pino from 'pino';
 
-function write(level: Level, msg: string, fields?: Record<string, unknown>) {
-  if (ORDER[level] < threshold) return;
-  const line = JSON.stringify({ level, msg, ...fields, at: new Date().toISOString() });
-  if (level === 'error' || level === 'warn') console.error(line);
-  else console.log(line);
-}
+const base = pino(
+  {
+    level: 'info',
+    base: undefined,
+    // `level` as its name, the time as `at` (ISO), as the lines have always been written.
+    formatters: { level: (label) => ({ level: label }) },
+    timestamp: () => `,"at":"${new Date().toISOString()}"`,
+  },
+  // Warnings and errors on stderr, the rest on stdout; each line on one stream only.
+  pino.multistream(
+    [
+      { level: 'debug', stream: process.stdout },
+      { level: 'warn', stream: process.stderr },
+    ],
+    { dedupe: true },
+  ),
+);
 
+type Fields = Record<string, unknown>;
+
+/** The message first and its fields after, as every caller writes it. */
 export const logger = {
-  debug: (msg: string, fields?: Record<string, unknown>) => write('debug', msg, fields),
-  info: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields),
-  warn: (msg: string, fields?: Record<string, unknown>) => write('warn', msg, fields),
-  error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
+  debug: (msg: string, fields?: Fields) => base.debug(fields ?? {}, msg),
+  info: (msg: string, fields?: Fields) => base.info(fields ?? {}, msg),
+  warn: (msg: string, fields?: Fields) => base.warn(fields ?? {}, msg),
+  error: (msg: string, fields?: Fields) => base.error(fields ?? {}, msg),
 };

@@ -5,7 +5,7 @@ import { getActor } from '@/server/auth/options';
 export default async function SignInPage() {
   if (await getActor()) redirect('/');
   return (
-    <main>
+    <main id="main" className="px-4 py-6">
       <SignInForm />
     </main>
   );

@@ -1,16 +1,18 @@
 'use client';
 
+import { CalendarDays, LayoutDashboard, Repeat, Settings, Timer, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
+import { cn } from '@/components/ui/cn';
 import { useAdminHref } from './admin-scope';
 
-const PAGES: [string, TextKey][] = [
-  ['/admin', 'overview'],
-  ['/admin/sessions', 'sessions'],
-  ['/admin/schedules', 'schedules'],
-  ['/admin/settings', 'videoSettings'],
-  ['/admin/sweeps', 'sweeps'],
+const PAGES: [string, TextKey, LucideIcon][] = [
+  ['/admin', 'overview', LayoutDashboard],
+  ['/admin/sessions', 'sessions', CalendarDays],
+  ['/admin/schedules', 'schedules', Repeat],
+  ['/admin/settings', 'videoSettings', Settings],
+  ['/admin/sweeps', 'sweeps', Timer],
 ];
 
 export function AdminNav() {
@@ -18,11 +20,19 @@ export function AdminNav() {
   const pathname = usePathname();
   const href = useAdminHref();
   return (
-    <nav aria-label={t('adminNav')} className="subnav">
-      <ul>
-        {PAGES.map(([path, key]) => (
+    <nav aria-label={t('adminNav')}>
+      <ul className="m-0 mb-4 flex list-none flex-wrap gap-x-4 gap-y-1 border-b border-line p-0">
+        {PAGES.map(([path, key, Icon]) => (
           <li key={path}>
-            <Link href={href(path)} aria-current={pathname === path ? 'page' : undefined}>
+            <Link
+              href={href(path)}
+              aria-current={pathname === path ? 'page' : undefined}
+              className={cn(
+                'inline-flex items-center gap-1.5 border-b-[3px] border-transparent px-1 py-2 no-underline hover:no-underline',
+                'aria-[current=page]:border-accent aria-[current=page]:font-semibold aria-[current=page]:text-fg',
+              )}
+            >
+              <Icon aria-hidden className="size-4" />
               {t(key)}
             </Link>
           </li>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { rangeAround } from '../dates';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
 import { AcademyAttendanceTable } from './academy-attendance-table';
 import { AttendanceCharts } from './attendance-charts';
 import { LiveMeetings } from './live-meetings';
@@ -10,6 +10,7 @@ import { RecentRecordings } from './recent-recordings';
 import { ReportFilters, type ReportFilterValues } from './report-filters';
 import { SweepStats } from './sweep-stats';
 import { ATTENDANCE_STATUSES } from './types';
+import { Card } from '@/components/ui/card';
 
 /** SPEC 9, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures, latest recordings. */
 export function AdminOverview() {
@@ -19,10 +20,10 @@ export function AdminOverview() {
     <>
       <h1>{t('adminDashboard')}</h1>
       <LiveMeetings />
-      <section className="card" aria-labelledby="filters-heading">
+      <Card aria-labelledby="filters-heading">
         <h2 id="filters-heading">{t('attendanceFilters')}</h2>
-        <ReportFilters value={filters} onApply={setFilters} statuses={ATTENDANCE_STATUSES} statusPrefix="attendance." statusLabel="attendance" />
-      </section>
+        <ReportFilters value={filters} onApply={setFilters} statuses={ATTENDANCE_STATUSES} statusPrefix="attendance." statusLabel="attendanceLabel" />
+      </Card>
       <AttendanceCharts filters={filters} />
       <AcademyAttendanceTable filters={filters} />
       <SweepStats />

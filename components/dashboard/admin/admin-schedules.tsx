@@ -4,9 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { KindLabel, QueryState } from '../badges';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
 import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fields';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Check, Field, FieldGroup, FormActions, formGridClass, Input } from '@/components/ui/field';
+import { ErrorText, Notice } from '@/components/ui/notice';
+import { Table } from '@/components/ui/table';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
@@ -23,7 +28,7 @@ export function AdminSchedules() {
 }
 
 function WeeklyScheduleForm() {
-  const { t, tf } = useText();
+  const { t } = useText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const scope = useAcademyScope();
@@ -65,70 +70,56 @@ function WeeklyScheduleForm() {
 
   const created = create.data;
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <Card aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('createWeeklySchedule')}</h2>
-      <p className="muted">{t('academyTimeHint')}</p>
-      <form className="grid-form" onSubmit={submit} data-testid="weekly-schedule-form">
+      <p className="text-muted">{t('academyTimeHint')}</p>
+      <form className={formGridClass} onSubmit={submit} data-testid="weekly-schedule-form">
         <SessionFields idPrefix={id} value={fields} onChange={setFields} />
-        <fieldset className="span-all">
-          <legend>{t('weekdays')}</legend>
-          <div className="checks">
+        <FieldGroup legend={t('weekdays')} className="col-span-full">
+          <div className="flex flex-wrap gap-x-4 gap-y-2">
             {WEEKDAYS.map((day) => (
-              <label key={day} className="check">
-                <input type="checkbox" checked={weekdays.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} />
-                {t(`weekday.${day}` as TextKey)}
-              </label>
+              <Check key={day} label={t(`weekday.${day}` as TextKey)} checked={weekdays.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} />
             ))}
           </div>
           {problem && (
-            <p role="alert" className="error">
+            <ErrorText>
               {t('chooseWeekday')}
-            </p>
+            </ErrorText>
           )}
-        </fieldset>
-        <label htmlFor={`${id}-start`}>
-          {t('startDate')}
-          <input id={`${id}-start`} type="date" value={startDate} required onChange={(e) => setStartDate(e.target.value)} />
-        </label>
-        <fieldset>
-          <legend>{t('ends')}</legend>
-          <label className="check">
-            <input type="radio" name={`${id}-end`} checked={endMode === 'count'} onChange={() => setEndMode('count')} />
-            {t('afterCount')}
-          </label>
-          <label className="check">
-            <input type="radio" name={`${id}-end`} checked={endMode === 'endDate'} onChange={() => setEndMode('endDate')} />
-            {t('onDate')}
-          </label>
-        </fieldset>
+        </FieldGroup>
+        <Field htmlFor={`${id}-start`} label={t('startDate')}>
+          <Input id={`${id}-start`} type="date" value={startDate} required onChange={(e) => setStartDate(e.target.value)} />
+        </Field>
+        <FieldGroup legend={t('ends')}>
+          <Check type="radio" name={`${id}-end`} label={t('afterCount')} checked={endMode === 'count'} onChange={() => setEndMode('count')} />
+          <Check type="radio" name={`${id}-end`} label={t('onDate')} checked={endMode === 'endDate'} onChange={() => setEndMode('endDate')} />
+        </FieldGroup>
         {endMode === 'count' ? (
-          <label htmlFor={`${id}-count`}>
-            {t('occurrences')}
-            <input id={`${id}-count`} type="number" min={1} max={500} value={count} required onChange={(e) => setCount(e.target.value)} />
-          </label>
+          <Field htmlFor={`${id}-count`} label={t('occurrences')}>
+            <Input id={`${id}-count`} type="number" min={1} max={500} value={count} required onChange={(e) => setCount(e.target.value)} />
+          </Field>
         ) : (
-          <label htmlFor={`${id}-end-date`}>
-            {t('endDate')}
-            <input id={`${id}-end-date`} type="date" value={endDate} required onChange={(e) => setEndDate(e.target.value)} />
-          </label>
+          <Field htmlFor={`${id}-end-date`} label={t('endDate')}>
+            <Input id={`${id}-end-date`} type="date" value={endDate} required onChange={(e) => setEndDate(e.target.value)} />
+          </Field>
         )}
-        <div className="form-actions">
-          <button className="btn" type="submit" disabled={create.isPending}>
+        <FormActions>
+          <Button type="submit" disabled={create.isPending}>
             {t('createWeeklySchedule')}
-          </button>
-        </div>
+          </Button>
+        </FormActions>
       </form>
       {create.error && (
-        <p role="alert" className="error">
+        <ErrorText>
           {create.error.message}
-        </p>
+        </ErrorText>
       )}
       {created && (
-        <p role="status" className="notice">
-          {tf('scheduleCreated', { count: created.sessions.length })}
-        </p>
+        <Notice role="status">
+          {t('scheduleCreated', { count: created.sessions.length })}
+        </Notice>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -138,47 +129,45 @@ function SchedulesTable() {
   const schedules = useQuery(trpc.scheduling.listSchedules.queryOptions(useAcademyScope()));
   const items = schedules.data?.items ?? [];
   return (
-    <section className="card" aria-labelledby="schedules-heading">
+    <Card aria-labelledby="schedules-heading">
       <h2 id="schedules-heading">{t('academySchedules')}</h2>
       <QueryState loading={schedules.isLoading} error={schedules.error} />
-      {schedules.data && items.length === 0 && <p className="muted">{t('noSchedules')}</p>}
+      {schedules.data && items.length === 0 && <p className="text-muted">{t('noSchedules')}</p>}
       {items.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="schedules-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('title')}</th>
-                <th scope="col">{t('teacher')}</th>
-                <th scope="col">{t('weekdays')}</th>
-                <th scope="col">{t('localTime')}</th>
-                <th scope="col">{t('upcomingOfTotal')}</th>
-                <th scope="col">{t('next')}</th>
+        <Table data-testid="schedules-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('title')}</th>
+              <th scope="col">{t('teacher')}</th>
+              <th scope="col">{t('weekdays')}</th>
+              <th scope="col">{t('localTime')}</th>
+              <th scope="col">{t('upcomingOfTotal')}</th>
+              <th scope="col">{t('next')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.title}
+                  <div className="text-muted">
+                    <KindLabel kind={s.kind} />
+                  </div>
+                </td>
+                <td>{s.teacherName}</td>
+                <td>{s.weekdays.map((d) => t(`weekday.${d}` as TextKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
+                <td>
+                  <span dir="ltr">{s.localTime}</span> <span className="text-muted">({s.timezone})</span>
+                </td>
+                <td>
+                  {s.upcomingSessions} / {s.totalSessions}
+                </td>
+                <td>{s.nextAt ? formatDateTime(s.nextAt) : '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.title}
-                    <div className="muted">
-                      <KindLabel kind={s.kind} />
-                    </div>
-                  </td>
-                  <td>{s.teacherName}</td>
-                  <td>{s.weekdays.map((d) => t(`weekday.${d}` as TextKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
-                  <td>
-                    <span dir="ltr">{s.localTime}</span> <span className="muted">({s.timezone})</span>
-                  </td>
-                  <td>
-                    {s.upcomingSessions} / {s.totalSessions}
-                  </td>
-                  <td>{s.nextAt ? formatDateTime(s.nextAt) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
-    </section>
+    </Card>
   );
 }

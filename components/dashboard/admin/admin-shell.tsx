@@ -3,9 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { AdminNav } from './admin-nav';
 import { AdminScope } from './admin-scope';
+import { Notice } from '@/components/ui/notice';
 
 /**
  * The admin pages' frame: the academy scope, the section navigation, and for
@@ -34,8 +35,8 @@ function ChosenAcademy({ academyId }: { academyId: number }) {
   const directory = useQuery(trpc.academies.directory.queryOptions({ academyId }));
   const academy = directory.data?.academy;
   return (
-    <p className="notice" data-testid="chosen-academy">
+    <Notice data-testid="chosen-academy">
       {t('academy')}: {academy ? (locale === 'ar' ? academy.nameAr : academy.nameEn) : `#${academyId}`}
-    </p>
+    </Notice>
   );
 }

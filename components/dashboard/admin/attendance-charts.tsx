@@ -4,9 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { StatusBarChart, type StatusKey } from '@/components/charts/status-bar-chart';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from '../badges';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
 import type { ReportFilterValues } from './report-filters';
+import { Card } from '@/components/ui/card';
+import { Figure, Figures } from '@/components/ui/figures';
 
 /** Students' attendance by day, by teacher and by kind for the filtered range (final records, effective statuses). */
 export function AttendanceCharts({ filters }: { filters: ReportFilterValues }) {
@@ -27,33 +29,21 @@ export function AttendanceCharts({ filters }: { filters: ReportFilterValues }) {
   const rtl = dir === 'rtl';
   const students = stats.data?.students;
   return (
-    <section className="card" aria-labelledby="charts-heading">
+    <Card aria-labelledby="charts-heading">
       <h2 id="charts-heading">{t('attendanceCharts')}</h2>
       <QueryState loading={stats.isLoading} error={stats.error} />
       {students && (
         <>
-          <dl className="figures" data-testid="overall-figures">
-            <div className="figure">
-              <dt>{t('sessionsCount')}</dt>
-              <dd>{formatNumber(students.overall.sessions)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('studentRecords')}</dt>
-              <dd>{formatNumber(students.overall.totalParticipants)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('attendanceRate')}</dt>
-              <dd>{formatPercent(students.overall.attendanceRate)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('averagePercentage')}</dt>
-              <dd>{formatPercent(students.overall.averagePercentage)}</dd>
-            </div>
-          </dl>
+          <Figures data-testid="overall-figures">
+            <Figure label={t('sessionsCount')} value={formatNumber(students.overall.sessions)} />
+            <Figure label={t('studentRecords')} value={formatNumber(students.overall.totalParticipants)} />
+            <Figure label={t('attendanceRate')} value={formatPercent(students.overall.attendanceRate)} />
+            <Figure label={t('averagePercentage')} value={formatPercent(students.overall.averagePercentage)} />
+          </Figures>
           {students.overall.totalParticipants === 0 ? (
-            <p className="muted">{t('noAttendanceInRange')}</p>
+            <p className="text-muted">{t('noAttendanceInRange')}</p>
           ) : (
-            <div className="charts">
+            <div className="grid grid-cols-[repeat(auto-fit,minmax(320px,1fr))] gap-4">
               <StatusBarChart
                 testId="chart-by-day"
                 caption={t('byDay')}
@@ -74,7 +64,7 @@ export function AttendanceCharts({ filters }: { filters: ReportFilterValues }) {
               <StatusBarChart
                 testId="chart-by-kind"
                 caption={t('byKind')}
-                labelHeader={t('kind')}
+                labelHeader={t('kindLabel')}
                 rtl={rtl}
                 statusLabels={statusLabels}
                 data={students.byKind.map((d) => ({ label: t(`kind.${d.kind}` as TextKey), present: d.present, late: d.late, partial: d.partial, absent: d.absent }))}
@@ -83,6 +73,6 @@ export function AttendanceCharts({ filters }: { filters: ReportFilterValues }) {
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,9 +4,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
 import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fields';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, FormActions, formGridClass, Input } from '@/components/ui/field';
+import { ErrorText, Notice } from '@/components/ui/notice';
 
 /** One session at a local date and time in the academy's timezone (SPEC 3). */
 export function CreateSessionForm() {
@@ -38,34 +42,33 @@ export function CreateSessionForm() {
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <Card aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('createSession')}</h2>
-      <p className="muted">{t('academyTimeHint')}</p>
-      <form className="grid-form" onSubmit={submit} data-testid="create-session-form">
+      <p className="text-muted">{t('academyTimeHint')}</p>
+      <form className={formGridClass} onSubmit={submit} data-testid="create-session-form">
         <SessionFields idPrefix={id} value={fields} onChange={setFields} />
-        <label htmlFor={`${id}-date`}>
-          {t('localDate')}
-          <input id={`${id}-date`} name="localDate" type="date" value={localDate} required onChange={(e) => setLocalDate(e.target.value)} />
-        </label>
-        <div className="form-actions">
-          <button className="btn" type="submit" disabled={create.isPending}>
+        <Field htmlFor={`${id}-date`} label={t('localDate')}>
+          <Input id={`${id}-date`} name="localDate" type="date" value={localDate} required onChange={(e) => setLocalDate(e.target.value)} />
+        </Field>
+        <FormActions>
+          <Button type="submit" disabled={create.isPending}>
             {t('createSession')}
-          </button>
-        </div>
+          </Button>
+        </FormActions>
       </form>
       {create.error && (
-        <p role="alert" className="error">
+        <ErrorText>
           {create.error.message}
-        </p>
+        </ErrorText>
       )}
       {create.data && (
-        <p role="status" className="notice" data-testid="session-created">
+        <Notice role="status" data-testid="session-created">
           {t('sessionCreated')}{' '}
           <Link href={`/sessions/${create.data.id}`} data-testid="created-session-link">
             {create.data.title}
           </Link>
-        </p>
+        </Notice>
       )}
-    </section>
+    </Card>
   );
 }

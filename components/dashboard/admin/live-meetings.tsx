@@ -4,8 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '@/components/trpc-provider';
 import { KindLabel, QueryState, SessionStatusBadge } from '../badges';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Table } from '@/components/ui/table';
 
 /** Rooms open now, polled every few seconds (SPEC 9: "live meetings now"). */
 export function LiveMeetings() {
@@ -14,50 +17,48 @@ export function LiveMeetings() {
   const scope = useAcademyScope();
   const live = useQuery({ ...trpc.academies.liveMeetings.queryOptions(scope), refetchInterval: 5_000 });
   return (
-    <section className="card" aria-labelledby="live-heading" data-testid="live-meetings">
+    <Card aria-labelledby="live-heading" data-testid="live-meetings">
       <h2 id="live-heading">
-        {t('liveMeetingsNow')} {live.data && <span className="badge ongoing">{formatNumber(live.data.length)}</span>}
+        {t('liveMeetingsNow')} {live.data && <Badge tone="live">{formatNumber(live.data.length)}</Badge>}
       </h2>
       <QueryState loading={live.isLoading} error={live.error} />
-      {live.data?.length === 0 && <p className="muted">{t('noLiveMeetings')}</p>}
+      {live.data?.length === 0 && <p className="text-muted">{t('noLiveMeetings')}</p>}
       {live.data && live.data.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('session')}</th>
-                <th scope="col">{t('teacher')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('inRoom')}</th>
-                <th scope="col">{t('openedAt')}</th>
+        <Table>
+          <thead>
+            <tr>
+              <th scope="col">{t('session')}</th>
+              <th scope="col">{t('teacher')}</th>
+              <th scope="col">{t('statusLabel')}</th>
+              <th scope="col">{t('inRoom')}</th>
+              <th scope="col">{t('openedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {live.data.map((m) => (
+              <tr key={m.sessionId} data-testid={`live-${m.sessionId}`}>
+                <td>
+                  <Link href={`/sessions/${m.sessionId}`}>{m.title}</Link>
+                  <div className="text-muted">
+                    <KindLabel kind={m.kind} /> · {formatTime(m.scheduledAt)} · {t('minutesCount', { count: m.durationMinutes })}
+                  </div>
+                </td>
+                <td>
+                  {m.teacherName}
+                  {!m.teacherInRoom && <div className="text-muted">{t('teacherNotInRoom')}</div>}
+                </td>
+                <td>
+                  <SessionStatusBadge status={m.status} />
+                </td>
+                <td data-testid="live-count">
+                  {formatNumber(m.inRoom)} <span className="text-muted">({t('studentsCount', { count: m.studentsInRoom })})</span>
+                </td>
+                <td>{formatTime(m.openedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {live.data.map((m) => (
-                <tr key={m.sessionId} data-testid={`live-${m.sessionId}`}>
-                  <td>
-                    <Link href={`/sessions/${m.sessionId}`}>{m.title}</Link>
-                    <div className="muted">
-                      <KindLabel kind={m.kind} /> · {formatTime(m.scheduledAt)} · {m.durationMinutes} {t('minutes')}
-                    </div>
-                  </td>
-                  <td>
-                    {m.teacherName}
-                    {!m.teacherInRoom && <div className="muted">{t('teacherNotInRoom')}</div>}
-                  </td>
-                  <td>
-                    <SessionStatusBadge status={m.status} />
-                  </td>
-                  <td data-testid="live-count">
-                    {formatNumber(m.inRoom)} <span className="muted">({formatNumber(m.studentsInRoom)} {t('studentsShort')})</span>
-                  </td>
-                  <td>{formatTime(m.openedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,11 +1,15 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Filter } from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import type { SessionKind } from '@/server/db/schema/enums';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/field';
+import { ErrorText } from '@/components/ui/notice';
 
 export const KINDS: SessionKind[] = ['quran', 'academic', 'interactive_course'];
 
@@ -59,18 +63,15 @@ export function ReportFilters({
   }
 
   return (
-    <form className="filters" onSubmit={submit} aria-label={t('filters')}>
-      <label htmlFor={`${id}-from`}>
-        {t('from')}
-        <input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
-      </label>
-      <label htmlFor={`${id}-to`}>
-        {t('to')}
-        <input id={`${id}-to`} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
-      </label>
-      <label htmlFor={`${id}-teacher`}>
-        {t('teacher')}
-        <select
+    <form className="flex flex-wrap items-end gap-3 [&>label]:min-w-40" onSubmit={submit} aria-label={t('filters')}>
+      <Field htmlFor={`${id}-from`} label={t('from')}>
+        <Input id={`${id}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} required />
+      </Field>
+      <Field htmlFor={`${id}-to`} label={t('to')}>
+        <Input id={`${id}-to`} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} required />
+      </Field>
+      <Field htmlFor={`${id}-teacher`} label={t('teacher')}>
+        <Select
           id={`${id}-teacher`}
           value={draft.teacherId ?? ''}
           onChange={(e) => setDraft({ ...draft, teacherId: e.target.value ? Number(e.target.value) : undefined })}
@@ -81,39 +82,36 @@ export function ReportFilters({
               {teacher.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label htmlFor={`${id}-kind`}>
-        {t('kind')}
-        <select id={`${id}-kind`} value={draft.kind ?? ''} onChange={(e) => setDraft({ ...draft, kind: (e.target.value || undefined) as SessionKind | undefined })}>
+        </Select>
+      </Field>
+      <Field htmlFor={`${id}-kind`} label={t('kindLabel')}>
+        <Select id={`${id}-kind`} value={draft.kind ?? ''} onChange={(e) => setDraft({ ...draft, kind: (e.target.value || undefined) as SessionKind | undefined })}>
           <option value="">{t('allKinds')}</option>
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kind.${kind}` as TextKey)}
             </option>
           ))}
-        </select>
-      </label>
-      <label htmlFor={`${id}-status`}>
-        {t(statusLabel)}
-        <select id={`${id}-status`} value={draft.status ?? ''} onChange={(e) => setDraft({ ...draft, status: e.target.value || undefined })}>
+        </Select>
+      </Field>
+      <Field htmlFor={`${id}-status`} label={t(statusLabel)}>
+        <Select id={`${id}-status`} value={draft.status ?? ''} onChange={(e) => setDraft({ ...draft, status: e.target.value || undefined })}>
           <option value="">{t('allStatuses')}</option>
           {statuses.map((status) => (
             <option key={status} value={status}>
               {t(`${statusPrefix}${status}` as TextKey)}
             </option>
           ))}
-        </select>
-      </label>
-      <div className="filters-actions">
-        <button className="btn" type="submit">
-          {t('apply')}
-        </button>
-      </div>
+        </Select>
+      </Field>
+      <Button type="submit">
+        <Filter aria-hidden />
+        {t('apply')}
+      </Button>
       {problem && (
-        <p role="alert" className="error filters-problem">
+        <ErrorText className="m-0 basis-full">
           {t(problem)}
-        </p>
+        </ErrorText>
       )}
     </form>
   );

@@ -3,9 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/trpc-provider';
 import type { SessionKind } from '@/server/db/schema/enums';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
 import { KINDS } from './report-filters';
+import { Field, Input, Select } from '@/components/ui/field';
 
 export type AudienceType = 'student' | 'circle' | 'course';
 
@@ -50,34 +51,30 @@ export function SessionFields({ idPrefix, value, onChange }: { idPrefix: string;
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <>
-      <label htmlFor={id('title')}>
-        {t('title')}
-        <input id={id('title')} name="title" value={value.title} maxLength={200} required onChange={(e) => set({ title: e.target.value })} />
-      </label>
-      <label htmlFor={id('kind')}>
-        {t('kind')}
-        <select id={id('kind')} name="kind" value={value.kind} onChange={(e) => set({ kind: e.target.value as SessionKind })}>
+      <Field htmlFor={id('title')} label={t('title')}>
+        <Input id={id('title')} name="title" value={value.title} maxLength={200} required onChange={(e) => set({ title: e.target.value })} />
+      </Field>
+      <Field htmlFor={id('kind')} label={t('kindLabel')}>
+        <Select id={id('kind')} name="kind" value={value.kind} onChange={(e) => set({ kind: e.target.value as SessionKind })}>
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kind.${kind}` as TextKey)}
             </option>
           ))}
-        </select>
-      </label>
-      <label htmlFor={id('teacher')}>
-        {t('teacher')}
-        <select id={id('teacher')} name="teacherId" value={value.teacherId} required onChange={(e) => set({ teacherId: e.target.value })}>
+        </Select>
+      </Field>
+      <Field htmlFor={id('teacher')} label={t('teacher')}>
+        <Select id={id('teacher')} name="teacherId" value={value.teacherId} required onChange={(e) => set({ teacherId: e.target.value })}>
           <option value="">{t('choose')}</option>
           {directory.data?.teachers.map((teacher) => (
             <option key={teacher.id} value={teacher.id}>
               {teacher.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label htmlFor={id('audience-type')}>
-        {t('audienceType')}
-        <select
+        </Select>
+      </Field>
+      <Field htmlFor={id('audience-type')} label={t('audienceType')}>
+        <Select
           id={id('audience-type')}
           name="audienceType"
           value={value.audienceType}
@@ -88,26 +85,23 @@ export function SessionFields({ idPrefix, value, onChange }: { idPrefix: string;
               {t(`audience.${type}` as TextKey)}
             </option>
           ))}
-        </select>
-      </label>
-      <label htmlFor={id('audience')}>
-        {t(`audience.${value.audienceType}` as TextKey)}
-        <select id={id('audience')} name="audienceId" value={value.audienceId} required onChange={(e) => set({ audienceId: e.target.value })}>
+        </Select>
+      </Field>
+      <Field htmlFor={id('audience')} label={t(`audience.${value.audienceType}` as TextKey)}>
+        <Select id={id('audience')} name="audienceId" value={value.audienceId} required onChange={(e) => set({ audienceId: e.target.value })}>
           <option value="">{t('choose')}</option>
           {audiences.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label}
             </option>
           ))}
-        </select>
-      </label>
-      <label htmlFor={id('time')}>
-        {t('localTime')}
-        <input id={id('time')} name="localTime" type="time" value={value.localTime} required onChange={(e) => set({ localTime: e.target.value })} />
-      </label>
-      <label htmlFor={id('duration')}>
-        {t('durationMinutes')}
-        <input
+        </Select>
+      </Field>
+      <Field htmlFor={id('time')} label={t('localTime')}>
+        <Input id={id('time')} name="localTime" type="time" value={value.localTime} required onChange={(e) => set({ localTime: e.target.value })} />
+      </Field>
+      <Field htmlFor={id('duration')} label={t('durationMinutes')}>
+        <Input
           id={id('duration')}
           name="durationMinutes"
           type="number"
@@ -117,7 +111,7 @@ export function SessionFields({ idPrefix, value, onChange }: { idPrefix: string;
           required
           onChange={(e) => set({ durationMinutes: e.target.value })}
         />
-      </label>
+      </Field>
     </>
   );
 }

@@ -4,8 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from '../badges';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useAcademyScope } from './admin-scope';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Check, Field, FieldGroup, FormActions, FormGrid, Input } from '@/components/ui/field';
+import { ErrorText, Notice } from '@/components/ui/notice';
 
 const NUMBER_FIELDS = [
   ['minutesBefore', 0, 1440],
@@ -90,45 +94,37 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
 
   const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings' | 'teachersMayObserve') =>
     draft && (
-      <label className="check">
-        <input type="checkbox" name={name} checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
-        {t(`setting.${name}` as TextKey)}
-      </label>
+      <Check name={name} label={t(`setting.${name}` as TextKey)} checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
     );
 
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <Card aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('videoSettingsIntro')}</h2>
       <QueryState loading={settings.isLoading} error={settings.error} />
-      {!canEdit && <p className="muted">{t('readOnlySettings')}</p>}
+      {!canEdit && <p className="text-muted">{t('readOnlySettings')}</p>}
       {draft && settings.data && (
         <form onSubmit={submit} data-testid="video-settings-form">
-          <fieldset disabled={!canEdit || save.isPending} className="plain">
-            <div className="grid-form">
-              <fieldset>
-                <legend>{t('automation')}</legend>
+          <fieldset disabled={!canEdit || save.isPending} className="m-0 grid min-w-0 gap-4 border-0 p-0">
+            <FormGrid>
+              <FieldGroup legend={t('automation')}>
                 {check('autoCreate')}
                 {check('autoEnd')}
                 {check('teachersMayObserve')}
-              </fieldset>
-              <fieldset className="span-2">
-                <legend>{t('recordingSettings')}</legend>
+              </FieldGroup>
+              <FieldGroup legend={t('recordingSettings')} className="sm:col-span-2">
                 {check('recordingAllowed')}
                 {check('recordingDefault')}
                 {check('studentsSeeRecordings')}
-              </fieldset>
-              <label htmlFor={`${id}-window-start`}>
-                {t('setting.windowStart')}
-                <input id={`${id}-window-start`} type="time" value={draft.windowStart} onChange={(e) => setDraft({ ...draft, windowStart: e.target.value })} />
-              </label>
-              <label htmlFor={`${id}-window-end`}>
-                {t('setting.windowEnd')}
-                <input id={`${id}-window-end`} type="time" value={draft.windowEnd} onChange={(e) => setDraft({ ...draft, windowEnd: e.target.value })} />
-              </label>
+              </FieldGroup>
+              <Field htmlFor={`${id}-window-start`} label={t('setting.windowStart')}>
+                <Input id={`${id}-window-start`} type="time" value={draft.windowStart} onChange={(e) => setDraft({ ...draft, windowStart: e.target.value })} />
+              </Field>
+              <Field htmlFor={`${id}-window-end`} label={t('setting.windowEnd')}>
+                <Input id={`${id}-window-end`} type="time" value={draft.windowEnd} onChange={(e) => setDraft({ ...draft, windowEnd: e.target.value })} />
+              </Field>
               {NUMBER_FIELDS.map(([name, min, max]) => (
-                <label key={name} htmlFor={`${id}-${name}`}>
-                  {t(`setting.${name}` as TextKey)}
-                  <input
+                <Field key={name} htmlFor={`${id}-${name}`} label={t(`setting.${name}` as TextKey)}>
+                  <Input
                     id={`${id}-${name}`}
                     type="number"
                     min={min}
@@ -137,18 +133,13 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
                     value={draft.numbers[name]}
                     onChange={(e) => setDraft({ ...draft, numbers: { ...draft.numbers, [name]: e.target.value } })}
                   />
-                </label>
+                </Field>
               ))}
-              <fieldset>
-                <legend>{t('setting.lateGraceMinutes')}</legend>
-                <label className="check">
-                  <input type="checkbox" checked={draft.useLate} onChange={(e) => setDraft({ ...draft, useLate: e.target.checked })} />
-                  {t('setting.useLate')}
-                </label>
+              <FieldGroup legend={t('setting.lateGraceMinutes')} className="grid gap-2">
+                <Check label={t('setting.useLate')} checked={draft.useLate} onChange={(e) => setDraft({ ...draft, useLate: e.target.checked })} />
                 {draft.useLate && (
-                  <label htmlFor={`${id}-late`}>
-                    {t('minutesLabel')}
-                    <input
+                  <Field htmlFor={`${id}-late`} label={t('minutesLabel')}>
+                    <Input
                       id={`${id}-late`}
                       type="number"
                       min={0}
@@ -157,53 +148,50 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
                       value={draft.lateGraceMinutes}
                       onChange={(e) => setDraft({ ...draft, lateGraceMinutes: e.target.value })}
                     />
-                  </label>
+                  </Field>
                 )}
-              </fieldset>
-              <fieldset className="span-all">
-                <legend>{t('setting.blockedWeekdays')}</legend>
-                <div className="checks">
+              </FieldGroup>
+              <FieldGroup legend={t('setting.blockedWeekdays')} className="col-span-full">
+                <div className="flex flex-wrap gap-x-4 gap-y-2">
                   {[0, 1, 2, 3, 4, 5, 6].map((day) => (
-                    <label key={day} className="check">
-                      <input
-                        type="checkbox"
-                        checked={draft.blockedWeekdays.includes(day)}
+                    <Check
+                      key={day}
+                      label={t(`weekday.${day}` as TextKey)}
+                      checked={draft.blockedWeekdays.includes(day)}
                         onChange={(e) =>
                           setDraft({
                             ...draft,
                             blockedWeekdays: e.target.checked ? [...draft.blockedWeekdays, day].sort() : draft.blockedWeekdays.filter((d) => d !== day),
                           })
-                        }
-                      />
-                      {t(`weekday.${day}` as TextKey)}
-                    </label>
+                      }
+                    />
                   ))}
                 </div>
-              </fieldset>
-            </div>
+              </FieldGroup>
+            </FormGrid>
             {canEdit && (
-              <div className="form-actions">
-                <button className="btn" type="submit">
+              <FormActions>
+                <Button type="submit">
                   {t('save')}
-                </button>
-              </div>
+                </Button>
+              </FormActions>
             )}
           </fieldset>
-          <p className="muted">
+          <p className="text-muted">
             {t('timezone')}: <span dir="ltr">{settings.data.timezone}</span> · {t('lastChanged')} {formatDateTime(settings.data.updatedAt)}
           </p>
         </form>
       )}
       {save.error && (
-        <p role="alert" className="error">
+        <ErrorText>
           {save.error.message}
-        </p>
+        </ErrorText>
       )}
       {save.isSuccess && (
-        <p role="status" className="notice">
+        <Notice role="status">
           {t('saved')}
-        </p>
+        </Notice>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,8 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { ATTENDANCE_STATUSES, type AttendanceRecordStatus } from '../admin/types';
-import { useText, type TextKey } from '../use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import type { RecordRow } from './records-table';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, FormActions, formGridClass, Input, Select } from '@/components/ui/field';
+import { ErrorText, Notice } from '@/components/ui/notice';
 
 /** An academy manager sets a record's status with a reason (SPEC 5); recalculation keeps it. */
 export function OverrideForm({ sessionId, rows }: { sessionId: number; rows: RecordRow[] }) {
@@ -35,50 +39,47 @@ export function OverrideForm({ sessionId, rows }: { sessionId: number; rows: Rec
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <Card aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('overrideStatus')}</h2>
-      <form className="grid-form" onSubmit={submit} data-testid="override-form">
-        <label htmlFor={`${id}-person`}>
-          {t('participant')}
-          <select id={`${id}-person`} value={userId} required onChange={(e) => setUserId(e.target.value)}>
+      <form className={formGridClass} onSubmit={submit} data-testid="override-form">
+        <Field htmlFor={`${id}-person`} label={t('participant')}>
+          <Select id={`${id}-person`} value={userId} required onChange={(e) => setUserId(e.target.value)}>
             <option value="">{t('choose')}</option>
             {rows.map((r) => (
               <option key={r.userId} value={r.userId}>
                 {r.name} — {t(`attendance.${r.status}` as TextKey)}
               </option>
             ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-status`}>
-          {t('newStatus')}
-          <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as AttendanceRecordStatus)}>
+          </Select>
+        </Field>
+        <Field htmlFor={`${id}-status`} label={t('newStatus')}>
+          <Select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as AttendanceRecordStatus)}>
             {ATTENDANCE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`attendance.${s}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label htmlFor={`${id}-reason`} className="span-2">
-          {t('reason')}
-          <input id={`${id}-reason`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
-        </label>
-        <div className="form-actions">
-          <button className="btn" type="submit" disabled={override.isPending}>
+          </Select>
+        </Field>
+        <Field htmlFor={`${id}-reason`} className="sm:col-span-2" label={t('reason')}>
+          <Input id={`${id}-reason`} value={reason} maxLength={500} required onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <FormActions>
+          <Button type="submit" disabled={override.isPending}>
             {t('saveOverride')}
-          </button>
-        </div>
+          </Button>
+        </FormActions>
       </form>
       {override.error && (
-        <p role="alert" className="error">
+        <ErrorText>
           {override.error.message}
-        </p>
+        </ErrorText>
       )}
       {override.isSuccess && (
-        <p role="status" className="notice" data-testid="override-saved">
+        <Notice role="status" data-testid="override-saved">
           {t('overrideSaved')}
-        </p>
+        </Notice>
       )}
-    </section>
+    </Card>
   );
 }

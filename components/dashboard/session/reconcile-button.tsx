@@ -2,11 +2,12 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@/components/trpc-provider';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Button } from '@/components/ui/button';
 
 /** Repairs attendance from LiveKit's participant list now, instead of waiting for the sweep. */
 export function ReconcileButton({ sessionId }: { sessionId: number }) {
-  const { tf, t } = useText();
+  const { t } = useText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const reconcile = useMutation(
@@ -20,16 +21,16 @@ export function ReconcileButton({ sessionId }: { sessionId: number }) {
   );
   return (
     <>
-      <button className="btn secondary" type="button" disabled={reconcile.isPending} onClick={() => reconcile.mutate({ sessionId })} data-testid="reconcile">
+      <Button variant="secondary" disabled={reconcile.isPending} onClick={() => reconcile.mutate({ sessionId })} data-testid="reconcile">
         {t('reconcileAttendance')}
-      </button>
+      </Button>
       {reconcile.data && (
-        <span role="status" className="muted" data-testid="reconcile-result">
-          {tf('reconciled', { joins: reconcile.data.joinsAdded, leaves: reconcile.data.leavesAdded })}
+        <span role="status" className="text-muted" data-testid="reconcile-result">
+          {t('reconciled', { joins: reconcile.data.joinsAdded, leaves: reconcile.data.leavesAdded })}
         </span>
       )}
       {reconcile.error && (
-        <span role="alert" className="error">
+        <span role="alert" className="text-danger">
           {reconcile.error.message}
         </span>
       )}

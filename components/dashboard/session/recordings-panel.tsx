@@ -1,12 +1,17 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Circle, Square } from 'lucide-react';
 import { useId } from 'react';
 import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState, RecordingStatusBadge } from '../badges';
 import { isUnfinishedRecording, isWebLocation } from '../recording-format';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Card } from '@/components/ui/card';
+import { ErrorText, Notice } from '@/components/ui/notice';
+import { Table } from '@/components/ui/table';
+import { Button } from '@/components/ui/button';
 
 interface RecordingRow {
   id: number;
@@ -46,15 +51,13 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
   const code = list.error?.data?.code;
   // Not shared with students (or not theirs): no panel, and certainly no error page.
   if (code === 'FORBIDDEN' || code === 'NOT_FOUND') return null;
-  const heading = (
-<h2 id={`${id}-heading`}>{t('recordings')}</h2>
-  );
+  const heading = <h2 id={`${id}-heading`}>{t('recordings')}</h2>;
   if (list.error) {
     return (
-      <section className="card" aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
+      <Card aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
         {heading}
         <QueryState loading={false} error={list.error} />
-      </section>
+      </Card>
     );
   }
   const data = list.data;
@@ -62,10 +65,10 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
 
   if (!data.canManage) {
     return (
-      <section className="card" aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
+      <Card aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
         {heading}
         <RecordingsTable rows={data.recordings} canManage={false} />
-      </section>
+      </Card>
     );
   }
 
@@ -87,7 +90,7 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
           ? t('recordingStopping')
           : t('notRecording');
   return (
-    <section className="card" aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
+    <Card aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
       {heading}
       <p data-testid="recording-state" data-state={current?.status ?? 'idle'} aria-live="polite">
         {current && (
@@ -97,12 +100,11 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
         )}
         {stateText}
       </p>
-      {data.recordsByItself && <p className="muted">{t('recordsByItself')}</p>}
-      <div className="actions">
+      {data.recordsByItself && <p className="text-muted">{t('recordsByItself')}</p>}
+      <div className="flex flex-wrap items-center gap-2">
         {current && current.status !== 'ending' ? (
-          <button
-            className="btn danger"
-            type="button"
+          <Button
+            variant="danger"
             disabled={busy}
             onClick={() => {
               start.reset();
@@ -110,12 +112,11 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
             }}
             data-testid="recording-stop"
           >
+            <Square aria-hidden />
             {t('stopRecording')}
-          </button>
+          </Button>
         ) : (
-          <button
-            className="btn"
-            type="button"
+          <Button
             disabled={busy || Boolean(current) || reasons.length > 0}
             aria-describedby={reasons.length > 0 ? `${id}-unavailable` : undefined}
             onClick={() => {
@@ -124,68 +125,67 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
             }}
             data-testid="recording-start"
           >
+            <Circle aria-hidden />
             {t('startRecording')}
-          </button>
+          </Button>
         )}
       </div>
       {reasons.length > 0 && !current && (
-        <div className="notice" id={`${id}-unavailable`} data-testid="recording-unavailable">
+        <Notice className="mt-3" id={`${id}-unavailable`} data-testid="recording-unavailable">
           {reasons.map((reason) => (
             <p key={reason} dir="auto">
               {reason}
             </p>
           ))}
-        </div>
+        </Notice>
       )}
       {failure && (
-        <p role="alert" className="error" dir="auto" data-testid="recording-error">
+        <ErrorText dir="auto" data-testid="recording-error">
           {failure.text}
           {failure.detail && <small dir="ltr"> ({failure.detail})</small>}
-        </p>
+        </ErrorText>
       )}
-      {data.recordings.length === 0 ? <p className="muted">{t('noRecordings')}</p> : <RecordingsTable rows={data.recordings} canManage />}
-    </section>
+      {data.recordings.length === 0 ? <p className="text-muted">{t('noRecordings')}</p> : <RecordingsTable rows={data.recordings} canManage />}
+    </Card>
   );
 }
 
 function RecordingsTable({ rows, canManage }: { rows: RecordingRow[]; canManage: boolean }) {
   const { t, formatDateTime, formatClock, formatBytes } = useText();
   return (
-    <div className="table-scroll">
-      <table data-testid="recordings-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('startedAt')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('duration')}</th>
-            <th scope="col">{t('size')}</th>
-            <th scope="col">{t('recordingFile')}</th>
-            {canManage && <th scope="col">{t('startedBy')}</th>}
+    <Table data-testid="recordings-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('startedAt')}</th>
+          <th scope="col">{t('statusLabel')}</th>
+          <th scope="col">{t('duration')}</th>
+          <th scope="col">{t('size')}</th>
+          <th scope="col">{t('recordingFile')}</th>
+          {canManage && <th scope="col">{t('startedBy')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-testid={`recording-${r.id}`} data-status={r.status}>
+            <td>{formatDateTime(r.startedAt)}</td>
+            <td>
+              <RecordingStatusBadge status={r.status} />
+              {r.error && (
+                <div className="text-danger" dir="auto">
+                  {r.error}
+                </div>
+              )}
+            </td>
+            <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
+            <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
+            <td>
+              <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
+            </td>
+            {canManage && <td>{r.autoStarted ? t('automatic') : (r.startedByName ?? '—')}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-testid={`recording-${r.id}`} data-status={r.status}>
-              <td>{formatDateTime(r.startedAt)}</td>
-              <td>
-                <RecordingStatusBadge status={r.status} />
-                {r.error && (
-                  <div className="error" dir="auto">
-                    {r.error}
-                  </div>
-                )}
-              </td>
-              <td>{r.durationMs !== null ? formatClock(r.durationMs) : '—'}</td>
-              <td>{r.sizeBytes !== null ? formatBytes(r.sizeBytes) : '—'}</td>
-              <td>
-                <RecordingLocation location={r.location} filePath={r.filePath} downloadUrl={r.downloadUrl} />
-              </td>
-              {canManage && <td>{r.autoStarted ? t('automatic') : (r.startedByName ?? '—')}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -205,7 +205,7 @@ export function RecordingLocation({ location, filePath, downloadUrl }: { locatio
   }
   const text = location ?? filePath;
   return text ? (
-    <span dir="ltr" className="muted break">
+    <span dir="ltr" className="break-all text-muted">
       {text}
     </span>
   ) : (

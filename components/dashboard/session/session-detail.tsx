@@ -1,12 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { Download, Video } from 'lucide-react';
 import Link from 'next/link';
 import { useTRPC } from '@/components/trpc-provider';
 import type { UserRole } from '@/server/db/schema/enums';
 import { KindLabel, QueryState, SessionStatusBadge } from '../badges';
 import { isManager } from '../home-path';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Fact, Facts } from '@/components/ui/figures';
+import { Notice } from '@/components/ui/notice';
 import { OverrideForm } from './override-form';
 import { ReconcileButton } from './reconcile-button';
 import { RecordingsPanel } from './recordings-panel';
@@ -36,9 +41,9 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
     return (
       <>
         <h1>{t('session')}</h1>
-        <p role="alert" className="notice" data-testid={code === 'FORBIDDEN' ? 'session-not-allowed' : 'session-not-found'}>
+        <Notice role="alert" data-testid={code === 'FORBIDDEN' ? 'session-not-allowed' : 'session-not-found'}>
           {code === 'FORBIDDEN' ? t('sessionNotAllowed') : t('sessionNotFound')}
-        </p>
+        </Notice>
         <Link href="/">{t('backHome')}</Link>
       </>
     );
@@ -54,67 +59,50 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
   return (
     <>
       <h1>{session.title}</h1>
-      <section className="card" aria-labelledby="session-facts">
+      <Card aria-labelledby="session-facts">
         <h2 id="session-facts" className="sr-only">
           {t('details')}
         </h2>
-        <dl className="facts">
-          <div>
-            <dt>{t('status')}</dt>
-            <dd>
-              <SessionStatusBadge status={session.status} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('kind')}</dt>
-            <dd>
-              <KindLabel kind={session.kind} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('when')}</dt>
-            <dd>{formatDateTime(session.scheduledAt)}</dd>
-          </div>
-          <div>
-            <dt>{t('durationMinutes')}</dt>
-            <dd>{session.durationMinutes}</dd>
-          </div>
+        <Facts>
+          <Fact label={t('statusLabel')}><SessionStatusBadge status={session.status} /></Fact>
+          <Fact label={t('kindLabel')}><KindLabel kind={session.kind} /></Fact>
+          <Fact label={t('when')}>{formatDateTime(session.scheduledAt)}</Fact>
+          <Fact label={t('durationMinutes')}>{session.durationMinutes}</Fact>
           {teacherName && (
-            <div>
-              <dt>{t('teacher')}</dt>
-              <dd>{teacherName}</dd>
-            </div>
+            <Fact label={t('teacher')}>{teacherName}</Fact>
           )}
-          <div>
-            <dt>{t('meetingLabel')}</dt>
-            <dd>{meeting ? (meeting.endedAt ? `${t('ended')} · ${formatDateTime(meeting.endedAt)}` : t('meeting.open')) : t('meeting.none')}</dd>
-          </div>
-          <div>
-            <dt>{t('timezone')}</dt>
-            <dd dir="ltr">{academy.timezone}</dd>
-          </div>
-        </dl>
-        <div className="actions">
+          <Fact label={t('meetingLabel')}>{meeting ? (meeting.endedAt ? `${t('ended')} · ${formatDateTime(meeting.endedAt)}` : t('meeting.open')) : t('meeting.none')}</Fact>
+          <Fact label={t('timezone')}>
+            <span dir="ltr">{academy.timezone}</span>
+          </Fact>
+        </Facts>
+        <div className="flex flex-wrap items-center gap-2">
           {!finished && (
-            <a className="btn" href={`/room/${session.id}`}>
-              {t('openRoom')}
-            </a>
+            <Button asChild>
+              <a href={`/room/${session.id}`}>
+                <Video aria-hidden />
+                {t('openRoom')}
+              </a>
+            </Button>
           )}
           {canManage && (
-            <a className="btn secondary" href={`/api/attendance/export?sessionId=${session.id}`} download data-testid="session-export">
-              {t('exportCsv')}
-            </a>
+            <Button asChild variant="secondary">
+              <a href={`/api/attendance/export?sessionId=${session.id}`} download data-testid="session-export">
+                <Download aria-hidden />
+                {t('exportCsv')}
+              </a>
+            </Button>
           )}
           {canManage && meeting && <ReconcileButton sessionId={session.id} />}
         </div>
-      </section>
+      </Card>
       <RecordingsPanel sessionId={session.id} roomOpen={live} />
       {canManage && <SessionFigures sessionId={session.id} live={live} />}
-      <section className="card" aria-labelledby="records-heading">
-        <h2 id="records-heading">{canManage ? t('attendance') : role === 'parent' ? t('childrensAttendance') : t('myAttendance')}</h2>
+      <Card aria-labelledby="records-heading">
+        <h2 id="records-heading">{canManage ? t('attendanceLabel') : role === 'parent' ? t('childrensAttendance') : t('myAttendance')}</h2>
         {canManage && <QueryState loading={records.isLoading} error={records.error} />}
-        {canManage && !records.data ? null : rows.length === 0 ? <p className="muted">{t('noRecord')}</p> : <RecordsTable rows={rows} />}
-      </section>
+        {canManage && !records.data ? null : rows.length === 0 ? <p className="text-muted">{t('noRecord')}</p> : <RecordsTable rows={rows} />}
+      </Card>
       {canManage && isManager(role) && rows.length > 0 && <OverrideForm sessionId={session.id} rows={rows} />}
     </>
   );

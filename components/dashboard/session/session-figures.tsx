@@ -4,7 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from '../badges';
 import { StatusCounts } from '../status-counts';
-import { useText } from '../use-text';
+import { useText } from '@/components/i18n/use-text';
+import { Card } from '@/components/ui/card';
+import { Figure, Figures } from '@/components/ui/figures';
 
 /** The session's statistics (SPEC 5): students per status, average percentage, time people were in the room. */
 export function SessionFigures({ sessionId, live }: { sessionId: number; live: boolean }) {
@@ -13,28 +15,19 @@ export function SessionFigures({ sessionId, live }: { sessionId: number; live: b
   const stats = useQuery({ ...trpc.attendance.sessionStats.queryOptions({ sessionId }), refetchInterval: live ? 5_000 : false });
   const s = stats.data;
   return (
-    <section className="card" aria-labelledby="figures-heading">
+    <Card aria-labelledby="figures-heading">
       <h2 id="figures-heading">{t('sessionFigures')}</h2>
       <QueryState loading={stats.isLoading} error={stats.error} />
       {s && (
         <>
           <StatusCounts counts={s.students} label={t('studentsAttendance')} />
-          <dl className="figures">
-            <div className="figure">
-              <dt>{t('averagePercentage')}</dt>
-              <dd>{formatPercent(s.students.averagePercentage)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('meetingDuration')}</dt>
-              <dd>{formatDuration(s.meeting.durationSeconds)}</dd>
-            </div>
-            <div className="figure">
-              <dt>{t('final')}</dt>
-              <dd>{s.final ? t('yes') : t('notYet')}</dd>
-            </div>
-          </dl>
+          <Figures>
+            <Figure label={t('averagePercentage')} value={formatPercent(s.students.averagePercentage)} />
+            <Figure label={t('meetingDuration')} value={formatDuration(s.meeting.durationSeconds)} />
+            <Figure label={t('final')} value={s.final ? t('yes') : t('notYet')} />
+          </Figures>
         </>
       )}
-    </section>
+    </Card>
   );
 }

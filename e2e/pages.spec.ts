@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/server/testing/demo-academy';
+import { baseURL } from '../playwright.config';
+import { expect, test, type DemoUser } from './fixtures/demo';
+
+/**
+ * Every page, in Arabic and in English: it renders its heading, axe finds no
+ * serious or critical problem (colour contrast included), and a full-page
+ * screenshot lands in test-results/pages/ for people to look at.
+ */
+const LOCALES = ['ar', 'en'] as const;
+type Locale = (typeof LOCALES)[number];
+
+const FINISHED = 'Tajweed basics';
+const LATER = 'Juz Amma review';
+
+/** A fresh context whose `halaqa-locale` cookie (which wins over the user's stored choice) is `locale`. */
+async function pageIn(browser: Browser, locale: Locale, who?: DemoUser): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'halaqa-locale', value: locale, url: baseURL }]);
+  const page = await context.newPage();
+  if (who) {
+    await page.goto('/sign-in');
+    await page.locator('input[name="email"]').fill(DEMO_USERS[who].email);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByTestId('viewer')).toContainText(DEMO_USERS[who].name);
+  }
+  return page;
+}
+
+async function check(page: Page, locale: Locale, name: string) {
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+  // Data has arrived: no loading line left, and the page has its one heading.
+  await expect(page.locator('[data-loading]')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await page.screenshot({ path: `test-results/pages/${name}-${locale}.png`, fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(blocking, `axe on ${name} (${locale})`).toEqual([]);
+}
+
+/** Every page: who opens it (nobody for sign-in), how, and what shows the page has its data. */
+const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'sign-in',
+    open: async (p) => {
+      await p.goto('/sign-in');
+      await expect(p.locator('input[name="email"]')).toBeVisible();
+    },
+  },
+  { name: 'super', who: 'superAdmin', open: visit('/super', (p) => expect(p.getByTestId('academies-table')).toContainText('itqan-academy')) },
+  { name: 'admin', who: 'admin', open: visit('/admin', (p) => expect(p.getByTestId('academy-attendance')).toContainText(FINISHED)) },
+  { name: 'admin-sessions', who: 'admin', open: visit('/admin/sessions', (p) => expect(p.locator('main')).toContainText(FINISHED)) },
+  { name: 'admin-schedules', who: 'admin', open: visit('/admin/schedules', (p) => expect(p.getByTestId('weekly-schedule-form')).toBeVisible()) },
+  { name: 'admin-settings', who: 'admin', open: visit('/admin/settings', (p) => expect(p.getByTestId('video-settings-form')).toBeVisible()) },
+  { name: 'admin-sweeps', who: 'admin', open: visit('/admin/sweeps', (p) => expect(p.getByTestId('sweep-stats')).toBeVisible()) },
+  { name: 'teacher', who: 'teacher', open: visit('/teacher', (p) => expect(p.locator('main')).toContainText(FINISHED)) },
+  { name: 'teacher-settings', who: 'teacher', open: visit('/teacher/settings', (p) => expect(p.getByTestId('teacher-settings-form')).toBeVisible()) },
+  { name: 'student', who: 'student', open: visit('/student', (p) => expect(p.locator('main')).toContainText(FINISHED)) },
+  { name: 'parent', who: 'parent', open: visit('/parent', (p) => expect(p.locator('main section[data-testid^="child-"]')).toContainText(FINISHED)) },
+  {
+    // A finished session's page, reached the way an admin does.
+    name: 'session',
+    who: 'admin',
+    open: async (p) => {
+      await p.getByTestId('academy-attendance').getByRole('link', { name: new RegExp(FINISHED) }).first().click();
+      await p.waitForURL(/\/sessions\/\d+$/);
+      await expect(p.getByTestId('session-attendance')).toBeVisible();
+    },
+  },
+  {
+    // The room of a session the teacher has not started: the student waits there.
+    name: 'room-waiting',
+    who: 'student',
+    open: async (p) => {
+      const id = (await p.locator('tr', { hasText: LATER }).first().getAttribute('data-testid'))?.replace('session-', '');
+      expect(id).toMatch(/^\d+$/);
+      await p.goto(`/room/${id}`);
+      await expect(p.getByTestId('room-stage')).toBeVisible();
+    },
+  },
+];
+
+function visit(path: string, ready: (page: Page) => Promise<void>) {
+  return async (page: Page) => {
+    await page.goto(path);
+    await ready(page);
+  };
+}
+
+for (const locale of LOCALES) {
+  test.describe(locale === 'ar' ? 'in Arabic' : 'in English', () => {
+    for (const { name, who, open } of PAGES) {
+      test(`${name} renders in its direction and passes axe`, async ({ browser }) => {
+        const page = await pageIn(browser, locale, who);
+        await open(page);
+        await check(page, locale, name);
+        await page.context().close();
+      });
+    }
+  });
+}
