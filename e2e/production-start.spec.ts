@@ -71,7 +71,7 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
         await page.locator('button[type="submit"]').click();
         const alert = page.locator('form [role="alert"]');
         if (i <= 5) await expect(alert).toHaveText(/Wrong email or password|غير صحيحة/);
-        else await expect(alert).toHaveText(/Too many attempts\. Try again in 1 minutes\.|محاولات كثيرة/);
+        else await expect(alert).toHaveText(/Too many attempts\. Try again in 1 minute\.|محاولات كثيرة/);
       }
       await page.screenshot({ path: 'test-results/sign-in-throttled.png' });
     } finally {
