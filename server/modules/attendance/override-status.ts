@@ -7,26 +7,15 @@
  * in their own sessions: the record is partly about them.
  */
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { attendanceRecords } from '@/server/db/schema';
-import { attendanceStatus, type AttendeeType } from '@/server/db/schema/enums';
+import type { AttendeeType } from '@/server/db/schema/enums';
 import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
 import type { AttendanceStatus } from './engine';
+import type { OverrideStatusInput } from './schemas';
 
-const id = z.number().int().positive().max(2_147_483_647);
-
-export const overrideStatusInput = z
-  .object({
-    sessionId: id,
-    userId: id,
-    status: z.enum(attendanceStatus.enumValues),
-    reason: z.string().trim().min(1, 'a reason is required').max(500),
-  })
-  .strict();
-export type OverrideStatusInput = z.infer<typeof overrideStatusInput>;
 
 export interface OverriddenRecord {
   sessionId: number;

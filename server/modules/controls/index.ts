@@ -18,7 +18,7 @@
  * - Critical commands (mute_all, stop_publishing, remove_participant,
  *   meeting_ended) are acknowledged per identity and resent by room.sweep,
  *   3 tries in all. No timers: no instance owns a room.
- * The router (./router.ts) is registered in server/trpc/root.ts.
+ * The router is server/trpc/routers/room.ts.
  */
 export { COMMAND_SPECS, TOPICS, buildEnvelope, decodeEnvelope, encodeEnvelope, topicOf, type CommandEnvelope, type CommandType, type Topic } from './envelope';
 export { applyCommand, EMPTY_ROOM_STATE, isMicLocked, type RoomStateView } from './room-state';
@@ -26,5 +26,15 @@ export { ALL_STUDENTS, participantKind, studentPermission, type ControlState } f
 export { studentGrantsFor, type StudentGrants } from './student-grants';
 export { getRoomState, type RoomStateResponse } from './get-room-state';
 export { sweepLiveRoom, type SweepResult } from './sweep-room';
-export type { RoomEvent, RoomEventItem } from './stream-room-events';
+export { openRoomEvents, type RoomEvent, type RoomEventItem } from './stream-room-events';
+export { acknowledgeCommand } from './acknowledge-command';
+export { endRoom } from './end-room';
+export { muteAll, allowMicrophones } from './mute-all';
+export { allowMicrophone, muteParticipant } from './mute-participant';
+export { lowerAllHands, lowerHand, raiseHand } from './raise-hand';
+export { readmitParticipant, removeParticipant } from './remove-participant';
+export { clearAnnouncement, setAnnouncement } from './set-announcement';
+export { setStudentPublishing } from './set-student-publishing';
+export { sweepRoom } from './sweep-room';
+export * from './schemas';
 export type { CommandResult } from './enforce-controls';

@@ -7,5 +7,7 @@ export { createMeeting, type Meeting } from './create-meeting';
 export { endMeeting, endMeetingForSession } from './end-meeting';
 export { getJoinToken, grantsFor, TOKEN_TTL_SECONDS } from './get-join-token';
 export { getMeetingInfo } from './get-meeting-info';
+export { openMeeting } from './open-meeting';
+export * from './schemas';
 export { participantIdentity, slugifyName, userIdFromIdentity } from './identity';
 export { roomNameFor, sessionIdFromRoomName } from './room-name';

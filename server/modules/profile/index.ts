@@ -8,4 +8,3 @@ export { getProfile, type Profile } from './get-profile';
 export { setLocale } from './set-locale';
 export { listChildrenAttendance, type ChildAttendance, type ChildSession } from './list-children-attendance';
 export * from './schemas';
-export { profileRouter } from './router';

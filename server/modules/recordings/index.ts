@@ -4,6 +4,7 @@
  */
 export { startRecording, startRecordingByItself } from './start-recording';
 export { stopRecording } from './stop-recording';
+export * from './schemas';
 export { listSessionRecordings, listAcademyRecordings, type RecordingView, type SessionRecordings } from './list-recordings';
 export { saveEgressReport, type Recording } from './recording-store';
 export { stateOf, mergeReport, type EgressReport, type RecordingState, type RecordingStatus } from './egress-state';

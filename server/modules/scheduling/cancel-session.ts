@@ -9,9 +9,9 @@ import { meetings, schedules, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
+import { resolveAcademy } from '@/server/modules/academies';
 import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
 import { assertTransition } from '@/server/modules/sessions/status-machine';
-import { assertScheduler, getAcademyInScopeOrThrow } from './academy-scope';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { CancelScheduleInput, CancelSessionInput } from './schemas';
 import { sessionView, type SessionView } from './session-view';
@@ -32,7 +32,6 @@ async function cancelLocked(deps: Deps, tx: Tx, session: SessionRow, reason: str
 }
 
 export async function cancelSession(deps: Deps, actor: Actor, input: CancelSessionInput): Promise<SessionView> {
-  assertScheduler(actor);
   const { academy } = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   const now = deps.clock.now();
   const { session, roomToDelete } = await deps.db.transaction(async (tx) => {
@@ -45,8 +44,7 @@ export async function cancelSession(deps: Deps, actor: Actor, input: CancelSessi
 }
 
 export async function cancelSchedule(deps: Deps, actor: Actor, input: CancelScheduleInput): Promise<{ scheduleId: number; cancelled: number[] }> {
-  assertScheduler(actor);
-  const scope = await getAcademyInScopeOrThrow(deps.db, actor, actor.role === 'super_admin' ? await academyOfSchedule(deps, input.scheduleId) : undefined);
+  const scope = await resolveAcademy(deps.db, actor, actor.role === 'super_admin' ? await academyOfSchedule(deps, input.scheduleId) : undefined);
   const [schedule] = await deps.db
     .select({ id: schedules.id })
     .from(schedules)

@@ -8,14 +8,14 @@ import type { Deps } from '@/server/deps';
 import { schedules, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { assertParticipants, assertScheduler, getAcademyInScopeOrThrow } from './academy-scope';
+import type { Academy } from '@/server/modules/academies';
+import { assertParticipants } from './participants';
 import type { CreateWeeklyScheduleInput } from './schemas';
 import { sessionView } from './session-view';
 import { expandWeeklySchedule } from './weekly-schedule';
 
-export async function createWeeklySchedule(deps: Deps, actor: Actor, input: CreateWeeklyScheduleInput) {
-  assertScheduler(actor);
-  const academy = await getAcademyInScopeOrThrow(deps.db, actor, input.academyId);
+/** `academy` is the one the caller may act on (resolveAcademy). */
+export async function createWeeklySchedule(deps: Deps, actor: Actor, academy: Academy, input: CreateWeeklyScheduleInput) {
   let starts: Date[];
   try {
     starts = expandWeeklySchedule({

@@ -16,4 +16,3 @@ export { videoSettingsProblems } from './video-settings-rules';
 export { getTeacherMeetingSettings, updateTeacherMeetingSettings } from './teacher-settings';
 export { sessionView, localDateTime, type SessionView } from './session-view';
 export * from './schemas';
-export { schedulingRouter } from './router';

@@ -12,14 +12,13 @@ import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
 import { assertTransition } from '@/server/modules/sessions/status-machine';
-import { assertParticipants, assertScheduler } from './academy-scope';
+import { assertParticipants } from './participants';
 import { wallTimeToUtcOrThrow } from './create-session';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { UpdateSessionInput } from './schemas';
 import { localDateTime, sessionView, type SessionView } from './session-view';
 
 export async function updateSession(deps: Deps, actor: Actor, input: UpdateSessionInput): Promise<{ session: SessionView; roomDeleted: boolean }> {
-  assertScheduler(actor);
   const { academy } = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   const now = deps.clock.now();
   const { session, roomToDelete } = await deps.db.transaction(async (tx) => {

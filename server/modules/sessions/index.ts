@@ -4,3 +4,4 @@ export { assertTransition, canTransition, endStatus, isTerminal, SESSION_STATUSE
 export { expectedStudentIds } from './queries';
 export { dayBounds, listMySessions } from './list-sessions';
 export { getSessionDetail } from './get-session-detail';
+export * from './schemas';

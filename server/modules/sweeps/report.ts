@@ -4,7 +4,8 @@
  * run would — same outcomes, same counts — with `dryRun: true` and nothing
  * changed.
  */
-export type SweepJob = 'create-scheduled' | 'cleanup-expired' | 'reconcile-attendance';
+export const SWEEP_JOB_NAMES = ['create-scheduled', 'cleanup-expired', 'reconcile-attendance'] as const;
+export type SweepJob = (typeof SWEEP_JOB_NAMES)[number];
 
 export interface SweepProgress {
   job: SweepJob;

@@ -1,18 +1,34 @@
 import { tracked } from '@trpc/server';
-import { authedProcedure, router } from '@/server/trpc/init';
-import { acknowledgeCommand } from './acknowledge-command';
-import { endRoom } from './end-room';
-import { getRoomState } from './get-room-state';
-import { muteAll, allowMicrophones } from './mute-all';
-import { allowMicrophone, muteParticipant } from './mute-participant';
-import { lowerAllHands, lowerHand, raiseHand } from './raise-hand';
-import { readmitParticipant, removeParticipant } from './remove-participant';
-import { ackInput, announcementInput, eventsInput, identityInput, lowerHandInput, publishingInput, sessionIdInput, userIdInput } from './schemas';
-import { clearAnnouncement, setAnnouncement } from './set-announcement';
-import { setStudentPublishing } from './set-student-publishing';
-import { openRoomEvents } from './stream-room-events';
-import { sweepRoom } from './sweep-room';
+import {
+  ackInput,
+  acknowledgeCommand,
+  allowMicrophone,
+  allowMicrophones,
+  announcementInput,
+  clearAnnouncement,
+  endRoom,
+  eventsInput,
+  getRoomState,
+  identityInput,
+  lowerAllHands,
+  lowerHand,
+  lowerHandInput,
+  muteAll,
+  muteParticipant,
+  openRoomEvents,
+  publishingInput,
+  raiseHand,
+  readmitParticipant,
+  removeParticipant,
+  sessionIdInput,
+  setAnnouncement,
+  setStudentPublishing,
+  sweepRoom,
+  userIdInput,
+} from '@/server/modules/controls';
+import { authedProcedure, router } from '../procedures';
 
+/** Classroom controls: who may do what in a room is decided per session in the use cases (docs/rules.md#classroom-controls). */
 export const roomRouter = router({
   state: authedProcedure.input(sessionIdInput).query(({ ctx, input }) => getRoomState(ctx.deps, ctx.actor, input)),
   /** Server-sent events: the same commands as the data channel, plus state snapshots and attendance signals. */

@@ -1,42 +1,12 @@
 /**
- * Which academy a scheduling call works on: the actor's own, never one the
- * client names — except for the super admin, who belongs to none and must
- * name it. Naming another academy is NOT_FOUND, like a missing one.
+ * A session's teacher and audience must be the academy's own, and the kind
+ * decides which audiences make sense (docs/rules.md#sessions).
  */
 import { and, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
-import { academies, circles, courses, users } from '@/server/db/schema';
+import { circles, courses, users } from '@/server/db/schema';
 import type { SessionKind } from '@/server/db/schema/enums';
-import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-
-export type Academy = typeof academies.$inferSelect;
-
-export function assertScheduler(actor: Actor): void {
-  if (!isManagerRole(actor.role)) throw new DomainError('FORBIDDEN', 'Only academy admins and supervisors can schedule sessions');
-}
-
-export function assertSettingsAdmin(actor: Actor): void {
-  if (actor.role !== 'super_admin' && actor.role !== 'academy_admin') {
-    throw new DomainError('FORBIDDEN', 'Only academy admins can change video settings');
-  }
-}
-
-export async function getAcademyInScopeOrThrow(db: DbExecutor, actor: Actor, requested: number | undefined): Promise<Academy> {
-  let academyId: number;
-  if (actor.role === 'super_admin') {
-    if (requested === undefined) throw new DomainError('BAD_REQUEST', 'academyId is required for a super admin');
-    academyId = requested;
-  } else {
-    if (actor.academyId === null || (requested !== undefined && requested !== actor.academyId)) {
-      throw new DomainError('NOT_FOUND', 'Academy not found');
-    }
-    academyId = actor.academyId;
-  }
-  const [academy] = await db.select().from(academies).where(eq(academies.id, academyId));
-  if (!academy) throw new DomainError('NOT_FOUND', 'Academy not found');
-  return academy;
-}
 
 export interface Participants {
   teacherId: number;

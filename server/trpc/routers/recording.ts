@@ -1,11 +1,16 @@
-import { authedProcedure, roleProcedure, router } from '@/server/trpc/init';
-import { sessionIdInput } from '@/server/modules/meetings/schemas';
-import { listAcademyRecordings, listSessionRecordings } from './list-recordings';
-import { listAcademyRecordingsInput, startRecordingInput, stopRecordingInput } from './schemas';
-import { startRecording } from './start-recording';
-import { stopRecording } from './stop-recording';
+import {
+  listAcademyRecordings,
+  listAcademyRecordingsInput,
+  listSessionRecordings,
+  sessionIdInput,
+  startRecording,
+  startRecordingInput,
+  stopRecording,
+  stopRecordingInput,
+} from '@/server/modules/recordings';
+import { authedProcedure, managerProcedure, router } from '../procedures';
 
-export const recordingsRouter = router({
+export const recordingRouter = router({
   start: authedProcedure.input(startRecordingInput).mutation(async ({ ctx, input }) => {
     const { recording, started } = await startRecording(ctx.deps, ctx.actor, input);
     return { started, recording: { id: recording.id, status: recording.status, startedAt: recording.startedAt, filePath: recording.filePath } };
@@ -15,7 +20,5 @@ export const recordingsRouter = router({
     return { recordings: recordings.map((r) => ({ id: r.id, status: r.status, endedAt: r.endedAt })) };
   }),
   list: authedProcedure.input(sessionIdInput).query(({ ctx, input }) => listSessionRecordings(ctx.deps, ctx.actor, input)),
-  academy: roleProcedure('super_admin', 'academy_admin', 'supervisor')
-    .input(listAcademyRecordingsInput)
-    .query(({ ctx, input }) => listAcademyRecordings(ctx.deps, ctx.actor, input)),
+  academy: managerProcedure.input(listAcademyRecordingsInput).query(({ ctx, input }) => listAcademyRecordings(ctx.deps, ctx.academy, input)),
 });
