@@ -14,6 +14,7 @@ import type { Deps } from '@/server/deps';
 import { academies, attendanceRecords, meetings, sessions, users } from '@/server/db/schema';
 import type { SessionKind, SessionStatus } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
+import { OPEN_STATUSES } from '@/shared/session-status';
 import type { Academy } from './resolve-academy';
 
 
@@ -63,7 +64,7 @@ export async function listLiveMeetings(deps: Pick<Deps, 'db'>, actor: Actor, aca
     .innerJoin(academies, eq(academies.id, sessions.academyId))
     .innerJoin(teacher, eq(teacher.id, sessions.teacherId))
     .leftJoin(attendanceRecords, and(eq(attendanceRecords.sessionId, sessions.id), eq(attendanceRecords.academyId, sessions.academyId)))
-    .where(and(isNull(meetings.endedAt), inArray(sessions.status, ['scheduled', 'ready', 'ongoing']), scope))
+    .where(and(isNull(meetings.endedAt), inArray(sessions.status, OPEN_STATUSES), scope))
     .groupBy(sessions.id, academies.slug, teacher.name, meetings.id)
     .orderBy(asc(sessions.scheduledAt), asc(sessions.id))
     .limit(MAX_ROWS);

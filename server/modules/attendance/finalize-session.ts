@@ -12,7 +12,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { getAcademyVideoSettings } from '@/server/modules/academies';
 import { expectedStudentIds } from '@/server/modules/sessions/queries';
-import { assertTransition, endStatus, isTerminal } from '@/server/modules/sessions/status-machine';
+import { endStatus, isTerminal, transitionSession } from '@/server/modules/sessions';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface FinalizeResult {
@@ -51,8 +51,7 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   let status = locked!.status;
   if (!isTerminal(status)) {
     const next = endStatus(anyStudentJoined);
-    assertTransition(status, next);
-    await tx.update(sessions).set({ status: next, endedAt: options.now, updatedAt: options.now }).where(eq(sessions.id, sessionId));
+    await transitionSession(tx, sessionId, status, next, { endedAt: options.now, updatedAt: options.now });
     status = next;
   }
   return { status, anyStudentJoined, records: userIds.length };

@@ -4,7 +4,7 @@
  * event is never acknowledged unless it was stored. Unknown rooms and
  * identities are stored with a flag and change nothing.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
@@ -16,6 +16,7 @@ import { egressReportOf } from '@/server/livekit/egress';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
 import { saveEgressReport } from '@/server/modules/recordings/recording-store';
 import { persistUntil } from '@/server/modules/meetings/options';
+import { transitionSession } from '@/server/modules/sessions';
 import { finalizeSessionInTx } from './finalize-session';
 import { recomputeRecord, type SessionInfo } from './record-store';
 
@@ -72,11 +73,7 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
         sourceEventId: event.id,
       });
       if (target.sessionStatus === 'ready') {
-        const started = await tx
-          .update(sessions)
-          .set({ status: 'ongoing', startedAt: occurredAt, updatedAt: occurredAt })
-          .where(and(eq(sessions.id, session.id), eq(sessions.status, 'ready')))
-          .returning({ id: sessions.id });
+        const started = await transitionSession(tx, session.id, 'ready', 'ongoing', { startedAt: occurredAt, updatedAt: occurredAt });
         if (started.length > 0) startedSessionId = session.id;
       }
       await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });

@@ -9,9 +9,10 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
-import { attendanceEvents, meetings, sessions, users } from '@/server/db/schema';
+import { attendanceEvents, meetings, users } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { transitionSession } from '@/server/modules/sessions';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface ReconcileResult {
@@ -95,7 +96,7 @@ export async function reconcileMeeting(deps: Deps, input: { sessionId: number; d
     }
     if (live.length > 0) {
       // The join webhook that would have made the session ongoing may be the one that was lost.
-      await tx.update(sessions).set({ status: 'ongoing', startedAt: now, updatedAt: now }).where(and(eq(sessions.id, input.sessionId), eq(sessions.status, 'ready')));
+      await transitionSession(tx, input.sessionId, 'ready', 'ongoing', { startedAt: now, updatedAt: now });
     }
     await tx.update(meetings).set({ lastReconciledAt: now }).where(eq(meetings.id, meeting.id));
     const info = (await getSessionInfo(tx, input.sessionId))!;

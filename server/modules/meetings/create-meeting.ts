@@ -9,10 +9,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
-import { meetings, sessions } from '@/server/db/schema';
+import { meetings } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
-import { assertTransition, isTerminal } from '@/server/modules/sessions/status-machine';
+import { isTerminal, transitionSession } from '@/server/modules/sessions';
 import { emptyTimeoutSeconds, resolveMeetingOptions, roomMetadata, teacherOptionLayer, type OptionLayer } from './options';
 import { roomNameFor } from './room-name';
 
@@ -82,10 +82,7 @@ export async function createMeeting(deps: Deps, input: CreateMeetingInput): Prom
         expiresAt: new Date(session.scheduledAt.getTime() + options.maxDurationMinutes * 60_000),
       })
       .returning();
-    if (session.status === 'scheduled') {
-      assertTransition('scheduled', 'ready');
-      await tx.update(sessions).set({ status: 'ready', updatedAt: now }).where(eq(sessions.id, session.id));
-    }
+    if (session.status === 'scheduled') await transitionSession(tx, session.id, 'scheduled', 'ready', { updatedAt: now });
     return { meeting: meeting!, created: true };
   });
 }

@@ -11,7 +11,7 @@ import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { resolveAcademy } from '@/server/modules/academies';
 import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { assertTransition } from '@/server/modules/sessions/status-machine';
+import { assertTransition, transitionSession } from '@/server/modules/sessions';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { CancelScheduleInput, CancelSessionInput } from './schemas';
 import { sessionView, type SessionView } from './session-view';
@@ -20,14 +20,10 @@ type SessionRow = typeof sessions.$inferSelect;
 
 /** Cancels a session whose row the transaction holds; returns it and the room to delete once committed. */
 async function cancelLocked(deps: Deps, tx: Tx, session: SessionRow, reason: string, now: Date): Promise<{ session: SessionRow; roomToDelete: string | null }> {
-  assertTransition(session.status, 'cancelled');
+  assertTransition(session.status, 'cancelled'); // before the room is detached
   const [meeting] = await tx.select().from(meetings).where(eq(meetings.sessionId, session.id));
   const roomToDelete = meeting ? await detachRoom(deps, tx, meeting) : null;
-  const [updated] = await tx
-    .update(sessions)
-    .set({ status: 'cancelled', cancelReason: reason, updatedAt: now })
-    .where(and(eq(sessions.id, session.id), eq(sessions.status, session.status)))
-    .returning();
+  const [updated] = await transitionSession(tx, session.id, session.status, 'cancelled', { cancelReason: reason, updatedAt: now });
   return { session: updated!, roomToDelete };
 }
 

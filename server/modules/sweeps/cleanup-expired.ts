@@ -24,6 +24,7 @@ import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { finalizeSessionInTx } from '@/server/modules/attendance';
 import { endMeetingForSession } from '@/server/modules/meetings';
+import { OPEN_STATUSES_SQL } from '@/server/modules/sessions';
 import { cleanupDecision, cleanupScheduledBound, type CleanupAction, type CleanupWait } from './cleanup-rule';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
@@ -75,7 +76,7 @@ export function cleanupCandidatesQuery(db: DbExecutor, input: { bound: Date; aca
     .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
     .where(
       and(
-        sql`${sessions.status} IN ('scheduled', 'ready', 'ongoing')`,
+        sql`${sessions.status} IN (${OPEN_STATUSES_SQL})`,
         lte(sessions.scheduledAt, input.bound),
         inArray(sessions.academyId, input.academyIds),
       ),

@@ -17,14 +17,14 @@
  * retried one by one through createMeeting (LiveKit's createRoom is
  * idempotent, so a room made by the failed attempt is simply reused).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
 import { meetings, sessions, teacherSettings } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { createMeeting, roomNameFor } from '@/server/modules/meetings';
 import { emptyTimeoutSeconds, resolveMeetingOptions, roomMetadata, teacherOptionLayer } from '@/server/modules/meetings/options';
 import { creationIneligibility } from '@/server/modules/scheduling';
-import { assertTransition } from '@/server/modules/sessions/status-machine';
+import { transitionSession } from '@/server/modules/sessions';
 import type { Limiter } from './pool';
 import { errorMessage, type SweepItem } from './report';
 import type { SweepAcademy } from './sweep-academies';
@@ -110,13 +110,9 @@ export async function createBatch(deps: Deps, batch: BatchEntry[], now: Date, li
       );
 
       if (made.length) {
-        assertTransition('scheduled', 'ready');
         const ids = made.map((m) => m.sessionId);
         await tx.insert(meetings).values(made);
-        await tx
-          .update(sessions)
-          .set({ status: 'ready', updatedAt: now })
-          .where(and(inArray(sessions.id, ids), eq(sessions.status, 'scheduled')));
+        await transitionSession(tx, ids, 'scheduled', 'ready', { updatedAt: now });
         for (const id of ids) results.set(id, { sessionId: id, outcome: 'created' });
       }
     });
