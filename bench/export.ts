@@ -19,7 +19,7 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance/export-csv';
-import { createAcademy, createUser } from '@/server/testing/factories';
+import { createAcademy, createUser } from '@/server/seed/factories';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
 
 const ROWS = Number(process.argv[2] ?? 100_000);

@@ -10,7 +10,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { AccessToken } from 'livekit-server-sdk';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
 import { freePort } from '@/scripts/infra/ports';
 import { startProductionApp } from './lib/production-app';
 

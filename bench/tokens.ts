@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createDb, type DbHandle } from '@/server/db';
 import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings/get-join-token';
-import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD } from '@/server/seed/factories';
 import { freePort, isTcpPortFree } from '@/scripts/infra/ports';
 import { PG_PASSWORD, PG_USER } from '@/scripts/infra/postgres';
 

@@ -10,7 +10,7 @@ import { createDb } from '@/server/db';
 import { meetings } from '@/server/db/schema';
 import { participantIdentity } from '@/server/modules/meetings/identity';
 import { roomNameFor } from '@/server/modules/meetings/room-name';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { signWebhook, webhookJson } from '@/server/testing/signed-webhook';
 import { runLoad, startProductionApp, type LoadResult } from './lib/production-app';
 

@@ -7,7 +7,7 @@
 import type { Deps } from '@/server/deps';
 import { logger } from '@/server/lib/logger';
 import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';
-import { ingestWebhookEvent } from '@/server/modules/attendance';
+import { ingestWebhookEvent } from '@/server/modules/webhooks';
 
 const MAX_BODY_BYTES = 1_000_000;
 const verifiers = new Map<string, ReturnType<typeof createWebhookVerifier>>();

@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 
 type Target = 'own' | 'otherTeacher' | 'otherAcademy';

@@ -4,7 +4,9 @@
  * from them by the engine and never edited in place.
  */
 export { computeAttendance, type AttendanceRecord, type AttendanceStatus } from './engine';
-export { ingestWebhookEvent, type IngestOutcome } from './ingest-webhook-event';
+export { appendAttendanceEvent, type NewAttendanceEvent } from './event-log';
+export { recordWebhookJoin, recordWebhookLeave, type WebhookParticipantEvent } from './webhook-participant';
+export type { SessionInfo } from './record-store';
 export { finalizeSessionInTx, type FinalizeResult } from './finalize-session';
 export { recordClientLeave } from './record-client-leave';
 export { reconcileMeeting, type ReconcileResult } from './reconcile-meeting';

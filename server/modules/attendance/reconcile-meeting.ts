@@ -9,10 +9,11 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
-import { attendanceEvents, meetings, users } from '@/server/db/schema';
+import { meetings, users } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
 import { transitionSession } from '@/server/modules/sessions';
+import { appendAttendanceEvent } from './event-log';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface ReconcileResult {
@@ -77,23 +78,19 @@ export async function reconcileMeeting(deps: Deps, input: { sessionId: number; d
   await deps.db.transaction(async (tx) => {
     const affected = [...new Set(repairs.map((r) => r.userId))].sort((a, b) => a - b);
     for (const userId of affected) await lockAttendancePair(tx, input.sessionId, userId);
-    if (repairs.length) {
-      await tx
-        .insert(attendanceEvents)
-        .values(
-          repairs.map((r) => ({
-            academyId: meeting.academyId,
-            sessionId: input.sessionId,
-            userId: r.userId,
-            kind: r.kind,
-            participantSid: r.participantSid,
-            occurredAt: r.at,
-            source: 'reconcile' as const,
-            sourceEventId: `reconcile-${r.kind}:${input.sessionId}:${r.participantSid}`,
-          })),
-        )
-        .onConflictDoNothing();
-    }
+    await appendAttendanceEvent(
+      tx,
+      repairs.map((r) => ({
+        academyId: meeting.academyId,
+        sessionId: input.sessionId,
+        userId: r.userId,
+        kind: r.kind,
+        participantSid: r.participantSid,
+        occurredAt: r.at,
+        source: 'reconcile' as const,
+        sourceEventId: `reconcile-${r.kind}:${input.sessionId}:${r.participantSid}`,
+      })),
+    );
     if (live.length > 0) {
       // The join webhook that would have made the session ongoing may be the one that was lost.
       await transitionSession(tx, input.sessionId, 'ready', 'ongoing', { startedAt: now, updatedAt: now });

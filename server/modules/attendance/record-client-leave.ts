@@ -3,13 +3,12 @@
  * webhook, which may arrive late or never. Stored as an event of the actor's
  * own record only, once per connection.
  */
-import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { attendanceEvents, meetings } from '@/server/db/schema';
-import { persistUntil } from '@/server/modules/meetings/options';
+import { holdRoomForTeacher } from '@/server/modules/meetings';
 import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { appendAttendanceEvent } from './event-log';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export async function recordClientLeave(deps: Deps, actor: Actor, input: { sessionId: number; participantSid: string }) {
@@ -19,9 +18,7 @@ export async function recordClientLeave(deps: Deps, actor: Actor, input: { sessi
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     await lockAttendancePair(tx, ctx.session.id, actor.id);
-    const inserted = await tx
-      .insert(attendanceEvents)
-      .values({
+    const inserted = await appendAttendanceEvent(tx, {
         academyId: ctx.session.academyId,
         sessionId: ctx.session.id,
         userId: actor.id,
@@ -30,17 +27,10 @@ export async function recordClientLeave(deps: Deps, actor: Actor, input: { sessi
         occurredAt: now,
         source: 'client',
         sourceEventId: `client-leave:${ctx.session.id}:${actor.id}:${input.participantSid}`,
-      })
-      .onConflictDoNothing()
-      .returning({ id: attendanceEvents.id });
-    if (actor.id === ctx.session.teacherId) {
-      await tx
-        .update(meetings)
-        .set({ persistUntil: persistUntil(ctx.session.scheduledAt, ctx.session.durationMinutes) })
-        .where(eq(meetings.sessionId, ctx.session.id));
-    }
+    });
+    if (actor.id === ctx.session.teacherId) await holdRoomForTeacher(tx, ctx.session);
     const info = (await getSessionInfo(tx, ctx.session.id))!;
     const record = await recomputeRecord(tx, info, actor.id, { now });
-    return { recorded: inserted.length > 0, totalSeconds: record.totalSeconds, status: record.status };
+    return { recorded: inserted > 0, totalSeconds: record.totalSeconds, status: record.status };
   });
 }

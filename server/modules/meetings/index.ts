@@ -8,6 +8,8 @@ export { endMeeting, endMeetingForSession } from './end-meeting';
 export { getJoinToken, grantsFor, TOKEN_TTL_SECONDS } from './get-join-token';
 export { getMeetingInfo } from './get-meeting-info';
 export { openMeeting } from './open-meeting';
+export { holdRoomForTeacher } from './hold-room';
+export { DEFAULT_MAX_PARTICIPANTS, persistUntil, type MeetingOptions } from './options';
 export * from './schemas';
 export { participantIdentity, slugifyName, userIdFromIdentity } from './identity';
 export { roomNameFor, sessionIdFromRoomName } from './room-name';

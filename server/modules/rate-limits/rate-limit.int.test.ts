@@ -13,7 +13,7 @@ import { fixedClock } from '@/server/lib/clock';
 import { createMeeting } from '@/server/modules/meetings';
 import { consumeRateLimit } from './consume-rate-limit';
 import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings/get-join-token';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 
 const db = testDb();

@@ -15,7 +15,7 @@ import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { createMeeting } from '@/server/modules/meetings';
 import { participantIdentity } from '@/server/modules/meetings/identity';
 import { startEgressCapture, type EgressCapture } from '@/server/testing/egress-capture';
-import { createAcademy, createCircle, createSession, createUser, linkParent, setTeacherSettings } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent, setTeacherSettings } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { signWebhook, webhookRequest } from '@/server/testing/signed-webhook';
 import { reconcileAttendance } from '@/server/modules/sweeps';

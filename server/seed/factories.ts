@@ -18,8 +18,9 @@ import {
 } from '@/server/db/schema';
 import type { SessionKind, SessionStatus, UserRole } from '@/server/db/schema/enums';
 import { hashPassword } from '@/server/auth/password';
+import { DEMO_PASSWORD } from './demo-users';
 
-export const DEFAULT_TEST_PASSWORD = 'halaqa-demo';
+export const DEFAULT_TEST_PASSWORD = DEMO_PASSWORD;
 let cachedHash: Promise<string> | undefined;
 
 /** Hashing is slow on purpose; tests share one hash of the default password. */

@@ -5,22 +5,13 @@
  */
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '@/server/db';
-import { academies, attendanceEvents, meetings, sessions, users } from '@/server/db/schema';
-import { finalizeSessionInTx } from '@/server/modules/attendance';
-import { roomNameFor } from '@/server/modules/meetings/room-name';
-import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD, linkParent } from './factories';
+import { academies, meetings, sessions, users } from '@/server/db/schema';
+import { appendAttendanceEvent, finalizeSessionInTx } from '@/server/modules/attendance';
+import { roomNameFor } from '@/server/modules/meetings';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from './factories';
+import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 
-export const DEMO_PASSWORD = DEFAULT_TEST_PASSWORD;
-export const DEMO_ACADEMY_SLUG = 'itqan-academy';
-export const DEMO_USERS = {
-  superAdmin: { email: 'super@halaqa.test', name: 'Halaqa Admin', role: 'super_admin' },
-  admin: { email: 'admin@itqan.test', name: 'فاطمة الزهراني', role: 'academy_admin' },
-  supervisor: { email: 'supervisor@itqan.test', name: 'سارة الشمري', role: 'supervisor' },
-  teacher: { email: 'teacher@itqan.test', name: 'أحمد الحربي', role: 'teacher' },
-  student: { email: 'student@itqan.test', name: 'يوسف العتيبي', role: 'student' },
-  student2: { email: 'student2@itqan.test', name: 'مريم القحطاني', role: 'student' },
-  parent: { email: 'parent@itqan.test', name: 'خالد العتيبي', role: 'parent' },
-} as const;
+export { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS };
 
 type DemoKey = keyof typeof DEMO_USERS;
 
@@ -83,7 +74,7 @@ async function seedFinishedAttendance(db: Db, academySlug: string, session: type
     ];
     for (const [userId, sid, from, to] of cycles) {
       const base = { academyId: session.academyId, sessionId: session.id, userId, participantSid: sid, source: 'webhook' as const };
-      await tx.insert(attendanceEvents).values([
+      await appendAttendanceEvent(tx, [
         { ...base, kind: 'join', occurredAt: at(from) },
         { ...base, kind: 'leave', occurredAt: at(to) },
       ]);

@@ -1,24 +1,26 @@
 /**
- * Stores a verified LiveKit webhook once (by its event id) and applies its
- * effects in the same transaction (SPEC 5): a duplicate is a no-op, and an
- * event is never acknowledged unless it was stored. Unknown rooms and
- * identities are stored with a flag and change nothing.
+ * Webhook intake (docs/architecture.md#a-webhook): stores a verified LiveKit
+ * event once, by its event id, and hands it to the domain that owns its
+ * type, in the same transaction: a duplicate is a no-op, and an event is
+ * never acknowledged unless it was stored. Unknown rooms and identities are
+ * stored with a flag and change nothing.
+ *
+ *   participant_joined / participant_left   attendance (and the session's start)
+ *   room_finished                           attendance's finalisation
+ *   egress_started / _updated / _ended      recordings
  */
 import { eq, sql } from 'drizzle-orm';
-import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { notifyCommitted, type RoomSignal } from '@/server/db/notify';
 import { logger } from '@/server/lib/logger';
-import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
-import type { AcademyVideoSettings } from '@/server/modules/academies';
+import { academyVideoSettings, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
 import { egressReportOf } from '@/server/livekit/egress';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
-import { saveEgressReport } from '@/server/modules/recordings/recording-store';
-import { persistUntil } from '@/server/modules/meetings/options';
-import { transitionSession } from '@/server/modules/sessions';
-import { finalizeSessionInTx } from './finalize-session';
-import { recomputeRecord, type SessionInfo } from './record-store';
+import type { WebhookEvent } from '@/server/livekit/webhook-receiver';
+import type { AcademyVideoSettings } from '@/server/modules/academies';
+import { finalizeSessionInTx, recordWebhookJoin, recordWebhookLeave, type SessionInfo, type WebhookParticipantEvent } from '@/server/modules/attendance';
+import { userIdFromIdentity } from '@/server/modules/meetings';
+import { saveEgressReport } from '@/server/modules/recordings';
 
 export type IngestOutcome = {
   duplicate: boolean;
@@ -28,7 +30,63 @@ export type IngestOutcome = {
 };
 
 const PARTICIPANT_EVENTS = new Set(['participant_joined', 'participant_left', 'participant_connection_aborted']);
-const EGRESS_EVENTS = new Set(['egress_started', 'egress_updated', 'egress_ended']);
+
+/** What a handler gets: the stored event, its room's session and, for a participant event, the known user. */
+interface Stored {
+  tx: Tx;
+  event: WebhookEvent;
+  target: Target & { session: SessionInfo };
+  occurredAt: Date;
+  signals: RoomSignal[];
+}
+
+type Handler = (stored: Stored) => Promise<{ startedSessionId?: number } | void>;
+
+function participantEvent({ event, target, occurredAt }: Stored): WebhookParticipantEvent | null {
+  const participant = event.participant;
+  if (!participant || target.userId === null) return null;
+  const joinedAtMs = Number(participant.joinedAtMs) || Number(participant.joinedAt) * 1000;
+  return {
+    session: target.session,
+    sessionStatus: target.sessionStatus ?? '',
+    settings: target.settings,
+    userId: target.userId,
+    userRole: target.userRole,
+    participantSid: participant.sid,
+    occurredAt,
+    joinedAt: joinedAtMs ? new Date(joinedAtMs) : null,
+    sourceEventId: event.id,
+  };
+}
+
+const egress: Handler = async ({ tx, event, target, occurredAt, signals }) => {
+  if (!event.egressInfo) return;
+  const session = target.session;
+  signals.push(await saveEgressReport(tx, { academyId: session.academyId, sessionId: session.id }, egressReportOf(event.egressInfo), { now: occurredAt, signal: false }));
+};
+
+/** Each event type's owner; types not listed are stored and change nothing. */
+const HANDLERS: Record<string, Handler> = {
+  participant_joined: async (stored) => {
+    const e = participantEvent(stored);
+    if (!e) return;
+    const { started } = await recordWebhookJoin(stored.tx, e);
+    stored.signals.push({ sessionId: e.session.id, kind: 'attendance', id: stored.event.id });
+    return started ? { startedSessionId: e.session.id } : undefined;
+  },
+  participant_left: async (stored) => {
+    const e = participantEvent(stored);
+    if (!e) return;
+    await recordWebhookLeave(stored.tx, e);
+    stored.signals.push({ sessionId: e.session.id, kind: 'attendance', id: stored.event.id });
+  },
+  room_finished: async ({ tx, target, occurredAt }) => {
+    await finalizeSessionInTx(tx, target.session.id, { now: occurredAt });
+  },
+  egress_started: egress,
+  egress_updated: egress,
+  egress_ended: egress,
+};
 
 export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event: WebhookEvent): Promise<IngestOutcome> {
   const occurredAt = new Date(Number(event.createdAt) * 1000 || deps.clock.now().getTime());
@@ -58,54 +116,9 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
     if (inserted.length === 0) return { duplicate: true, flag: target.flag };
     if (target.flag || !target.session) return { duplicate: false, flag: target.flag };
 
-    const session = target.session;
-    const participant = event.participant;
-    let startedSessionId: number | undefined;
-    if (event.event === 'participant_joined' && participant && target.userId !== null) {
-      await tx.insert(attendanceEvents).values({
-        academyId: session.academyId,
-        sessionId: session.id,
-        userId: target.userId,
-        kind: 'join',
-        participantSid: participant.sid,
-        occurredAt,
-        source: 'webhook',
-        sourceEventId: event.id,
-      });
-      if (target.sessionStatus === 'ready') {
-        const started = await transitionSession(tx, session.id, 'ready', 'ongoing', { startedAt: occurredAt, updatedAt: occurredAt });
-        if (started.length > 0) startedSessionId = session.id;
-      }
-      await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
-      signals.push({ sessionId: session.id, kind: 'attendance', id: event.id });
-    } else if (event.event === 'participant_left' && participant && target.userId !== null) {
-      const joinedAtMs = Number(participant.joinedAtMs) || Number(participant.joinedAt) * 1000;
-      await tx.insert(attendanceEvents).values({
-        academyId: session.academyId,
-        sessionId: session.id,
-        userId: target.userId,
-        kind: 'leave',
-        participantSid: participant.sid,
-        occurredAt,
-        joinedAt: joinedAtMs ? new Date(joinedAtMs) : null,
-        source: 'webhook',
-        sourceEventId: event.id,
-      });
-      if (target.userId === session.teacherId) {
-        // The teacher dropped: keep the meeting alive through the grace (SPEC 4).
-        await tx
-          .update(meetings)
-          .set({ persistUntil: persistUntil(session.scheduledAt, session.durationMinutes) })
-          .where(eq(meetings.sessionId, session.id));
-      }
-      await recomputeRecord(tx, session, target.userId, { now: occurredAt, settings: target.settings, userRole: target.userRole });
-      signals.push({ sessionId: session.id, kind: 'attendance', id: event.id });
-    } else if (event.event === 'room_finished') {
-      await finalizeSessionInTx(tx, session.id, { now: occurredAt });
-    } else if (EGRESS_EVENTS.has(event.event) && event.egressInfo) {
-      signals.push(await saveEgressReport(tx, { academyId: session.academyId, sessionId: session.id }, egressReportOf(event.egressInfo), { now: occurredAt, signal: false }));
-    }
-    return { duplicate: false, flag: null, ...(startedSessionId === undefined ? {} : { startedSessionId }) };
+    const handle = HANDLERS[event.event];
+    const result = handle ? await handle({ tx, event, target: { ...target, session: target.session }, occurredAt, signals }) : undefined;
+    return { duplicate: false, flag: null, ...(result?.startedSessionId === undefined ? {} : { startedSessionId: result.startedSessionId }) };
   });
   try {
     await notifyCommitted(deps.db, signals);
