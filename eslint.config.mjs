@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    // Modules don't know the transport (HOUSE_STYLE): no next/* in server/modules.
+    // Modules don't know the transport (docs/architecture.md#import-rules): no next/* or tRPC in server/modules.
     files: ['server/modules/**/*.ts'],
     ignores: ['server/modules/**/router.ts'],
     rules: {

@@ -44,7 +44,7 @@ async function signIn(browser: Browser, baseUrl: string, email: string): Promise
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const app = await startProductionApp(log);
+const app = await startProductionApp({ log });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 let floorServer: http.Server | undefined;
 try {

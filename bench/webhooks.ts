@@ -21,7 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-const app = await startProductionApp(log);
+const app = await startProductionApp({ log });
 try {
   const handle = createDb(app.databaseUrl, { max: 4 });
   const db = handle.db;

@@ -1,5 +1,5 @@
 /**
- * The only place that talks to LiveKit's Egress API (recording, SPEC 8).
+ * The only place that talks to LiveKit's Egress API (recording, docs/rules.md#recording).
  * Modules see plain `EgressReport`s and two error kinds:
  * `EgressUnavailableError` when no egress service answers (LiveKit without
  * Redis and an egress worker says "egress not connected"; a start nobody

@@ -1,5 +1,5 @@
 /**
- * The super admin's home (SPEC 9): every academy with its size and what is
+ * The super admin's home (docs/rules.md#dashboards): every academy with its size and what is
  * happening in it now, each figure one aggregate in Postgres.
  */
 import { asc, sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * The admin dashboard's attendance table (SPEC 9): one row per person per
+ * The admin dashboard's attendance table (docs/rules.md#dashboards): one row per person per
  * session over a range of local dates, filtered by teacher, kind, effective
  * status and person type. Final records only, like the academy statistics and
  * the range CSV export, so the table, the charts and the file agree; a live

@@ -1,5 +1,5 @@
 /**
- * The admin's sessions table (SPEC 9): an academy's sessions over a range of
+ * The admin's sessions table (docs/rules.md#dashboards): an academy's sessions over a range of
  * local dates with their audience, meeting state and the students' effective
  * attendance counts, filtered by teacher, kind and session status.
  */

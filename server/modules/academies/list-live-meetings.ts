@@ -1,5 +1,5 @@
 /**
- * Meetings open right now (SPEC 9: the admin's "live meetings now", the
+ * Meetings open right now (docs/rules.md#dashboards: the admin's "live meetings now", the
  * teacher's live participants). Who is in the room comes from the attendance
  * records' open cycles, which the webhooks keep current, rather than from
  * LiveKit: one query for every room, cheap enough to poll every few seconds,

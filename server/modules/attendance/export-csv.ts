@@ -1,5 +1,5 @@
 /**
- * CSV export of attendance (SPEC 5): one session's records, or an academy's
+ * CSV export of attendance (docs/rules.md#attendance): one session's records, or an academy's
  * over a range of local dates. Rows come through a Postgres cursor in batches
  * and leave as a byte stream, so a 100,000-row range never sits in memory.
  *

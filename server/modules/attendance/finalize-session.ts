@@ -1,5 +1,5 @@
 /**
- * Ends a session's attendance (SPEC 5): marks the meeting ended, recomputes
+ * Ends a session's attendance (docs/rules.md#attendance): marks the meeting ended, recomputes
  * every record as final (open cycles close at the end, or at session end +
  * overtime if earlier), writes absent records for expected students who never
  * came, and completes the session — `absent` when no student ever joined.

@@ -1,5 +1,5 @@
 /**
- * Attendance (SPEC 5): a pure function of the event log. Webhooks, the
+ * Attendance (docs/rules.md#attendance): a pure function of the event log. Webhooks, the
  * client's own leave and reconciliation append events; records are derived
  * from them by the engine and never edited in place.
  */

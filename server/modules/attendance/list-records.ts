@@ -1,6 +1,6 @@
 /**
  * A session's attendance records for its teacher and the academy's managers
- * (SPEC 9: the teacher's "attendance after the end", the admin's tables):
+ * (docs/rules.md#dashboards: the teacher's "attendance after the end", the admin's tables):
  * effective status first, the computed one and any override beside it.
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * An academy manager corrects a record's status, with a reason (SPEC 5). The
+ * An academy manager corrects a record's status, with a reason (docs/rules.md#attendance). The
  * override lives in its own columns, which recalculation never writes
  * (record-store.ts upserts only the computed ones), so it survives late
  * webhooks, reconciliation and finalisation; the effective status everywhere

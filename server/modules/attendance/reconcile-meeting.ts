@@ -1,5 +1,5 @@
 /**
- * Repairs what webhooks missed (SPEC 5; LiveKit drops webhooks under backlog
+ * Repairs what webhooks missed (docs/rules.md#attendance; LiveKit drops webhooks under backlog
  * and after a few failed tries): compares the open connections in our event
  * log with LiveKit's live participant list. A participant LiveKit has and we
  * never saw join gets a join at its real joinedAt; a connection we think is

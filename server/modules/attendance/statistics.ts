@@ -1,5 +1,5 @@
 /**
- * Attendance statistics for the dashboards (SPEC 5, 9): one session's, and an
+ * Attendance statistics for the dashboards (docs/rules.md#attendance, docs/rules.md#dashboards): one session's, and an
  * academy's over a range of local dates. Every figure uses the effective
  * status (an admin's override wins over the computed one) and is aggregated
  * in Postgres; students and teachers are counted apart, because teachers have

@@ -1,5 +1,5 @@
 /**
- * A client's acknowledgement of a critical command (SPEC 7). The identity
+ * A client's acknowledgement of a critical command (docs/rules.md#classroom-controls). The identity
  * is the actor's own, computed here: a client cannot ack for someone else.
  */
 import type { Deps } from '@/server/deps';

@@ -1,5 +1,5 @@
 /**
- * End for everyone (SPEC 4, 7): the meeting ends exactly as meeting.end does
+ * End for everyone (docs/rules.md#meetings, docs/rules.md#classroom-controls): the meeting ends exactly as meeting.end does
  * (everyone removed, room deleted, attendance finalised), then a critical
  * meeting_ended command is stored for everyone who was connected. The room
  * is gone by then, so the command reaches clients through the event stream

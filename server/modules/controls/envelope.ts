@@ -1,5 +1,5 @@
 /**
- * The classroom command catalogue and its wire format (SPEC 7). Pure and
+ * The classroom command catalogue and its wire format (docs/rules.md#classroom-controls). Pure and
  * free of server imports: the browser decodes the same envelopes from the
  * LiveKit data channel and from the event stream.
  */

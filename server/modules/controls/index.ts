@@ -1,5 +1,5 @@
 /**
- * Classroom controls (SPEC 7): teacher commands, hands, announcements, and
+ * Classroom controls (docs/rules.md#classroom-controls): teacher commands, hands, announcements, and
  * the room state late joiners start from.
  *
  * Invariants:

@@ -1,5 +1,5 @@
 /**
- * Remove a participant (SPEC 7): LiveKit ends their connection, and the
+ * Remove a participant (docs/rules.md#classroom-controls): LiveKit ends their connection, and the
  * user is recorded in room_states.removedUserIds, so meeting.token refuses
  * them until the teacher readmits them. A token minted before cannot be
  * revoked (this LiveKit has no revocation), but a reconnect with it is

@@ -24,7 +24,7 @@ export interface RoomStateView {
   mutedIdentities: string[];
   removed: RemovedParticipant[];
   ended: boolean;
-  /** A recording of the room is starting or running: everyone in it is told (SPEC 8). */
+  /** A recording of the room is starting or running: everyone in it is told (docs/rules.md#recording). */
   recording: boolean;
 }
 

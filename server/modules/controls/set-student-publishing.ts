@@ -1,5 +1,5 @@
 /**
- * Stop or allow student publishing (SPEC 7), enforced by the server: the
+ * Stop or allow student publishing (docs/rules.md#classroom-controls), enforced by the server: the
  * connected students' canPublish is revoked through LiveKit (which also
  * unpublishes their tracks), and the state makes tokens minted afterwards
  * carry canPublish false.

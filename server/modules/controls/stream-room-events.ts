@@ -1,6 +1,6 @@
 /**
  * room.events: the classroom's second channel, for when LiveKit's data
- * channel is down (SPEC 7). Carries the same command envelopes, a state
+ * channel is down (docs/rules.md#classroom-controls). Carries the same command envelopes, a state
  * snapshot on every (re)connect and attendance-change signals. Fed by
  * Postgres NOTIFY, so a command issued on any instance reaches streams held
  * by every other. Event ids are resume cursors: a reconnect with

@@ -1,7 +1,7 @@
 /**
  * What the room state says about a student's or parent's next token: a
  * removed user gets none, and a student's publish grants follow stop
- * publishing and mute (SPEC 7).
+ * publishing and mute (docs/rules.md#classroom-controls).
  */
 import type { DbExecutor } from '@/server/db';
 import type { TrackSourceName } from '@/server/livekit/gateway';

@@ -1,5 +1,5 @@
 /**
- * Creates the LiveKit room of a session, once (SPEC 4). The session row is
+ * Creates the LiveKit room of a session, once (docs/rules.md#meetings). The session row is
  * locked FOR UPDATE for the whole creation, so concurrent creators queue up
  * and the second finds the first's meeting; LiveKit's createRoom is
  * idempotent for an existing name, and the unique room name and session id

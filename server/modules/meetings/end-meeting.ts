@@ -1,5 +1,5 @@
 /**
- * Ends a meeting for everyone (SPEC 4): removes every participant, deletes
+ * Ends a meeting for everyone (docs/rules.md#meetings): removes every participant, deletes
  * the room, finalises attendance and completes the session (absent when no
  * student ever joined). Idempotent: ending an ended meeting returns its result.
  */

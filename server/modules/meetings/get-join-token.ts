@@ -1,5 +1,5 @@
 /**
- * Mints a LiveKit join token for the actor (SPEC 4): identity
+ * Mints a LiveKit join token for the actor (docs/rules.md#meetings): identity
  * `{userId}_{slug}`, display name as given, metadata {name, role, user_id},
  * TTL 3 h, grants by how the actor relates to the session.
  */
@@ -27,7 +27,7 @@ export interface JoinGrants {
   canPublishSources?: TrackSourceName[];
 }
 
-/** Pure: the grants of the spec for a role (SPEC 4). */
+/** Pure: the grants of the spec for a role (docs/rules.md#meetings). */
 export function grantsFor(joinRole: JoinRole, canManage: boolean, options: Pick<MeetingOptions, 'studentsCanPublish'>, hidden: boolean): JoinGrants {
   if (hidden) return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: canManage, hidden: true };
   switch (joinRole) {
@@ -69,7 +69,7 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
   const identity = participantIdentity(actor.id, actor.name);
   let grants = grantsFor(ctx.joinRole!, ctx.canManage, { studentsCanPublish: options.studentsCanPublish ?? true }, input.hidden ?? false);
   if (ctx.joinRole === 'student' || ctx.joinRole === 'parent') {
-    // The room's controls (SPEC 7): removed users stay out, and stop publishing / mute bind new tokens too.
+    // The room's controls (docs/rules.md#classroom-controls): removed users stay out, and stop publishing / mute bind new tokens too.
     const controls = await studentGrantsFor(deps.db, {
       academyId: ctx.session.academyId,
       sessionId: ctx.session.id,

@@ -1,5 +1,5 @@
 /**
- * Live room information (SPEC 4). If the DB says the meeting is live but
+ * Live room information (docs/rules.md#meetings). If the DB says the meeting is live but
  * LiveKit has no room, the room is recreated; if LiveKit cannot be reached
  * the answer comes from the DB with `fallbackMode: true`.
  */

@@ -1,7 +1,7 @@
 /**
- * Participant identities `{userId}_{slug(name)}` (SPEC 4). The user id makes
+ * Participant identities `{userId}_{slug(name)}` (docs/rules.md#meetings). The user id makes
  * them unique; the slug makes them readable in LiveKit's logs. Arabic is
- * transliterated so identities stay ASCII (as the seed system's Str::slug did).
+ * transliterated so identities stay ASCII (the way Laravel's Str::slug does).
  */
 const ARABIC_TO_LATIN: Record<string, string> = {
   ا: 'a', أ: 'a', إ: 'i', آ: 'aa', ٱ: 'a', ء: '', ؤ: 'w', ئ: 'y', ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h',

@@ -1,11 +1,11 @@
 /**
- * Meetings (SPEC 4): one LiveKit room per session, tokens by role, room
+ * Meetings (docs/rules.md#meetings): one LiveKit room per session, tokens by role, room
  * info with recreate/fallback, end. Invariant: a meeting row exists only for
  * a room LiveKit accepted, and at most one per session.
  */
 export { createMeeting, type Meeting } from './create-meeting';
 export { endMeeting, endMeetingForSession } from './end-meeting';
-export { getJoinToken, grantsFor, TOKEN_TTL_SECONDS } from './get-join-token';
+export { getJoinToken, grantsFor, TOKEN_RATE_LIMIT, TOKEN_TTL_SECONDS } from './get-join-token';
 export { getMeetingInfo } from './get-meeting-info';
 export { openMeeting } from './open-meeting';
 export { holdRoomForTeacher } from './hold-room';

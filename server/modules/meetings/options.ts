@@ -1,5 +1,5 @@
 /**
- * Meeting options resolve defaults → academy → teacher → request (SPEC 4);
+ * Meeting options resolve defaults → academy → teacher → request (docs/rules.md#meetings);
  * a later layer wins only where it says something (null/undefined = silent).
  */
 export interface MeetingOptions {

@@ -1,4 +1,4 @@
-/** Deterministic room names (SPEC 4): `{academy-slug}-{kind-slug}-session-{id}`. */
+/** Deterministic room names (docs/rules.md#meetings): `{academy-slug}-{kind-slug}-session-{id}`. */
 import type { SessionKind } from '@/server/db/schema/enums';
 
 const KIND_SLUG: Record<SessionKind, string> = {

@@ -1,5 +1,5 @@
 /**
- * Profile (SPEC 2, 9): the signed-in user's own settings — language, with
+ * Profile (docs/rules.md#who-may-do-what, docs/rules.md#dashboards): the signed-in user's own settings — language, with
  * the academy's default when unset — and, for a parent, their children's
  * sessions and attendance. Everything is about the actor; no input names
  * another user.

@@ -1,6 +1,6 @@
 /**
  * A parent's children and each one's recent sessions with that child's own
- * attendance (SPEC 9: "children's sessions and attendance"). A session counts
+ * attendance (docs/rules.md#dashboards: "children's sessions and attendance"). A session counts
  * for a child who is its individual student, a member of its circle or
  * enrolled in its course — the same rule as joining (sessions/access.ts).
  * Only the child's record is read, never a classmate's.

@@ -1,5 +1,5 @@
 /**
- * A recording's state from LiveKit's egress reports (SPEC 8), pure. Egress
+ * A recording's state from LiveKit's egress reports (docs/rules.md#recording), pure. Egress
  * webhooks come on their own queue, may repeat and may arrive out of order,
  * and our own start/stop calls return reports too. Every report maps to a
  * `progress` rank; a report replaces the stored state only when it is later

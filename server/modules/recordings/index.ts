@@ -1,5 +1,5 @@
 /**
- * Recording (SPEC 8): room-composite egress to S3-compatible storage, its
+ * Recording (docs/rules.md#recording): room-composite egress to S3-compatible storage, its
  * state kept from LiveKit's egress webhooks and our own calls' answers.
  */
 export { startRecording, startRecordingByItself } from './start-recording';

@@ -1,5 +1,5 @@
 /**
- * Who may record and who may watch (SPEC 8, issue 7), pure.
+ * Who may record and who may watch (docs/rules.md#recording, issue 7), pure.
  *
  * - Allowed: the teacher's own setting when it says something (an academy can
  *   let one teacher record, or a teacher can keep their classes unrecorded),

@@ -1,6 +1,6 @@
 /**
  * Starts a room-composite egress of a session's room to the deployment's S3
- * storage (SPEC 8). Checks run cheapest first and each failure names its
+ * storage (docs/rules.md#recording). Checks run cheapest first and each failure names its
  * cause: the settings (FORBIDDEN), the room (PRECONDITION_FAILED), storage and
  * the egress service (PRECONDITION_FAILED). A row is written only once
  * LiveKit has accepted the egress, so a failed start leaves nothing behind.

@@ -1,5 +1,5 @@
 /**
- * Stops a session's running recording(s) (SPEC 8). The stored state follows
+ * Stops a session's running recording(s) (docs/rules.md#recording). The stored state follows
  * what LiveKit answers (usually "ending"; the egress_ended webhook completes
  * it). An egress LiveKit no longer knows as running is looked up and stored
  * as it really ended, so a lost webhook cannot leave a recording "active".

@@ -1,6 +1,6 @@
 /**
  * One session at a local date and time in the academy's timezone, stored as
- * the UTC instant (SPEC 3). The wall time resolves exactly as a weekly
+ * the UTC instant (docs/rules.md#sessions). The wall time resolves exactly as a weekly
  * schedule's would (localDateTimeToUtc), DST gaps and overlaps included.
  */
 import type { Deps } from '@/server/deps';

@@ -1,5 +1,5 @@
 /**
- * A weekly recurring schedule (SPEC 3): the schedule row and all its
+ * A weekly recurring schedule (docs/rules.md#sessions): the schedule row and all its
  * sessions in one transaction, each occurrence at the same local wall time in
  * the academy's timezone (expandWeeklySchedule), so a 17:00 class stays at
  * 17:00 across a DST change. Occurrences already in the past are skipped.

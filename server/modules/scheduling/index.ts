@@ -1,5 +1,5 @@
 /**
- * Scheduling (SPEC 3, 6): sessions one by one or weekly in the academy's
+ * Scheduling (docs/rules.md#sessions, docs/rules.md#automatic-rooms): sessions one by one or weekly in the academy's
  * timezone (stored in UTC, DST-proof), edits and cancellations under the
  * status machine, academy video settings and teacher settings; and the pure
  * rules the sweeps use (eligibility, weekly expansion).

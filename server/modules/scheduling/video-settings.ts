@@ -1,5 +1,5 @@
 /**
- * An academy's video settings (SPEC 6): read by its managers, changed by its
+ * An academy's video settings (docs/rules.md#automatic-rooms): read by its managers, changed by its
  * admins. A partial update is merged with what is stored under a row lock
  * (two admins changing different fields both win) and the merged whole is
  * validated before anything is written.

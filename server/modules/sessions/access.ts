@@ -1,5 +1,5 @@
 /**
- * Who may see, join and manage a session (SPEC 2). Another academy's session
+ * Who may see, join and manage a session (docs/rules.md#who-may-do-what). Another academy's session
  * is NOT_FOUND for everyone but the super admin, exactly like a missing one.
  */
 import { and, eq, or, sql } from 'drizzle-orm';
@@ -108,7 +108,7 @@ export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: bool
     case 'supervisor':
       return 'manager';
     case 'teacher':
-      // SPEC 2: teachers of the academy may join; only their own sessions make them "the teacher".
+      // docs/rules.md#who-may-do-what: teachers of the academy may join; only their own sessions make them "the teacher".
       return actor.id === teacherId ? 'teacher' : 'staff';
     case 'student':
       return isStudent ? 'student' : null;

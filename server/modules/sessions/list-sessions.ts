@@ -1,5 +1,5 @@
 /**
- * The dashboards' session lists (SPEC 9): today (in the academy's timezone)
+ * The dashboards' session lists (docs/rules.md#dashboards): today (in the academy's timezone)
  * or upcoming, for the actor's role — a teacher's own, a student's (individual,
  * circle, course), a parent's children's, all of an academy for managers.
  */

@@ -1,5 +1,5 @@
 /**
- * cleanup-expired (SPEC 6): ends the rooms of sessions that are over and
+ * cleanup-expired (docs/operations.md#sweeps): ends the rooms of sessions that are over and
  * closes sessions left open long past their end (cleanup-rule.ts says which).
  * Ending goes through endMeetingForSession (remove everyone, delete the room,
  * finalise attendance, complete the session); a scheduled session that never

@@ -1,5 +1,5 @@
 /**
- * create-scheduled (SPEC 6): opens the LiveKit room of every session that is
+ * create-scheduled (docs/operations.md#sweeps): opens the LiveKit room of every session that is
  * due one, in academies with auto-create on.
  *
  * Selection is two-step: an index range on `scheduled_at` (the partial index

@@ -1,5 +1,5 @@
 /**
- * Sweeps (SPEC 6): create-scheduled, cleanup-expired, reconcile-attendance
+ * Sweeps (docs/operations.md#sweeps): create-scheduled, cleanup-expired, reconcile-attendance
  * and the statistics. Each is a plain function of (deps, options) with an
  * injectable `now`; a dry run changes nothing and reports what a real run
  * would do; concurrent runs never create a room twice (session rows FOR

@@ -1,5 +1,5 @@
 /**
- * reconcile-attendance (SPEC 5, 6): for every live meeting (not ended, its
+ * reconcile-attendance (docs/rules.md#attendance, docs/operations.md#sweeps): for every live meeting (not ended, its
  * session ready or ongoing) compares the event log with LiveKit's live
  * participant list through reconcileMeeting, which adds the joins and leaves
  * webhooks missed.

@@ -1,5 +1,5 @@
 /**
- * What every sweep returns (SPEC 6, the seed's command reports): one entry
+ * What every sweep returns (docs/operations.md#sweeps): one entry
  * per academy, totals, time taken. A dry run returns the same report a real
  * run would — same outcomes, same counts — with `dryRun: true` and nothing
  * changed.

@@ -1,5 +1,5 @@
 /**
- * The seed's meeting statistics (its getStatistics): auto-generated
+ * The sweeps' meeting statistics (docs/operations.md#sweeps): auto-generated
  * meetings, live meetings, auto-generated meetings created today and this
  * week, academies with auto-create on. "Today" and "this week" are each
  * academy's own calendar day and ISO week (Monday first), computed in
