@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { meetings } from '@/server/db/schema';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { roomNameFor } from '@/server/modules/meetings/room-name';
 import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { signWebhook, webhookJson } from '@/server/testing/signed-webhook';

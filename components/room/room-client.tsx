@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
-import { isMicLocked } from '@/server/modules/controls/room-state';
+import { isMicLocked } from '@/shared/classroom/room-state';
 import { AnnouncementBanner } from './announcement-banner';
 import { RecordingNotice } from './recording-control';
 import { AttendancePanel } from './attendance-panel';

@@ -5,8 +5,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { useTRPC } from '@/components/trpc-provider';
-import { participantKind } from '@/server/modules/controls/permissions';
-import { isMicLocked, type RoomStateView } from '@/server/modules/controls/room-state';
+import { participantKind } from '@/shared/classroom/grants';
+import { isMicLocked, type RoomStateView } from '@/shared/classroom/room-state';
 import { RecordingControl } from './recording-control';
 
 /** How often the teacher's page asks the server to resend unacknowledged commands and re-apply the room state. */

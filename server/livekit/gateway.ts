@@ -38,7 +38,9 @@ export interface LiveRoom {
 }
 
 /** LiveKit's track sources by the names its tokens use. */
-export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
+import type { TrackSourceName } from '@/shared/classroom/grants';
+
+export type { TrackSourceName };
 
 const SOURCE_BY_NAME: Record<TrackSourceName, TrackSource> = {
   camera: TrackSource.CAMERA,

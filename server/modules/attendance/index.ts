@@ -6,9 +6,8 @@
 export { computeAttendance, type AttendanceRecord, type AttendanceStatus } from './engine';
 export { appendAttendanceEvent, type NewAttendanceEvent } from './event-log';
 export { recordWebhookJoin, recordWebhookLeave, type WebhookParticipantEvent } from './webhook-participant';
-export type { SessionInfo } from './record-store';
+export { getSessionInfo, lockAttendancePair, recomputeRecord, type SessionInfo } from './record-store';
 export { finalizeSessionInTx, type FinalizeResult } from './finalize-session';
-export { recordClientLeave } from './record-client-leave';
 export { reconcileMeeting, type ReconcileResult } from './reconcile-meeting';
 export { getSessionStatistics, getAcademyStatistics, type SessionStatistics, type AcademyStatistics } from './statistics';
 export { overrideAttendanceStatus, type OverriddenRecord } from './override-status';

@@ -11,7 +11,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { meetings, users } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { transitionSession } from '@/server/modules/sessions';
 import { appendAttendanceEvent } from './event-log';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attendanceRecords, meetings, sessions } from '@/server/db/schema';
 import { handleLivekitWebhook } from '@/server/http/livekit-webhook';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { roomNameFor } from '@/server/modules/meetings/room-name';
 import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';

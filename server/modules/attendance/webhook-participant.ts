@@ -1,11 +1,11 @@
 /**
  * A participant's join or leave as LiveKit's webhook reports it, handed over
  * by webhook intake (server/modules/webhooks) inside the transaction that
- * stored the event, with the (session, user) lock already held.
+ * stored the event, with the (session, user) lock already held. (The
+ * teacher's leave also holds the room: intake asks meetings for that.)
  */
 import type { Tx } from '@/server/db';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
-import { holdRoomForTeacher } from '@/server/modules/meetings';
 import { transitionSession } from '@/server/modules/sessions';
 import { appendAttendanceEvent } from './event-log';
 import { recomputeRecord, type SessionInfo } from './record-store';
@@ -37,7 +37,6 @@ export async function recordWebhookJoin(tx: Tx, e: WebhookParticipantEvent): Pro
 
 export async function recordWebhookLeave(tx: Tx, e: WebhookParticipantEvent): Promise<void> {
   await appendAttendanceEvent(tx, { ...eventRow(e, 'leave'), joinedAt: e.joinedAt ?? null });
-  if (e.userId === e.session.teacherId) await holdRoomForTeacher(tx, e.session);
   await recomputeRecord(tx, e.session, e.userId, { now: e.occurredAt, settings: e.settings, userRole: e.userRole });
 }
 

@@ -5,7 +5,7 @@
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
 import { findCommand, recordAck } from './command-store';
 

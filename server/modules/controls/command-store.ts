@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { commandAcks, meetingCommands } from '@/server/db/schema';
-import { buildEnvelope, isCommandType, type CommandEnvelope, type CommandPayloads, type CommandType } from './envelope';
+import { buildEnvelope, isCommandType, type CommandEnvelope, type CommandPayloads, type CommandType } from '@/shared/classroom/envelope';
 
 export type CommandRow = typeof meetingCommands.$inferSelect;
 

@@ -4,12 +4,12 @@
  */
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
 import { isTerminal } from '@/server/modules/sessions/status-machine';
 import { isRecording } from '@/server/modules/recordings/is-recording';
 import { pendingAckCount } from './command-store';
-import type { RoomStateView } from './room-state';
+import type { RoomStateView } from '@/shared/classroom/room-state';
 import { readRoomState, toStateView } from './state-store';
 
 export interface RoomStateResponse extends RoomStateView {

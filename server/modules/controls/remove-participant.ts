@@ -8,7 +8,7 @@
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { commandResult, enforceAfterCommand, type CommandResult } from './enforce-controls';
 import { issueCommand } from './issue-command';
 import { getManagedRoomOrThrow, targetInRoomOrThrow } from './room-context';

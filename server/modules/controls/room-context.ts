@@ -8,7 +8,7 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import type { LiveParticipant, LivekitGateway } from '@/server/livekit/gateway';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import type { MeetingOptions } from '@/server/modules/meetings/options';
 import { assertCanManage, assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
 import { isTerminal } from '@/server/modules/sessions/status-machine';

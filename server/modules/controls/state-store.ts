@@ -7,7 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor, Tx } from '@/server/db';
 import { roomStates, users } from '@/server/db/schema';
 import { ALL_STUDENTS, type ControlState } from './permissions';
-import type { RoomStateView } from './room-state';
+import type { RoomStateView } from '@/shared/classroom/room-state';
 
 export type RoomStateRow = typeof roomStates.$inferSelect;
 export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>>;

@@ -11,12 +11,12 @@
 import type { Deps } from '@/server/deps';
 import { listenRoomSignals, type RoomSignal } from '@/server/db/notify';
 import type { Actor } from '@/server/lib/actor';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
 import { COMMAND_HORIZON_MS, commandsSince, envelopeOf, findCommand, latestCommand, unackedFor, type CommandRow } from './command-store';
-import type { CommandEnvelope } from './envelope';
+import type { CommandEnvelope } from '@/shared/classroom/envelope';
 import { loadRoomStateView } from './get-room-state';
-import type { RoomStateView } from './room-state';
+import type { RoomStateView } from '@/shared/classroom/room-state';
 import { SignalQueue } from './signal-queue';
 
 export type RoomEvent = { kind: 'command'; command: CommandEnvelope } | { kind: 'state'; state: RoomStateView } | { kind: 'attendance' };

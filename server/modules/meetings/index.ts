@@ -5,11 +5,15 @@
  */
 export { createMeeting, type Meeting } from './create-meeting';
 export { endMeeting, endMeetingForSession } from './end-meeting';
-export { getJoinToken, grantsFor, TOKEN_RATE_LIMIT, TOKEN_TTL_SECONDS } from './get-join-token';
+export { getJoinToken, TOKEN_RATE_LIMIT, TOKEN_TTL_SECONDS } from './get-join-token';
+export { grantsFor, type JoinGrants } from '@/shared/classroom/grants';
 export { getMeetingInfo } from './get-meeting-info';
 export { openMeeting } from './open-meeting';
+export { endRoom } from './end-room';
+export { recordClientLeave } from './leave-meeting';
 export { holdRoomForTeacher } from './hold-room';
 export { DEFAULT_MAX_PARTICIPANTS, persistUntil, type MeetingOptions } from './options';
 export * from './schemas';
-export { participantIdentity, slugifyName, userIdFromIdentity } from './identity';
+export { participantIdentity, slugifyName, userIdFromIdentity } from '@/shared/classroom/identity';
 export { roomNameFor, sessionIdFromRoomName } from './room-name';
+export { planRoom, planRecreatedRoom, type RoomPlan } from './room-plan';

@@ -13,7 +13,7 @@ import { handleLivekitWebhook } from '@/server/http/livekit-webhook';
 import type { Actor } from '@/server/lib/actor';
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { createMeeting } from '@/server/modules/meetings';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { startEgressCapture, type EgressCapture } from '@/server/testing/egress-capture';
 import { createAcademy, createCircle, createSession, createUser, linkParent, setTeacherSettings } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';

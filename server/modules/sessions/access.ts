@@ -8,8 +8,9 @@ import { academies, meetings, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 
-/** teacher = the session's own teacher; staff = another teacher of the academy. */
-export type JoinRole = 'teacher' | 'manager' | 'staff' | 'student' | 'parent';
+import type { JoinRole } from '@/shared/classroom/grants';
+
+export type { JoinRole };
 
 export interface SessionContext {
   session: typeof sessions.$inferSelect;

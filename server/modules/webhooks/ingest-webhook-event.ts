@@ -17,9 +17,10 @@ import { logger } from '@/server/lib/logger';
 import { academyVideoSettings, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
 import { egressReportOf } from '@/server/livekit/egress';
 import type { WebhookEvent } from '@/server/livekit/webhook-receiver';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { finalizeSessionInTx, recordWebhookJoin, recordWebhookLeave, type SessionInfo, type WebhookParticipantEvent } from '@/server/modules/attendance';
-import { userIdFromIdentity } from '@/server/modules/meetings';
+import { holdRoomForTeacher } from '@/server/modules/meetings';
 import { saveEgressReport } from '@/server/modules/recordings';
 
 export type IngestOutcome = {
@@ -78,6 +79,7 @@ const HANDLERS: Record<string, Handler> = {
     const e = participantEvent(stored);
     if (!e) return;
     await recordWebhookLeave(stored.tx, e);
+    if (e.userId === e.session.teacherId) await holdRoomForTeacher(stored.tx, e.session);
     stored.signals.push({ sessionId: e.session.id, kind: 'attendance', id: stored.event.id });
   },
   room_finished: async ({ tx, target, occurredAt }) => {

@@ -1,5 +1,5 @@
-import { reconcileMeeting, recordClientLeave } from '@/server/modules/attendance';
-import { createMeetingInput, endMeeting, getJoinToken, getMeetingInfo, leaveInput, openMeeting, sessionIdInput, tokenInput } from '@/server/modules/meetings';
+import { reconcileMeeting } from '@/server/modules/attendance';
+import { createMeetingInput, endMeeting, recordClientLeave, getJoinToken, getMeetingInfo, leaveInput, openMeeting, sessionIdInput, tokenInput } from '@/server/modules/meetings';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { authedProcedure, router } from '../procedures';
 

@@ -6,7 +6,6 @@ import {
   allowMicrophones,
   announcementInput,
   clearAnnouncement,
-  endRoom,
   eventsInput,
   getRoomState,
   identityInput,
@@ -26,6 +25,7 @@ import {
   sweepRoom,
   userIdInput,
 } from '@/server/modules/controls';
+import { endRoom } from '@/server/modules/meetings';
 import { authedProcedure, router } from '../procedures';
 
 /** Classroom controls: who may do what in a room is decided per session in the use cases (docs/rules.md#classroom-controls). */

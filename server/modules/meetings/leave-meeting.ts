@@ -6,10 +6,9 @@
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { holdRoomForTeacher } from '@/server/modules/meetings';
-import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { appendAttendanceEvent } from './event-log';
-import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
+import { appendAttendanceEvent, getSessionInfo, lockAttendancePair, recomputeRecord } from '@/server/modules/attendance';
+import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions';
+import { holdRoomForTeacher } from './hold-room';
 
 export async function recordClientLeave(deps: Deps, actor: Actor, input: { sessionId: number; participantSid: string }) {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);

@@ -8,10 +8,10 @@
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { LivekitNotFoundError, LivekitUnavailableError } from '@/server/livekit/gateway';
-import { endMeetingForSession, type EndMeetingResult } from '@/server/modules/meetings/end-meeting';
-import { participantIdentity } from '@/server/modules/meetings/identity';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { issueCommand } from './issue-command';
+import { issueCommand } from '@/server/modules/controls';
+import { participantIdentity } from '@/shared/classroom/identity';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
+import { endMeetingForSession, type EndMeetingResult } from './end-meeting';
 
 export async function endRoom(deps: Deps, actor: Actor, input: { sessionId: number }): Promise<EndMeetingResult & { commandId: string | null }> {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
