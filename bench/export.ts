@@ -18,7 +18,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
-import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance/export-csv';
+import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance';
 import { createAcademy, createUser } from '@/server/seed/factories';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
 

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { meetings } from '@/server/db/schema';
 import { participantIdentity } from '@/shared/classroom/identity';
-import { roomNameFor } from '@/server/modules/meetings/room-name';
+import { roomNameFor } from '@/server/modules/meetings';
 import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { signWebhook, webhookJson } from '@/server/testing/signed-webhook';
 import { runLoad, startProductionApp, type LoadResult } from './lib/production-app';

@@ -9,8 +9,20 @@
  */
 import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
-import type { EgressReport } from '@/server/modules/recordings/egress-state';
 import type { S3Storage } from './recording-storage';
+
+/** What one egress report says, in plain data (egressReportOf builds it from EgressInfo). */
+export interface EgressReport {
+  egressId: string;
+  roomName: string;
+  egressStatus: number;
+  /** LiveKit's updatedAt in nanoseconds: later reports of one rank win. */
+  updatedNs: bigint;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  error: string;
+  file: { location: string; durationMs: number; sizeBytes: number } | null;
+}
 
 export class EgressUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

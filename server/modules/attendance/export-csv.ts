@@ -15,7 +15,7 @@ import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { assertAcademyPeople, resolveAcademy } from '@/server/modules/academies';
 import { logger } from '@/server/lib/logger';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { csvStream, type ExportRow } from './csv-format';
 import type { ExportAttendanceInput } from './schemas';
 

@@ -11,7 +11,7 @@ import type { Tx } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { getAcademyVideoSettings } from '@/server/modules/academies';
-import { expectedStudentIds } from '@/server/modules/sessions/queries';
+import { expectedStudentIds } from '@/server/modules/sessions';
 import { endStatus, isTerminal, transitionSession } from '@/server/modules/sessions';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 

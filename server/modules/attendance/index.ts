@@ -12,5 +12,5 @@ export { reconcileMeeting, type ReconcileResult } from './reconcile-meeting';
 export { getSessionStatistics, getAcademyStatistics, type SessionStatistics, type AcademyStatistics } from './statistics';
 export { overrideAttendanceStatus, type OverriddenRecord } from './override-status';
 export { listAttendanceRecords, type AttendanceRecordView } from './list-records';
-export { exportAttendanceCsv, type AttendanceExport } from './export-csv';
+export { EXPORT_BATCH_ROWS, exportAttendanceCsv, type AttendanceExport } from './export-csv';
 export * from './schemas';

@@ -9,7 +9,7 @@ import type { Deps } from '@/server/deps';
 import { attendanceRecords, users, type StoredCycle } from '@/server/db/schema';
 import type { AttendeeType } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import type { AttendanceStatus } from './engine';
 import type { ListRecordsInput } from './schemas';
 

@@ -12,7 +12,7 @@ import { attendanceRecords } from '@/server/db/schema';
 import type { AttendeeType } from '@/server/db/schema/enums';
 import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import type { AttendanceStatus } from './engine';
 import type { OverrideStatusInput } from './schemas';
 

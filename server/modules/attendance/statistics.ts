@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { SessionKind } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { assertAcademyPeople, type Academy } from '@/server/modules/academies';
 import type { AcademyStatsInput, SessionStatsInput } from './schemas';
 

@@ -6,7 +6,7 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { participantIdentity } from '@/shared/classroom/identity';
-import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { findCommand, recordAck } from './command-store';
 
 export async function acknowledgeCommand(deps: Deps, actor: Actor, input: { sessionId: number; commandId: string }): Promise<{ recorded: boolean }> {

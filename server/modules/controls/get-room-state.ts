@@ -5,9 +5,9 @@
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { participantIdentity } from '@/shared/classroom/identity';
-import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
-import { isTerminal } from '@/server/modules/sessions/status-machine';
-import { isRecording } from '@/server/modules/recordings/is-recording';
+import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions';
+import { isTerminal } from '@/server/modules/sessions';
+import { isRecording } from '@/server/modules/recordings';
 import { pendingAckCount } from './command-store';
 import type { RoomStateView } from '@/shared/classroom/room-state';
 import { readRoomState, toStateView } from './state-store';

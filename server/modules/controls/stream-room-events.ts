@@ -12,7 +12,7 @@ import type { Deps } from '@/server/deps';
 import { listenRoomSignals, type RoomSignal } from '@/server/db/notify';
 import type { Actor } from '@/server/lib/actor';
 import { participantIdentity } from '@/shared/classroom/identity';
-import { assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
+import { assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
 import { COMMAND_HORIZON_MS, commandsSince, envelopeOf, findCommand, latestCommand, unackedFor, type CommandRow } from './command-store';
 import type { CommandEnvelope } from '@/shared/classroom/envelope';
 import { loadRoomStateView } from './get-room-state';

@@ -10,7 +10,7 @@ import { DomainError } from '@/server/lib/domain-error';
 import { meetings } from '@/server/db/schema';
 import { LivekitNotFoundError } from '@/server/livekit/gateway';
 import { finalizeSessionInTx, type FinalizeResult } from '@/server/modules/attendance';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 
 export interface EndMeetingResult extends FinalizeResult {
   alreadyEnded: boolean;

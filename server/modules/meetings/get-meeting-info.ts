@@ -8,7 +8,7 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { attendanceRecords, users } from '@/server/db/schema';
 import { LivekitUnavailableError } from '@/server/livekit/gateway';
-import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
 import type { MeetingOptions } from './options';
 import { planRecreatedRoom } from './room-plan';

@@ -5,6 +5,8 @@
 export { startRecording, startRecordingByItself } from './start-recording';
 export { stopRecording } from './stop-recording';
 export * from './schemas';
+export { isRecording } from './is-recording';
+export { refreshUnfinishedRecordings, type RecordingRefresh } from './refresh-recordings';
 export { listSessionRecordings, listAcademyRecordings, type RecordingView, type SessionRecordings } from './list-recordings';
 export { saveEgressReport, type Recording } from './recording-store';
 export { stateOf, mergeReport, type EgressReport, type RecordingState, type RecordingStatus } from './egress-state';

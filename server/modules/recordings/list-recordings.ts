@@ -11,9 +11,9 @@ import { recordings, sessions, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { recordingDownloadUrl, recordingObjectKey } from '@/server/livekit/recording-storage';
-import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
+import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
 import type { Academy } from '@/server/modules/academies';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import { recordingAllowed, recordingVisibility, recordsByItself } from './policy';
 import type { ListAcademyRecordingsInput } from './schemas';
 

@@ -10,7 +10,7 @@
  *   other staff see finished ones; students and parents see finished ones
  *   only when the academy shares recordings with students.
  */
-import type { JoinRole } from '@/server/modules/sessions/access';
+import type { JoinRole } from '@/server/modules/sessions';
 
 export interface RecordingSettings {
   academy: { recordingAllowed: boolean; studentsSeeRecordings: boolean };

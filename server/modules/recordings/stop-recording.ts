@@ -10,7 +10,7 @@ import { recordings } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { EgressGoneError } from '@/server/livekit/egress';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { saveEgressReport, type Recording } from './recording-store';
 import type { StopRecordingInput } from './schemas';
 import { requireEgress, withEgress } from './start-recording';

@@ -10,7 +10,7 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { resolveAcademy } from '@/server/modules/academies';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import { assertTransition, transitionSession } from '@/server/modules/sessions';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { CancelScheduleInput, CancelSessionInput } from './schemas';

@@ -10,7 +10,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import { assertTransition, transitionSession } from '@/server/modules/sessions';
 import { assertParticipants } from './participants';
 import { wallTimeToUtcOrThrow } from './create-session';

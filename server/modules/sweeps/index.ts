@@ -13,5 +13,6 @@ export { reconcileAttendance, liveMeetingsQuery, RECONCILE_LOCKING, type Reconci
 export { getSweepStats, type SweepStats } from './sweep-stats';
 export { listRecentRuns } from './list-recent-runs';
 export * from './schemas';
+export { formatStats, formatSweepReport, type FormatOptions } from './format-report';
 export { SWEEP_JOBS, isSweepJob, runSweep, type AnySweepReport } from './jobs';
 export { DEFAULT_CONCURRENCY, type SweepJob, type SweepOptions, type SweepProgress, type SweepReport, type SweepItem } from './report';

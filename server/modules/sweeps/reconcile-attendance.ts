@@ -20,7 +20,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { reconcileMeeting } from '@/server/modules/attendance';
-import { refreshUnfinishedRecordings } from '@/server/modules/recordings/refresh-recordings';
+import { refreshUnfinishedRecordings } from '@/server/modules/recordings';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
 import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';
