@@ -7,7 +7,7 @@
  * still held after forced collections, which stays far below the file's size
  * when nothing accumulates.
  *
- *   node --expose-gc --import tsx bench/export.ts [rows] [cursor batch rows]
+ *   node --expose-gc --conditions=react-server --import tsx bench/export.ts [rows] [cursor batch rows]
  *
  * Uses DATABASE_URL's server when set (a fresh database is created on it),
  * otherwise a throwaway embedded PostgreSQL.

@@ -4,6 +4,7 @@
  * LiveKit retries only 5xx and connection errors: 401/400 for requests we
  * must never accept, 503 whenever we could not store, 200 only once stored.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { logger } from '@/server/lib/logger';
 import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { UserRole } from '@/server/db/schema/enums';
 
 /** The signed-in user as every use case sees it; built from the next-auth session. */

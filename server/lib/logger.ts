@@ -10,6 +10,7 @@ function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   else console.log(line);
 }
 
+import 'server-only';
 export const logger = {
   debug: (msg: string, fields?: Record<string, unknown>) => write('debug', msg, fields),
   info: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields),

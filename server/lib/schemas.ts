@@ -3,6 +3,7 @@
  * PostgreSQL `integer` columns: a positive 32-bit number, checked before
  * the database is asked, so an out-of-range id is BAD_REQUEST, never a 500.
  */
+import 'server-only';
 import { z } from 'zod';
 
 export const MAX_INT4 = 2_147_483_647;

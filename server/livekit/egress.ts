@@ -7,6 +7,7 @@
  * `EgressGoneError` when the egress (or, for a start, the room) does not
  * exist or has already ended, `EgressRefusedError` for any other refusal.
  */
+import 'server-only';
 import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
 import type { S3Storage } from './recording-storage';

@@ -4,6 +4,7 @@
  * `LivekitUnavailableError` (server unreachable, timed out, 5xx) and
  * `LivekitNotFoundError` (room or participant missing).
  */
+import 'server-only';
 import { AccessToken, RoomServiceClient, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
 

@@ -3,6 +3,7 @@
  * (Asia/Riyadh), one user per role, a circle, and three sessions today —
  * one starting now, one later, one finished. Safe to run at every start.
  */
+import 'server-only';
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '@/server/db';
 import { academies, meetings, sessions, users } from '@/server/db/schema';

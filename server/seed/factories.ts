@@ -2,6 +2,7 @@
  * Builders shared by integration tests, e2e and the seed script, so all three
  * make data the same way the app does.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { DbExecutor } from '@/server/db';
 import {

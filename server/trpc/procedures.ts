@@ -17,6 +17,7 @@
  * input, which each router declares with `.input(...)` after these.
  * next-auth's CSRF token protects only its own routes, hence sameOrigin.
  */
+import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';

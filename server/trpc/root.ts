@@ -1,4 +1,5 @@
 /** The app router: one router per key, each in server/trpc/routers/<key>.ts. */
+import 'server-only';
 import { academiesRouter } from './routers/academies';
 import { attendanceRouter } from './routers/attendance';
 import { meetingRouter } from './routers/meeting';

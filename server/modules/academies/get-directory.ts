@@ -2,6 +2,7 @@
  * An academy's people and groups as its managers pick them in the dashboard's
  * filters and forms: teachers, students, circles and courses, by name.
  */
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { circles, courses, users } from '@/server/db/schema';

@@ -2,6 +2,7 @@
  * Academies (docs/rules.md#tenancy): the tenant resolver, tenant settings,
  * and the dashboards' academy-wide reads.
  */
+import 'server-only';
 export * from './settings';
 export { resolveAcademy, assertAcademyPeople, assertAcademyTeacher, type Academy } from './resolve-academy';
 export { listAcademies } from './list-academies';

@@ -2,6 +2,7 @@
  * The super admin's home (docs/rules.md#dashboards): every academy with its size and what is
  * happening in it now, each figure one aggregate in Postgres.
  */
+import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { academies } from '@/server/db/schema';

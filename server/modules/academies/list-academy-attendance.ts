@@ -5,6 +5,7 @@
  * the range CSV export, so the table, the charts and the file agree; a live
  * session's records are on its own page.
  */
+import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';

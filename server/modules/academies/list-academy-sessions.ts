@@ -3,6 +3,7 @@
  * local dates with their audience, meeting state and the students' effective
  * attendance counts, filtered by teacher, kind and session status.
  */
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';

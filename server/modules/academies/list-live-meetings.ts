@@ -8,6 +8,7 @@
  * Managers see their academy's (the super admin any academy, or all); a
  * teacher sees their own sessions'; nobody else.
  */
+import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';

@@ -6,6 +6,7 @@
  * belongs to none and names the academy; on overviews naming none means
  * every academy (null).
  */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { academies, users } from '@/server/db/schema';

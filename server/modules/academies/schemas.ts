@@ -1,4 +1,5 @@
 /** The academies procedures' inputs. `academyId` is read by the procedure ladder (resolveAcademy); the rest by the use cases. */
+import 'server-only';
 import { z } from 'zod';
 import { attendanceStatus, attendeeType, sessionKind, sessionStatus } from '@/server/db/schema/enums';
 import { idInput } from '@/server/lib/schemas';

@@ -4,6 +4,7 @@
  * 'YYYY-MM-DD HH:mm:ss' in the academy's timezone with the zone named in its
  * own column. Pure: the stream in export-csv.ts feeds it batches.
  */
+import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 
 export const CSV_HEADER = [

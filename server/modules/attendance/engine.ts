@@ -5,6 +5,7 @@
  * order or how many times webhooks delivered it.
  */
 
+import 'server-only';
 export type AttendanceStatus = 'present' | 'late' | 'partial' | 'absent';
 
 export interface AttendanceThresholds {

@@ -5,6 +5,7 @@
  * recomputed from the log. An event whose source id is already stored is
  * skipped, so a retried source never counts twice.
  */
+import 'server-only';
 import type { DbExecutor } from '@/server/db';
 import { attendanceEvents } from '@/server/db/schema';
 

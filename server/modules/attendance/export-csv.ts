@@ -8,6 +8,7 @@
  * academy statistics, so the file agrees with the dashboard; a session's
  * export shows its records as they stand.
  */
+import 'server-only';
 import type { PendingQuery, Row, Sql } from 'postgres';
 import type { Deps } from '@/server/deps';
 import { rawSqlOf } from '@/server/db/client';

@@ -6,6 +6,7 @@
  * Idempotent: a second call (room_finished after meeting.end) changes nothing
  * but the records' calculated-at.
  */
+import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';

@@ -3,6 +3,7 @@
  * client's own leave and reconciliation append events; records are derived
  * from them by the engine and never edited in place.
  */
+import 'server-only';
 export { computeAttendance, type AttendanceRecord, type AttendanceStatus } from './engine';
 export { appendAttendanceEvent, type NewAttendanceEvent } from './event-log';
 export { recordWebhookJoin, recordWebhookLeave, type WebhookParticipantEvent } from './webhook-participant';

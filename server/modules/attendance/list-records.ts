@@ -3,6 +3,7 @@
  * (docs/rules.md#dashboards: the teacher's "attendance after the end", the admin's tables):
  * effective status first, the computed one and any override beside it.
  */
+import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';

@@ -6,6 +6,7 @@
  * is coalesce(override_status, status). Teachers may not override, not even
  * in their own sessions: the record is partly about them.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { attendanceRecords } from '@/server/db/schema';

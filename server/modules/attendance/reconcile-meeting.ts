@@ -7,6 +7,7 @@
  * was there — the previous reconciliation (which saw it) or its join — so
  * repairs never invent attendance.
  */
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { meetings, users } from '@/server/db/schema';

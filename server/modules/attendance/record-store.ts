@@ -4,6 +4,7 @@
  * (lockAttendancePair) so a join and a leave arriving together are applied
  * one after the other and neither is lost.
  */
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { attendanceEvents, attendanceRecords, meetings, sessions, users, type StoredCycle } from '@/server/db/schema';

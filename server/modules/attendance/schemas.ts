@@ -1,4 +1,5 @@
 /** The attendance procedures' and the CSV export's inputs. */
+import 'server-only';
 import { z } from 'zod';
 import { attendanceStatus, attendeeType, sessionKind } from '@/server/db/schema/enums';
 import { idInput, MAX_INT4, sessionIdInput } from '@/server/lib/schemas';

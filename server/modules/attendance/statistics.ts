@@ -5,6 +5,7 @@
  * in Postgres; students and teachers are counted apart, because teachers have
  * their own thresholds and would blur the students' figures.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { SessionKind } from '@/server/db/schema/enums';

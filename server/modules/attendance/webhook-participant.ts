@@ -4,6 +4,7 @@
  * stored the event, with the (session, user) lock already held. (The
  * teacher's leave also holds the room: intake asks meetings for that.)
  */
+import 'server-only';
 import type { Tx } from '@/server/db';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { transitionSession } from '@/server/modules/sessions';

@@ -2,6 +2,7 @@
  * A client's acknowledgement of a critical command (docs/rules.md#classroom-controls). The identity
  * is the actor's own, computed here: a client cannot ack for someone else.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

@@ -5,6 +5,7 @@
  * targets and the sweep calls it for everyone (a client reconnecting with an
  * old token gets the old grants until then).
  */
+import 'server-only';
 import { logger } from '@/server/lib/logger';
 import { LivekitNotFoundError, LivekitUnavailableError, type LiveParticipant, type LivekitGateway } from '@/server/livekit/gateway';
 import { userIdFromIdentity } from '@/shared/classroom/identity';

@@ -2,6 +2,7 @@
  * room.state: the room's current control state for anyone who may view the
  * session, so late joiners and reconnecting clients start from the truth.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { participantIdentity } from '@/shared/classroom/identity';

@@ -20,6 +20,7 @@
  *   3 tries in all. No timers: no instance owns a room.
  * The router is server/trpc/routers/room.ts.
  */
+import 'server-only';
 export { COMMAND_SPECS, TOPICS, buildEnvelope, decodeEnvelope, encodeEnvelope, topicOf, type CommandEnvelope, type CommandType, type Topic } from '@/shared/classroom/envelope';
 export { applyCommand, EMPTY_ROOM_STATE, isMicLocked, type RoomStateView } from '@/shared/classroom/room-state';
 export { ALL_STUDENTS, participantKind, studentPermission, type ControlState } from './permissions';

@@ -5,6 +5,7 @@
  * reliable LiveKit data message on its topic. A data channel that fails
  * loses nothing: the event stream and room.state carry the same facts.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '@/server/deps';
 import { notify } from '@/server/db/notify';

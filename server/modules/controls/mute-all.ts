@@ -7,6 +7,7 @@
  * (their tokens leave the microphone out) until the teacher allows
  * microphones again.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { commandResult, enforceAfterCommand, type CommandResult } from './enforce-controls';

@@ -3,6 +3,7 @@
  * microphone leaves the student's publishable sources, so the student's
  * client cannot turn it back on until the teacher allows it.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

@@ -3,6 +3,7 @@
  * controls. The rule itself (what a student may publish) is grantsFor's
  * (shared/classroom/grants.ts); this compares it with what LiveKit reports.
  */
+import 'server-only';
 import type { LiveParticipant } from '@/server/livekit/gateway';
 import type { StudentPermission, TrackSourceName } from '@/shared/classroom/grants';
 

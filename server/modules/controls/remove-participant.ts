@@ -5,6 +5,7 @@
  * revoked (this LiveKit has no revocation), but a reconnect with it is
  * removed again by the next sweep.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

@@ -4,6 +4,7 @@
  * NOT_FOUND (getSessionContextOrThrow); an ended or unstarted meeting has no
  * room to control.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

@@ -4,6 +4,7 @@
  * unpublishes their tracks), and the state makes tokens minted afterwards
  * carry canPublish false.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { commandResult, enforceAfterCommand, type CommandResult } from './enforce-controls';

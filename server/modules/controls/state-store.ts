@@ -3,6 +3,7 @@
  * so they run inside a command's transaction or alone. The row is created
  * on first use; writers lock it, which also orders a session's commands.
  */
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor, Tx } from '@/server/db';
 import { roomStates, users } from '@/server/db/schema';

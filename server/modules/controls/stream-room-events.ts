@@ -8,6 +8,7 @@
  * id on the client), and unacknowledged critical commands aimed at the
  * viewer come again until acked.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { listenRoomSignals, type RoomSignal } from '@/server/db/notify';
 import type { Actor } from '@/server/lib/actor';

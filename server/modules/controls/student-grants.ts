@@ -3,6 +3,7 @@
  * removed user gets none, and a student's grants follow stop publishing and
  * mute (grantsFor, docs/rules.md#join-grants).
  */
+import 'server-only';
 import type { DbExecutor } from '@/server/db';
 import type { ControlState } from '@/shared/classroom/grants';
 import { controlStateOf, readRoomState } from './state-store';

@@ -6,6 +6,7 @@
  * make a second row impossible. If LiveKit fails nothing is stored and the
  * session stays eligible for the next try.
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';

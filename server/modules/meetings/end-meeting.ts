@@ -3,6 +3,7 @@
  * the room, finalises attendance and completes the session (absent when no
  * student ever joined). Idempotent: ending an ended meeting returns its result.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';

@@ -5,6 +5,7 @@
  * is gone by then, so the command reaches clients through the event stream
  * (LiveKit itself tells them with a ROOM_DELETED disconnect) and they ack it.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { LivekitNotFoundError, LivekitUnavailableError } from '@/server/livekit/gateway';

@@ -4,6 +4,7 @@
  * TTL 3 h, grants by how the actor relates to the session and the room's
  * controls (grantsFor, docs/rules.md#join-grants).
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

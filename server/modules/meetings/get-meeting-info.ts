@@ -3,6 +3,7 @@
  * LiveKit has no room, the room is recreated; if LiveKit cannot be reached
  * the answer comes from the DB with `fallbackMode: true`.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';

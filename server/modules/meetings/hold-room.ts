@@ -3,6 +3,7 @@
  * scheduled end + the grace (docs/rules.md#meetings), so a teacher whose
  * connection drops can come back to the same room.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { meetings } from '@/server/db/schema';

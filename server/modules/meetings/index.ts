@@ -3,6 +3,7 @@
  * info with recreate/fallback, end. Invariant: a meeting row exists only for
  * a room LiveKit accepted, and at most one per session.
  */
+import 'server-only';
 export { createMeeting, type Meeting } from './create-meeting';
 export { endMeeting, endMeetingForSession } from './end-meeting';
 export { getJoinToken, TOKEN_RATE_LIMIT, TOKEN_TTL_SECONDS } from './get-join-token';

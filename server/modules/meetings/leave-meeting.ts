@@ -3,6 +3,7 @@
  * webhook, which may arrive late or never. Stored as an event of the actor's
  * own record only, once per connection.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

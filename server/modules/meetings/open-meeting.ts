@@ -1,4 +1,5 @@
 /** meeting.create: the session's teacher or one of its academy's managers opens its room, with their requested options. */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';

@@ -4,6 +4,7 @@
  * fields. Pure: createMeeting, the create sweep's batches and the recreation
  * of a lost room all build from here, so their rooms cannot drift apart.
  */
+import 'server-only';
 import type { SessionKind } from '@/server/db/schema/enums';
 import type { RoomSpec } from '@/server/livekit/gateway';
 import {

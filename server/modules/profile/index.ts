@@ -4,6 +4,7 @@
  * sessions and attendance. Everything is about the actor; no input names
  * another user.
  */
+import 'server-only';
 export { getProfile, type Profile } from './get-profile';
 export { setLocale } from './set-locale';
 export { listChildrenAttendance, type ChildAttendance, type ChildSession } from './list-children-attendance';

@@ -5,6 +5,7 @@
  * enrolled in its course — the same rule as joining (sessions/access.ts).
  * Only the child's record is read, never a classmate's.
  */
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { parentChildren, users } from '@/server/db/schema';

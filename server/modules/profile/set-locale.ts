@@ -3,6 +3,7 @@
  * otherwise). Stored on the user so it follows them to another browser; the
  * `halaqa-locale` cookie the route handler sets only wins on this one.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { users } from '@/server/db/schema';

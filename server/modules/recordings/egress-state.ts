@@ -6,6 +6,7 @@
  * by (progress, LiveKit's updatedAt). That order is total, so the stored
  * state is the latest report whatever order they came in.
  */
+import 'server-only';
 import type { EgressReport } from '@/server/livekit/egress';
 export type RecordingStatus = 'starting' | 'active' | 'ending' | 'complete' | 'failed';
 

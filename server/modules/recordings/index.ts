@@ -2,6 +2,7 @@
  * Recording (docs/rules.md#recording): room-composite egress to S3-compatible storage, its
  * state kept from LiveKit's egress webhooks and our own calls' answers.
  */
+import 'server-only';
 export { startRecording, startRecordingByItself } from './start-recording';
 export { stopRecording } from './stop-recording';
 export * from './schemas';

@@ -4,6 +4,7 @@
  * managers also learn whether recording is possible and, if not, why, so the
  * page can say so before anyone clicks.
  */
+import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';

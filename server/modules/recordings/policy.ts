@@ -10,6 +10,7 @@
  *   other staff see finished ones; students and parents see finished ones
  *   only when the academy shares recordings with students.
  */
+import 'server-only';
 import type { JoinRole } from '@/server/modules/sessions';
 
 export interface RecordingSettings {

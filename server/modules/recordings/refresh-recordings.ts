@@ -6,6 +6,7 @@
  * through the same merge as the webhooks (so it never moves one backwards).
  * An egress LiveKit does not report is left as it is: we never invent an end.
  */
+import 'server-only';
 import { and, inArray, lt } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { recordings } from '@/server/db/schema';

@@ -7,6 +7,7 @@
  * A per-session advisory lock makes two concurrent starts (a teacher's click
  * and the automatic start) produce one egress.
  */
+import 'server-only';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';

@@ -4,6 +4,7 @@
  * it). An egress LiveKit no longer knows as running is looked up and stored
  * as it really ended, so a lost webhook cannot leave a recording "active".
  */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { recordings } from '@/server/db/schema';

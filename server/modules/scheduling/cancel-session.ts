@@ -3,6 +3,7 @@
  * with a reason), deleting its room if it has one; or every upcoming session
  * of a weekly schedule at once, all or nothing.
  */
+import 'server-only';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Tx } from '@/server/db';
 import { meetings, schedules, sessions } from '@/server/db/schema';

@@ -3,6 +3,7 @@
  * the UTC instant (docs/rules.md#sessions). The wall time resolves exactly as a weekly
  * schedule's would (localDateTimeToUtc), DST gaps and overlaps included.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { sessions } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';

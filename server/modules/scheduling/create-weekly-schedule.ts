@@ -4,6 +4,7 @@
  * the academy's timezone (expandWeeklySchedule), so a 17:00 class stays at
  * 17:00 across a DST change. Occurrences already in the past are skipped.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { schedules, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';

@@ -11,6 +11,7 @@
  * than from `TZDate` getters, whose results near DST transitions vary with
  * the process timezone.
  */
+import 'server-only';
 import { tzOffset } from '@date-fns/tz';
 
 export interface CreationSettings {

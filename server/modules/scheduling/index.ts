@@ -4,6 +4,7 @@
  * status machine, academy video settings and teacher settings; and the pure
  * rules the sweeps use (eligibility, weekly expansion).
  */
+import 'server-only';
 export * from './eligibility';
 export * from './weekly-schedule';
 export { createSession } from './create-session';

@@ -1,4 +1,5 @@
 /** An academy's weekly schedules, newest first, with how many sessions each has left. */
+import 'server-only';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { schedules, sessions, users } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

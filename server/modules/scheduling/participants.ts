@@ -2,6 +2,7 @@
  * A session's teacher and audience must be the academy's own, and the kind
  * decides which audiences make sense (docs/rules.md#sessions).
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { circles, courses, users } from '@/server/db/schema';

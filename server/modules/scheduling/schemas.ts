@@ -1,4 +1,5 @@
 /** zod inputs of the scheduling procedures; bounded, strict, refusing rather than guessing. */
+import 'server-only';
 import { z } from 'zod';
 import { idInput } from '@/server/lib/schemas';
 import { MAX_OCCURRENCES, MAX_SCHEDULED_DURATION_MINUTES } from './weekly-schedule';

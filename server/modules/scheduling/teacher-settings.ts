@@ -3,6 +3,7 @@
  * themself or a manager of their academy may read and change them. A null
  * field says nothing, so the academy's setting (or the default) applies.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { teacherSettings, users } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

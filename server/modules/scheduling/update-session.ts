@@ -5,6 +5,7 @@
  * ready session goes back to scheduled, to get a fresh room from the sweep or
  * the teacher. A title change keeps the room.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

@@ -4,6 +4,7 @@
  * (two admins changing different fields both win) and the merged whole is
  * validated before anything is written.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { academyVideoSettings } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

@@ -17,6 +17,7 @@
  *   change): the earlier of the two instants. `TZDate` is not used for this
  *   because its choice there depends on the server's own TZ.
  */
+import 'server-only';
 import { tzOffset } from '@date-fns/tz';
 import { assertTimeZone, parseLocalTime } from './eligibility';
 

@@ -2,6 +2,7 @@
  * Who may see, join and manage a session (docs/rules.md#who-may-do-what). Another academy's session
  * is NOT_FOUND for everyone but the super admin, exactly like a missing one.
  */
+import 'server-only';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
 import { academies, meetings, sessions } from '@/server/db/schema';

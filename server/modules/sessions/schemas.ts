@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 export { sessionIdInput, type SessionIdInput } from '@/server/lib/schemas';

@@ -3,6 +3,7 @@
  * transitions exist. transitionSession (./transition-session.ts) is the one
  * writer of `sessions.status`, and asks here first.
  */
+import 'server-only';
 import { DomainError } from '@/server/lib/domain-error';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { SESSION_STATUSES, TERMINAL_STATUSES } from '@/shared/session-status';

@@ -4,6 +4,7 @@
  * only while it is still in `from` (`WHERE status = from`), so of two
  * concurrent writers only one applies it; the other gets no row back.
  */
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { sessions } from '@/server/db/schema';

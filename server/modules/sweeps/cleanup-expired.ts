@@ -17,6 +17,7 @@
  * claim sits in its own key space (positive first key; attendance uses the
  * negated session id) and is taken before anything else, so it fits the order.
  */
+import 'server-only';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';

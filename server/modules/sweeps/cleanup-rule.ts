@@ -9,6 +9,7 @@
  *   the settings: its meeting ended, or — scheduled and never given a room —
  *   finalised as absent.
  */
+import 'server-only';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { isOpenStatus } from '@/shared/session-status';
 

@@ -16,6 +16,7 @@
  * retried one by one through createMeeting (LiveKit's createRoom is
  * idempotent, so a room made by the failed attempt is simply reused).
  */
+import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
 import { meetings, sessions, teacherSettings } from '@/server/db/schema';

@@ -21,6 +21,7 @@
  * apart from each other and from people. A failed creation stores nothing:
  * the session stays `scheduled` and eligible for the next run.
  */
+import 'server-only';
 import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { sessions } from '@/server/db/schema';

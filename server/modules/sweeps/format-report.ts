@@ -3,6 +3,7 @@
  * per-academy counts, overall results, system statistics, time taken.
  * Pure (report in, text out) so its wording is tested without a terminal.
  */
+import 'server-only';
 import type { CleanupReport } from './cleanup-expired';
 import type { CreateScheduledReport } from './create-scheduled';
 import type { AnySweepReport } from './jobs';

@@ -6,6 +6,7 @@
  * UPDATE SKIP LOCKED) nor end a meeting twice (a per-session advisory claim
  * taken before the attendance locks); one session's failure never stops the rest.
  */
+import 'server-only';
 export { createScheduledMeetings, creationCandidatesQuery, CREATE_LOCKING, type CreateScheduledReport } from './create-scheduled';
 export { cleanupExpiredMeetings, cleanupCandidatesQuery, CLEANUP_LOCKING, type CleanupReport } from './cleanup-expired';
 export { cleanupDecision, HARD_CLOSE_MINUTES, type CleanupDecision } from './cleanup-rule';

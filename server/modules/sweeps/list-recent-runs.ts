@@ -4,6 +4,7 @@
  * academy's entry of it; the super admin sees the totals (or one academy's
  * entry when they ask for it).
  */
+import 'server-only';
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { sweepRuns } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

@@ -4,6 +4,7 @@
  * take seconds; the bound keeps the database pool and LiveKit unswamped.
  * `work` must not throw: sweeps record each item's failure themselves.
  */
+import 'server-only';
 export async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {

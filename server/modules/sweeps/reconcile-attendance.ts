@@ -14,6 +14,7 @@
  * once cannot store a repair twice; holding a session or meeting row lock
  * across its LiveKit call would only make arriving webhooks wait.
  */
+import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';

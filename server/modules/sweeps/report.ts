@@ -4,6 +4,7 @@
  * run would — same outcomes, same counts — with `dryRun: true` and nothing
  * changed.
  */
+import 'server-only';
 export const SWEEP_JOB_NAMES = ['create-scheduled', 'cleanup-expired', 'reconcile-attendance'] as const;
 export type SweepJob = (typeof SWEEP_JOB_NAMES)[number];
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { idInput } from '@/server/lib/schemas';
 import { SWEEP_JOB_NAMES } from './report';

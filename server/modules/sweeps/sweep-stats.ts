@@ -5,6 +5,7 @@
  * academy's own calendar day and ISO week (Monday first), computed in
  * Postgres with the academy's IANA timezone so DST days have their real length.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { DEFAULT_ACADEMY_VIDEO_SETTINGS } from '@/server/modules/academies';

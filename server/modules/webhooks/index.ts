@@ -3,4 +3,5 @@
  * once and dispatched to the domain that owns each type. The HTTP side
  * (signature, size, status codes) is server/http/livekit-webhook.ts.
  */
+import 'server-only';
 export { ingestWebhookEvent, type IngestOutcome } from './ingest-webhook-event';

@@ -9,6 +9,7 @@
  *   room_finished                           attendance's finalisation
  *   egress_started / _updated / _ended      recordings
  */
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';

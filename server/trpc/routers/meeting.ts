@@ -1,3 +1,4 @@
+import 'server-only';
 import { reconcileMeeting } from '@/server/modules/attendance';
 import { createMeetingInput, endMeeting, recordClientLeave, getJoinToken, getMeetingInfo, leaveInput, openMeeting, sessionIdInput, tokenInput } from '@/server/modules/meetings';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { childrenAttendanceInput, getProfile, listChildrenAttendance, setLocale, setLocaleInput } from '@/server/modules/profile';
 import { noInput } from '@/server/lib/schemas';
 import { authedProcedure, router } from '../procedures';

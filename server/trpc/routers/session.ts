@@ -1,3 +1,4 @@
+import 'server-only';
 import { getSessionDetail, listMineInput, listMySessions, sessionIdInput } from '@/server/modules/sessions';
 import { authedProcedure, router } from '../procedures';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getSweepStats, listRecentRuns, recentRunsInput, sweepStatsInput } from '@/server/modules/sweeps';
 import { overviewProcedure, router } from '../procedures';
 
