@@ -8,7 +8,7 @@ import { AttendanceBadge, QueryState } from './badges';
 import { StatusCounts } from './status-counts';
 import { useText } from './use-text';
 
-/** docs/rules.md#dashboards, parent: each child's recent sessions with that child's attendance, and the children's sessions today and ahead. */
+/** SPEC 9, parent: each child's recent sessions with that child's attendance, and the children's sessions today and ahead. */
 export function ParentHome({ name }: { name: string }) {
   const { t, tf, formatDateTime, formatPercent } = useText();
   const trpc = useTRPC();

@@ -8,7 +8,7 @@ import { AttendanceBadge, QueryState } from './badges';
 import { StatusCounts } from './status-counts';
 import { useText } from './use-text';
 
-/** docs/rules.md#dashboards, student: today (join when the room is open), upcoming, and their own history with statuses. */
+/** SPEC 9, student: today (join when the room is open), upcoming, and their own history with statuses. */
 export function StudentHome({ name }: { name: string }) {
   const { tf } = useText();
   return (

@@ -6,7 +6,7 @@ import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from './badges';
 import { useText } from './use-text';
 
-/** docs/rules.md#dashboards, super admin: every academy, its size and activity, and a way into its dashboard. */
+/** SPEC 9, super admin: every academy, its size and activity, and a way into its dashboard. */
 export function SuperHome() {
   const { t, locale, formatNumber } = useText();
   const trpc = useTRPC();

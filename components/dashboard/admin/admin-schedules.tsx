@@ -10,7 +10,7 @@ import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fi
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
-/** Weekly recurring schedules (docs/rules.md#sessions): the form, and the academy's schedules with their remaining sessions. */
+/** Weekly recurring schedules (SPEC 3): the form, and the academy's schedules with their remaining sessions. */
 export function AdminSchedules() {
   const { t } = useText();
   return (

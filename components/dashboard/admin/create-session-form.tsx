@@ -8,7 +8,7 @@ import { useText } from '../use-text';
 import { useAcademyScope } from './admin-scope';
 import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fields';
 
-/** One session at a local date and time in the academy's timezone (docs/rules.md#sessions). */
+/** One session at a local date and time in the academy's timezone (SPEC 3). */
 export function CreateSessionForm() {
   const { t } = useText();
   const trpc = useTRPC();

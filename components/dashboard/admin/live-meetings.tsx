@@ -7,7 +7,7 @@ import { KindLabel, QueryState, SessionStatusBadge } from '../badges';
 import { useText } from '../use-text';
 import { useAcademyScope } from './admin-scope';
 
-/** Rooms open now, polled every few seconds (docs/rules.md#dashboards: "live meetings now"). */
+/** Rooms open now, polled every few seconds (SPEC 9: "live meetings now"). */
 export function LiveMeetings() {
   const { t, formatTime, formatNumber } = useText();
   const trpc = useTRPC();

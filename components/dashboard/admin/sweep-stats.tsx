@@ -6,7 +6,7 @@ import { QueryState } from '../badges';
 import { useText } from '../use-text';
 import { useAcademyScope } from './admin-scope';
 
-/** The sweeps' statistics (docs/operations.md#sweeps): auto-generated meetings, live meetings, created today and this week. */
+/** The sweeps' statistics (SPEC 6): auto-generated meetings, live meetings, created today and this week. */
 export function SweepStats() {
   const { t, formatNumber } = useText();
   const trpc = useTRPC();

@@ -7,7 +7,7 @@ import { ATTENDANCE_STATUSES, type AttendanceRecordStatus } from '../admin/types
 import { useText, type TextKey } from '../use-text';
 import type { RecordRow } from './records-table';
 
-/** An academy manager sets a record's status with a reason (docs/rules.md#attendance); recalculation keeps it. */
+/** An academy manager sets a record's status with a reason (SPEC 5); recalculation keeps it. */
 export function OverrideForm({ sessionId, rows }: { sessionId: number; rows: RecordRow[] }) {
   const { t } = useText();
   const trpc = useTRPC();

@@ -6,7 +6,7 @@ import { QueryState } from '../badges';
 import { StatusCounts } from '../status-counts';
 import { useText } from '../use-text';
 
-/** The session's statistics (docs/rules.md#attendance): students per status, average percentage, time people were in the room. */
+/** The session's statistics (SPEC 5): students per status, average percentage, time people were in the room. */
 export function SessionFigures({ sessionId, live }: { sessionId: number; live: boolean }) {
   const { t, formatPercent, formatDuration } = useText();
   const trpc = useTRPC();
