@@ -11,7 +11,7 @@ import { ReportFilters, type ReportFilterValues } from './report-filters';
 import { SweepStats } from './sweep-stats';
 import { ATTENDANCE_STATUSES } from './types';
 
-/** docs/rules.md#dashboards, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures, latest recordings. */
+/** SPEC 9, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures, latest recordings. */
 export function AdminOverview() {
   const { t, timezone } = useText();
   const [filters, setFilters] = useState<ReportFilterValues>(() => rangeAround(new Date(), timezone, 29));
