@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const config: NextConfig = {
-  // The room's LiveKit connection races React StrictMode's double mount (LIVEKIT.md).
+  // The room's LiveKit connection races React StrictMode's double mount: connecting twice to one room drops the first connection.
   reactStrictMode: false,
   serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs'],
   poweredByHeader: false,

@@ -7,7 +7,7 @@
  * still held after forced collections, which stays far below the file's size
  * when nothing accumulates.
  *
- *   node --expose-gc --import tsx bench/export.ts [rows] [cursor batch rows]
+ *   node --expose-gc --conditions=react-server --import tsx bench/export.ts [rows] [cursor batch rows]
  *
  * Uses DATABASE_URL's server when set (a fresh database is created on it),
  * otherwise a throwaway embedded PostgreSQL.
@@ -18,8 +18,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
-import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance/export-csv';
-import { createAcademy, createUser } from '@/server/testing/factories';
+import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance';
+import { createAcademy, createUser } from '@/server/seed/factories';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
 
 const ROWS = Number(process.argv[2] ?? 100_000);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request, type APIRequestContext } from '@playwright/test';
 import { freePort } from '@/scripts/infra/ports';
-import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
 import { startAppProcess } from './fixtures/app-process';
 import { expect, test } from './fixtures/demo';
 

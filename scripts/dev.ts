@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
-import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/testing/demo-academy';
+import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/seed/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
 import { ensureDatabase, startEmbeddedPostgres } from './infra/postgres';
 import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';

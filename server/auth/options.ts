@@ -3,6 +3,7 @@
  * carrying the actor (id, role, academy, name), so a request needs no session
  * lookup in the database.
  */
+import 'server-only';
 import type { NextAuthOptions, Session } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';

@@ -1,3 +1,4 @@
+import 'server-only';
 import bcrypt from 'bcryptjs';
 
 // bcryptjs: pure JS (no native build step to break under npm 11's script

@@ -1,5 +1,6 @@
 /**
- * The machine's livekit-server has no egress service (LIVEKIT.md), so tests
+ * The local livekit-server has no egress service (that needs Redis and an
+ * egress worker, docs/operations.md#deployment-shape), so tests
  * that follow a recording past its start stand at the SDK's RPC boundary:
  * this HTTP server receives the Twirp calls the real EgressClient makes,
  * keeps each request (path, bearer token, JSON body) for assertions, and

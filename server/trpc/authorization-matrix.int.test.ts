@@ -7,14 +7,14 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 
 type Target = 'own' | 'otherTeacher' | 'otherAcademy';
 type Access = 'manage' | 'join' | 'none' | 'hidden';
 type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 
-/** The one table: what each kind of user may do with each kind of session (SPEC 2). */
+/** The one table: what each kind of user may do with each kind of session (docs/rules.md#who-may-do-what). */
 const ACCESS: Record<Who, Record<Target, Access>> = {
   anonymous: { own: 'none', otherTeacher: 'none', otherAcademy: 'none' },
   super_admin: { own: 'manage', otherTeacher: 'manage', otherAcademy: 'manage' },

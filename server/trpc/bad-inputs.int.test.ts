@@ -20,7 +20,7 @@ import {
   type CallerRole,
 } from '@/server/testing/bad-input-cases';
 import { dbFingerprint, settledFingerprint, type DbFingerprint } from '@/server/testing/db-fingerprint';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { callByPath, listProcedures } from '@/server/testing/procedures';
 import { appRouter } from './root';

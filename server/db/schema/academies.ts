@@ -12,7 +12,7 @@ export const academies = pgTable('academies', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** One row per academy; defaults are the seed system's. */
+/** One row per academy; its settings' defaults are listed in docs/rules.md. */
 export const academyVideoSettings = pgTable('academy_video_settings', {
   academyId: integer('academy_id')
     .primaryKey()

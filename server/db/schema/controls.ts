@@ -3,7 +3,7 @@ import { academies } from './academies';
 import { sessions } from './sessions';
 import { users } from './users';
 
-/** Every classroom command (SPEC 7), stored with its id and priority before it is sent. */
+/** Every classroom command (docs/rules.md#classroom-controls), stored with its id and priority before it is sent. */
 export const meetingCommands = pgTable(
   'meeting_commands',
   {

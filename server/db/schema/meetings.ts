@@ -24,7 +24,7 @@ export const meetings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
-    /** The grace during which a meeting outlives its teacher's disconnect (SPEC 4). */
+    /** The grace during which a meeting outlives its teacher's disconnect (docs/rules.md#meetings). */
     persistUntil: timestamp('persist_until', { withTimezone: true }),
     lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true }),
   },

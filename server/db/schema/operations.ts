@@ -5,7 +5,7 @@ import { sessions } from './sessions';
 import { users } from './users';
 
 /**
- * Room-composite egress recordings (SPEC 8). A row exists only once LiveKit
+ * Room-composite egress recordings (docs/rules.md#recording). A row exists only once LiveKit
  * accepted the egress (or a webhook told us of one); its state then follows
  * the egress webhooks, merged by `progress` so late or repeated deliveries
  * never move it backwards (server/modules/recordings/egress-state.ts).

@@ -5,7 +5,7 @@ import { createDb } from '@/server/db';
 import { academies, attendanceEvents } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { handleAttendanceExport } from '@/server/http/attendance-export';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { CSV_HEADER } from './csv-format';
 import { EXPORT_BATCH_ROWS } from './export-csv';

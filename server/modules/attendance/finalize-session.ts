@@ -1,18 +1,19 @@
 /**
- * Ends a session's attendance (SPEC 5): marks the meeting ended, recomputes
+ * Ends a session's attendance (docs/rules.md#attendance): marks the meeting ended, recomputes
  * every record as final (open cycles close at the end, or at session end +
  * overtime if earlier), writes absent records for expected students who never
  * came, and completes the session — `absent` when no student ever joined.
  * Idempotent: a second call (room_finished after meeting.end) changes nothing
  * but the records' calculated-at.
  */
+import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { getAcademyVideoSettings } from '@/server/modules/academies';
-import { expectedStudentIds } from '@/server/modules/sessions/queries';
-import { assertTransition, endStatus, isTerminal } from '@/server/modules/sessions/status-machine';
+import { expectedStudentIds } from '@/server/modules/sessions';
+import { endStatus, isTerminal, transitionSession } from '@/server/modules/sessions';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface FinalizeResult {
@@ -51,8 +52,7 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   let status = locked!.status;
   if (!isTerminal(status)) {
     const next = endStatus(anyStudentJoined);
-    assertTransition(status, next);
-    await tx.update(sessions).set({ status: next, endedAt: options.now, updatedAt: options.now }).where(eq(sessions.id, sessionId));
+    await transitionSession(tx, sessionId, status, next, { endedAt: options.now, updatedAt: options.now });
     status = next;
   }
   return { status, anyStudentJoined, records: userIds.length };

@@ -1,2 +1,3 @@
-/** Postgres-backed rate limits (SPEC 11: no limiter state in process memory). */
+/** Postgres-backed rate limits (docs/architecture.md#state-and-scale-out: no limiter state in process memory). */
+import 'server-only';
 export { consumeRateLimit, pruneRateLimits, type RateLimit } from './consume-rate-limit';

@@ -1,5 +1,5 @@
 /**
- * Who may record and who may watch (SPEC 8, issue 7), pure.
+ * Who may record and who may watch (docs/rules.md#recording, issue 7), pure.
  *
  * - Allowed: the teacher's own setting when it says something (an academy can
  *   let one teacher record, or a teacher can keep their classes unrecorded),
@@ -10,7 +10,8 @@
  *   other staff see finished ones; students and parents see finished ones
  *   only when the academy shares recordings with students.
  */
-import type { JoinRole } from '@/server/modules/sessions/access';
+import 'server-only';
+import type { JoinRole } from '@/server/modules/sessions';
 
 export interface RecordingSettings {
   academy: { recordingAllowed: boolean; studentsSeeRecordings: boolean };

@@ -1,15 +1,17 @@
 /**
- * Who may see, join and manage a session (SPEC 2). Another academy's session
+ * Who may see, join and manage a session (docs/rules.md#who-may-do-what). Another academy's session
  * is NOT_FOUND for everyone but the super admin, exactly like a missing one.
  */
+import 'server-only';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
 import { academies, meetings, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 
-/** teacher = the session's own teacher; staff = another teacher of the academy. */
-export type JoinRole = 'teacher' | 'manager' | 'staff' | 'student' | 'parent';
+import type { JoinRole } from '@/shared/classroom/grants';
+
+export type { JoinRole };
 
 export interface SessionContext {
   session: typeof sessions.$inferSelect;
@@ -108,7 +110,7 @@ export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: bool
     case 'supervisor':
       return 'manager';
     case 'teacher':
-      // SPEC 2: teachers of the academy may join; only their own sessions make them "the teacher".
+      // docs/rules.md#who-may-do-what: teachers of the academy may join; only their own sessions make them "the teacher".
       return actor.id === teacherId ? 'teacher' : 'staff';
     case 'student':
       return isStudent ? 'student' : null;

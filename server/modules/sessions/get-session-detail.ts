@@ -3,6 +3,7 @@
  * pages. Staff see everyone's records; a student sees their own; a parent
  * their children's.
  */
+import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';

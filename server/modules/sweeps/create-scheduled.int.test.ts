@@ -12,7 +12,7 @@ import { fixedClock } from '@/server/lib/clock';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { createMeeting, roomNameFor } from '@/server/modules/meetings';
 import { localDateTime } from '@/server/modules/scheduling';
-import { createAcademy, createCircle, createSession, createUser, setTeacherSettings } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, setTeacherSettings } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps, unreachableLivekit } from '@/server/testing/integration';
 import { createScheduledMeetings } from './create-scheduled';
 import { getSweepStats } from './sweep-stats';

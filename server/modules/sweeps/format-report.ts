@@ -1,8 +1,9 @@
 /**
- * The CLI's human-readable report, in the shape of the seed's command output:
+ * The CLI's human-readable report, in the shape operators know from the former system's commands:
  * per-academy counts, overall results, system statistics, time taken.
  * Pure (report in, text out) so its wording is tested without a terminal.
  */
+import 'server-only';
 import type { CleanupReport } from './cleanup-expired';
 import type { CreateScheduledReport } from './create-scheduled';
 import type { AnySweepReport } from './jobs';

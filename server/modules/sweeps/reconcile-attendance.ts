@@ -1,5 +1,5 @@
 /**
- * reconcile-attendance (SPEC 5, 6): for every live meeting (not ended, its
+ * reconcile-attendance (docs/rules.md#attendance, docs/operations.md#sweeps): for every live meeting (not ended, its
  * session ready or ongoing) compares the event log with LiveKit's live
  * participant list through reconcileMeeting, which adds the joins and leaves
  * webhooks missed.
@@ -14,13 +14,14 @@
  * once cannot store a repair twice; holding a session or meeting row lock
  * across its LiveKit call would only make arriving webhooks wait.
  */
+import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { reconcileMeeting } from '@/server/modules/attendance';
-import { refreshUnfinishedRecordings } from '@/server/modules/recordings/refresh-recordings';
+import { refreshUnfinishedRecordings } from '@/server/modules/recordings';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
 import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';

@@ -3,14 +3,8 @@
  * exactly as the real route does, stores nothing, answers 200.
  */
 import { getAppDeps } from '@/server/deps';
-import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';
+import { verifyLivekitWebhookOnly } from '@/server/http/livekit-webhook';
 
-let verify: ReturnType<typeof createWebhookVerifier> | undefined;
-
-export async function POST(req: Request) {
-  const keys = getAppDeps().livekitWebhook;
-  if (!keys) return new Response('video not configured', { status: 503 });
-  verify ??= createWebhookVerifier(keys.apiKey, keys.apiSecret);
-  const result = await verify(await req.text(), req.headers.get('authorization'));
-  return new Response(result.ok ? 'ok' : result.reason, { status: result.ok ? 200 : 401 });
+export function POST(req: Request) {
+  return verifyLivekitWebhookOnly(req, getAppDeps());
 }
