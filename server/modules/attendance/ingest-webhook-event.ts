@@ -10,7 +10,7 @@ import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { notifyCommitted, type RoomSignal } from '@/server/db/notify';
 import { logger } from '@/server/lib/logger';
-import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
+import { academyVideoSettings, attendanceEvents, meetings, sessions, users, webhookEvents, type WebhookFlag } from '@/server/db/schema';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { egressReportOf } from '@/server/livekit/egress';
 import { userIdFromIdentity } from '@/server/modules/meetings/identity';
@@ -21,7 +21,7 @@ import { recomputeRecord, type SessionInfo } from './record-store';
 
 export type IngestOutcome = {
   duplicate: boolean;
-  flag: string | null;
+  flag: WebhookFlag | null;
   /** Set when this event's join made the session ongoing: the moment a recording may start by itself. */
   startedSessionId?: number;
 };
@@ -125,7 +125,7 @@ interface Target {
   settings: AcademyVideoSettings | undefined;
   userId: number | null;
   userRole: string | undefined;
-  flag: string | null;
+  flag: WebhookFlag | null;
 }
 
 /**
