@@ -1,8 +1,9 @@
 /**
- * Bad inputs for the room.* procedures, for the router-wide bad-input test
- * (server/trpc/bad-inputs.int.test.ts): spread ROOM_BAD_INPUT_CASES into
- * BAD_INPUT_CASES in server/testing/bad-input-cases.ts. Valid ids that name
- * nothing are NOT_FOUND and write nothing (no command, no room state).
+ * Bad inputs for the room.* procedures (the classroom controls), beside the
+ * router-wide bad-input test that runs them (bad-inputs.int.test.ts, merged
+ * with server/testing/bad-input-cases.ts there; a path may be in only one).
+ * Valid ids and identities that name nothing are NOT_FOUND and write
+ * nothing: no command, no room state.
  */
 import {
   badBoolean,
@@ -22,7 +23,20 @@ function sessionOnly(f: BadInputFixture): BadInputCase[] {
   return [...notAnObject(), ...unknownKeys(live(f)), ...badIds(live(f), 'sessionId')];
 }
 
-const WRONG_IDENTITIES = ['1_', '_abc', '0_abc', '1_ABC', '1_a b', '1_عربي', `1_${'a'.repeat(41)}`, "1_x'; DROP TABLE room_states;--"];
+/** Identities are `{userId}_{slug}`: anything else is refused before LiveKit is asked. */
+const WRONG_IDENTITIES = [
+  'abc',
+  '0_user',
+  '0_abc',
+  '1_UPPER',
+  '1_',
+  '_user',
+  '1_has space',
+  '1_عربي',
+  `1_${'a'.repeat(41)}`,
+  '1_x\u0000',
+  "1_x'; DROP TABLE room_states;--",
+];
 
 function identityCases(f: BadInputFixture): BadInputCase[] {
   const base = { ...live(f), identity: `${f.studentId}_someone` };
@@ -34,6 +48,14 @@ function identityCases(f: BadInputFixture): BadInputCase[] {
     { what: 'identity of nobody in the room', input: { ...base, identity: `${2_000_000_000}_nobody` }, expect: 'NOT_FOUND' },
   ];
 }
+
+const WRONG_COMMAND_IDS = [
+  'not-a-uuid',
+  '0b6a4c5e1f2a4b3c8d9e0f1a2b3c4d5e',
+  '0b6a4c5e-1f2a-4b3c-8d9e-0f1a2b3c4d5eX',
+  '00000000-0000-4000-8000-00000000000',
+  '{00000000-0000-4000-8000-000000000000}',
+];
 
 export const ROOM_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
   'room.state': { as: 'teacher', cases: sessionOnly },
@@ -52,7 +74,7 @@ export const ROOM_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
         ...notAnObject(),
         ...unknownKeys(base),
         ...badIds(base, 'sessionId'),
-        ...[TEN_KB, '', 1, ['x'], { id: 'x' }].map((value) => ({ what: `lastEventId ${JSON.stringify(value).slice(0, 12)}`, input: { ...base, lastEventId: value } })),
+        ...[TEN_KB, 'x'.repeat(121), '', 1, ['x'], { id: 'x' }].map((value) => ({ what: `lastEventId ${JSON.stringify(value).slice(0, 12)}`, input: { ...base, lastEventId: value } })),
       ];
     },
   },
@@ -64,7 +86,7 @@ export const ROOM_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
         ...notAnObject(),
         ...unknownKeys(base),
         ...badIds(base, 'sessionId'),
-        ...badString(base, 'commandId', ['not-a-uuid', '0b6a4c5e1f2a4b3c8d9e0f1a2b3c4d5e', '0b6a4c5e-1f2a-4b3c-8d9e-0f1a2b3c4d5eX']),
+        ...badString(base, 'commandId', WRONG_COMMAND_IDS),
         { what: 'a command of no row', input: base, expect: 'NOT_FOUND' },
       ];
     },
@@ -96,7 +118,7 @@ export const ROOM_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
   'room.setAnnouncement': {
     as: 'teacher',
     cases: (f) => {
-      const base = { ...live(f), text: 'Page 562' };
+      const base = { ...live(f), text: 'راجعوا سورة الملك' };
       return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'text', ['   ', 'x'.repeat(501)])];
     },
   },
