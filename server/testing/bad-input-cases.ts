@@ -491,6 +491,19 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
       ];
     },
   },
+  'sweeps.webhookProblems': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { limit: 10 };
+      return [
+        ...notAnObject({ optional: true }),
+        ...unknownKeys(base),
+        ...badBoundedInt(base, 'limit', 1, 100),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
 
   'academies.list': {
     as: 'super_admin',

@@ -15,7 +15,7 @@
  * - otherAcademy: a session of another academy.
  */
 import { expect } from 'vitest';
-import { attendanceRecords, roomStates, schedules } from '@/server/db/schema';
+import { attendanceRecords, roomStates, schedules, webhookEvents } from '@/server/db/schema';
 import type { Db } from '@/server/db';
 import type { Deps } from '@/server/deps';
 import { isManagerRole, type Actor } from '@/server/lib/actor';
@@ -153,6 +153,8 @@ export interface MatrixFixture {
   /** The teacher of each academy (for teacher-scoped procedures). */
   teacherOf: { ownAcademy: number; otherAcademy: number };
   circleOf: { ownAcademy: number; otherAcademy: number };
+  /** A stored webhook problem (`cannot_apply`) of each academy. */
+  problemIdOf: { ownAcademy: string; otherAcademy: string };
   plans: Record<SessionTarget, SessionPlan>;
 }
 
@@ -181,7 +183,23 @@ export async function buildMatrixFixture(db: Db, egress: EgressCapture): Promise
   const course = await createCourse(db, { academyId: home.id, teacherId: teacher, studentIds: [actors.student.id, classmate.id] });
   const otherTeachersCircle = await createCircle(db, { academyId: home.id, teacherId: otherTeacher.id, studentIds: [otherStudent.id] });
   const awayCircle = await createCircle(db, { academyId: away.id, teacherId: awayTeacher.id, studentIds: [awayStudent.id] });
+  const problemIdOf = { ownAcademy: `EV_matrix_home_${home.id}`, otherAcademy: `EV_matrix_away_${away.id}` };
+  await db.insert(webhookEvents).values(
+    [
+      [problemIdOf.ownAcademy, home.id],
+      [problemIdOf.otherAcademy, away.id],
+    ].map(([id, academyId]) => ({
+      id: id as string,
+      event: 'room_finished',
+      academyId: academyId as number,
+      occurredAt: new Date(),
+      flag: 'cannot_apply' as const,
+      problem: 'A scheduled session cannot become completed',
+      payload: {},
+    })),
+  );
   return {
+    problemIdOf,
     db,
     egress,
     actors,
@@ -605,4 +623,16 @@ export const CELL_SPECS: Record<string, CellSpec> = {
     shape: (d, c) => expect(d).toMatchObject({ academy: { academyId: c.academyId }, activeMeetings: any(Number), createdToday: any(Number) }),
   },
   'sweeps.recentRuns': { scope: 'academy', rule: 'manager', input: (c) => withAcademy(c), shape: list(() => ({ id: any(Number), job: any(String) })) },
+  'sweeps.webhookProblems': {
+    scope: 'academy',
+    rule: 'manager',
+    input: (c) => withAcademy(c),
+      // The target academy's stored problem is listed, the other academy's is not.
+    shape: (d, c) => {
+      const ids = (d as { id: string; problem: string }[]).map((p) => p.id);
+      const own = c.target === 'otherAcademy' ? 'otherAcademy' : 'ownAcademy';
+      expect(ids).toContain(c.fixture.problemIdOf[own]);
+      expect(ids).not.toContain(c.fixture.problemIdOf[own === 'ownAcademy' ? 'otherAcademy' : 'ownAcademy']);
+    },
+  },
 };

@@ -12,7 +12,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { getAcademyVideoSettings } from '@/server/modules/academies';
 import { expectedStudentIds } from '@/server/modules/sessions/queries';
-import { assertTransition, endStatus, isTerminal } from '@/server/modules/sessions/status-machine';
+import { assertTransition, endStatus, isTerminal, transitionPath } from '@/server/modules/sessions/status-machine';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface FinalizeResult {
@@ -21,7 +21,17 @@ export interface FinalizeResult {
   records: number;
 }
 
-export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { now: Date }): Promise<FinalizeResult> {
+export interface FinalizeOptions {
+  now: Date;
+  /**
+   * The reconcile sweep's repair of a session whose room_finished could not
+   * apply: its end status may be reached through allowed steps (scheduled →
+   * ready → completed) instead of one.
+   */
+  throughAllowedSteps?: boolean;
+}
+
+export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: FinalizeOptions): Promise<FinalizeResult> {
   // Lock order everywhere: the (session, user) advisory locks, sorted, before
   // any session or meeting row; webhooks do the same, so they cannot deadlock.
   const [eventUsers, expected, teacher] = await Promise.all([
@@ -51,7 +61,7 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   let status = locked!.status;
   if (!isTerminal(status)) {
     const next = endStatus(anyStudentJoined);
-    assertTransition(status, next);
+    if (!(options.throughAllowedSteps && transitionPath(status, next))) assertTransition(status, next);
     await tx.update(sessions).set({ status: next, endedAt: options.now, updatedAt: options.now }).where(eq(sessions.id, sessionId));
     status = next;
   }

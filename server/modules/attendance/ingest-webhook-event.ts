@@ -2,7 +2,9 @@
  * Stores a verified LiveKit webhook once (by its event id) and applies its
  * effects in the same transaction (SPEC 5): a duplicate is a no-op, and an
  * event is never acknowledged unless it was stored. Unknown rooms and
- * identities are stored with a flag and change nothing.
+ * identities are stored with a flag and change nothing; an event whose effect
+ * can never apply is stored flagged `cannot_apply` with its reason
+ * (webhook-failure.ts), and only a transient failure reaches the caller.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
@@ -18,10 +20,14 @@ import { saveEgressReport } from '@/server/modules/recordings/recording-store';
 import { persistUntil } from '@/server/modules/meetings/options';
 import { finalizeSessionInTx } from './finalize-session';
 import { recomputeRecord, type SessionInfo } from './record-store';
+import { recordWebhookProblem } from './record-webhook-problem';
+import { failureReason, isTransientFailure } from './webhook-failure';
 
 export type IngestOutcome = {
   duplicate: boolean;
   flag: WebhookFlag | null;
+  /** Why a `cannot_apply` event could not apply. */
+  problem?: string;
   /** Set when this event's join made the session ongoing: the moment a recording may start by itself. */
   startedSessionId?: number;
 };
@@ -109,6 +115,10 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
       signals.push(await saveEgressReport(tx, { academyId: session.academyId, sessionId: session.id }, egressReportOf(event.egressInfo), { now: occurredAt, signal: false }));
     }
     return { duplicate: false, flag: null, ...(startedSessionId === undefined ? {} : { startedSessionId }) };
+  }).catch((error: unknown) => {
+    if (isTransientFailure(error)) throw error;
+    signals.length = 0;
+    return recordWebhookProblem(deps.db, event, { occurredAt, problem: failureReason(error) });
   });
   try {
     await notifyCommitted(deps.db, signals);

@@ -12,5 +12,6 @@ export { cleanupDecision, HARD_CLOSE_MINUTES, type CleanupDecision } from './cle
 export { reconcileAttendance, liveMeetingsQuery, RECONCILE_LOCKING, type ReconcileReport } from './reconcile-attendance';
 export { getSweepStats, type SweepStats } from './sweep-stats';
 export { listRecentRuns } from './list-recent-runs';
+export { listWebhookProblems, type WebhookProblem } from './list-webhook-problems';
 export { SWEEP_JOBS, isSweepJob, runSweep, type AnySweepReport } from './jobs';
 export { DEFAULT_CONCURRENCY, type SweepJob, type SweepOptions, type SweepProgress, type SweepReport, type SweepItem } from './report';

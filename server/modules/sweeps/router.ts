@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roleProcedure, router } from '@/server/trpc/init';
 import type { Actor } from '@/server/lib/actor';
 import { listRecentRuns } from './list-recent-runs';
+import { listWebhookProblems } from './list-webhook-problems';
 import { getSweepStats } from './sweep-stats';
 
 const managerProcedure = roleProcedure('super_admin', 'academy_admin', 'supervisor');
@@ -33,4 +34,8 @@ export const sweepsRouter = router({
         .optional(),
     )
     .query(({ ctx, input }) => listRecentRuns(ctx.deps, ctx.actor, input ?? {})),
+  /** Webhooks whose effect could never apply, for the sweeps page. */
+  webhookProblems: managerProcedure
+    .input(z.object({ academyId: academyId.optional(), limit: z.number().int().min(1).max(100).optional() }).strict().optional())
+    .query(({ ctx, input }) => listWebhookProblems(ctx.deps, { academy: academyScope(ctx.actor, input?.academyId), limit: input?.limit })),
 });
