@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '@/scripts/infra/postgres';
 import { createDb } from '@/server/db';
@@ -18,7 +19,16 @@ import { integrationConfig } from '@/server/testing/integration';
 
 const TENANCY_MIGRATION = '0002_tenancy_and_integrity';
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'halaqa-migration-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const created: string[] = [];
+afterAll(async () => {
+  rmSync(workDir, { recursive: true, force: true });
+  const admin = postgres(integrationConfig().databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    for (const name of created) await admin`DROP DATABASE IF EXISTS ${admin(name)}`;
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+});
 
 /** A copy of the migrations folder holding only those before the tenancy migration. */
 function migrationsBeforeTenancy(): string {
@@ -34,7 +44,9 @@ function migrationsBeforeTenancy(): string {
 }
 
 async function freshDatabase(label: string) {
-  const url = await createDatabase(integrationConfig().databaseUrl, `halaqa_mig_${label}_${Date.now()}_${process.pid}`);
+  const name = `halaqa_mig_${label}_${Date.now()}_${process.pid}`;
+  const url = await createDatabase(integrationConfig().databaseUrl, name);
+  created.push(name);
   return { url, handle: createDb(url, { max: 2 }) };
 }
 
