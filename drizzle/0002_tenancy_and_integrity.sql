@@ -334,6 +334,14 @@ SELECT pg_temp.verify_before('schedules_count_or_end_date', $q$SELECT t.id FROM 
 --> statement-breakpoint
 ALTER TABLE "schedules" ADD CONSTRAINT "schedules_count_or_end_date" CHECK (num_nonnulls("schedules"."count", "schedules"."end_date") = 1 AND "schedules"."count" >= 1);
 --> statement-breakpoint
+SELECT pg_temp.verify_before('meeting_commands_topic', $q$SELECT t.id FROM meeting_commands t WHERE NOT (t."topic" IN ('teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications'))$q$);
+--> statement-breakpoint
+ALTER TABLE "meeting_commands" ADD CONSTRAINT "meeting_commands_topic" CHECK ("meeting_commands"."topic" IN ('teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications'));
+--> statement-breakpoint
+SELECT pg_temp.verify_before('meeting_commands_type', $q$SELECT t.id FROM meeting_commands t WHERE NOT (t."type" IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended'))$q$);
+--> statement-breakpoint
+ALTER TABLE "meeting_commands" ADD CONSTRAINT "meeting_commands_type" CHECK ("meeting_commands"."type" IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended'));
+--> statement-breakpoint
 SELECT pg_temp.verify_before('meeting_commands_priority', $q$SELECT t.id FROM meeting_commands t WHERE NOT (t."priority" BETWEEN 0 AND 3)$q$);
 --> statement-breakpoint
 ALTER TABLE "meeting_commands" ADD CONSTRAINT "meeting_commands_priority" CHECK ("meeting_commands"."priority" BETWEEN 0 AND 3);
@@ -349,6 +357,10 @@ ALTER TABLE "room_states" ADD CONSTRAINT "room_states_version" CHECK ("room_stat
 SELECT pg_temp.verify_before('recordings_status', $q$SELECT t.id FROM recordings t WHERE NOT (t."status" IN ('starting', 'active', 'ending', 'complete', 'failed'))$q$);
 --> statement-breakpoint
 ALTER TABLE "recordings" ADD CONSTRAINT "recordings_status" CHECK ("recordings"."status" IN ('starting', 'active', 'ending', 'complete', 'failed'));
+--> statement-breakpoint
+SELECT pg_temp.verify_before('recordings_layout', $q$SELECT t.id FROM recordings t WHERE NOT (t."layout" IN ('grid', 'speaker', 'single-speaker'))$q$);
+--> statement-breakpoint
+ALTER TABLE "recordings" ADD CONSTRAINT "recordings_layout" CHECK ("recordings"."layout" IN ('grid', 'speaker', 'single-speaker'));
 --> statement-breakpoint
 SELECT pg_temp.verify_before('recordings_progress', $q$SELECT t.id FROM recordings t WHERE NOT (t."progress" >= 0)$q$);
 --> statement-breakpoint

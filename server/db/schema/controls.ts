@@ -29,6 +29,15 @@ export const meetingCommands = pgTable(
   (t) => [
     index('meeting_commands_session_idx').on(t.sessionId, t.createdAt),
     foreignKey({ name: 'meeting_commands_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
+    // controls/envelope.ts: TOPICS and COMMAND_SPECS (schema-lists.test.ts keeps them equal).
+    check(
+      'meeting_commands_topic',
+      sql`${t.topic} IN ('teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications')`,
+    ),
+    check(
+      'meeting_commands_type',
+      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended')`,
+    ),
     check('meeting_commands_priority', sql`${t.priority} BETWEEN 0 AND 3`),
     check('meeting_commands_attempts', sql`${t.attempts} >= 0`),
   ],

@@ -45,8 +45,9 @@ export const recordings = pgTable(
     index('recordings_session_idx').on(t.sessionId),
     index('recordings_academy_started_idx').on(t.academyId, t.startedAt),
     foreignKey({ name: 'recordings_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
-    // recordings/egress-state.ts: RECORDING_STATUSES.
+    // recordings/egress-state.ts: RECORDING_STATUSES; recordings/schemas.ts: RECORDING_LAYOUTS (schema-lists.test.ts keeps them equal).
     check('recordings_status', sql`${t.status} IN ('starting', 'active', 'ending', 'complete', 'failed')`),
+    check('recordings_layout', sql`${t.layout} IN ('grid', 'speaker', 'single-speaker')`),
     check('recordings_progress', sql`${t.progress} >= 0`),
     check('recordings_sizes', sql`${t.durationMs} >= 0 AND ${t.sizeBytes} >= 0`),
   ],
@@ -66,7 +67,7 @@ export const sweepRuns = pgTable(
   },
   (t) => [
     index('sweep_runs_job_idx').on(t.job, t.startedAt),
-    // sweeps/jobs.ts: SWEEP_JOBS.
+    // sweeps/jobs.ts: SWEEP_JOBS (schema-lists.test.ts keeps them equal).
     check('sweep_runs_job', sql`${t.job} IN ('create-scheduled', 'cleanup-expired', 'reconcile-attendance')`),
   ],
 );

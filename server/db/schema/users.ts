@@ -65,6 +65,7 @@ export const teacherSettings = pgTable(
   (t) => [
     foreignKey({ name: 'teacher_settings_user_fk', columns: [t.academyId, t.userId], foreignColumns: [users.academyId, users.id] }).onDelete('cascade'),
     check('teacher_settings_max_participants', sql`${t.maxParticipants} BETWEEN 1 AND 500`),
+    // scheduling/schemas.ts: the quality enum (schema-lists.test.ts keeps them equal).
     check('teacher_settings_video_quality', sql`${t.videoQuality} IN ('low', 'medium', 'high')`),
     check('teacher_settings_audio_quality', sql`${t.audioQuality} IN ('low', 'medium', 'high')`),
   ],
