@@ -62,6 +62,8 @@ export interface Cell {
   fixture: MatrixFixture;
   /** What to assert the shape of: the answer, or a subscription's first event. */
   read(data: unknown): Promise<unknown>;
+  /** Undone after the call, whatever its outcome (a connected participant leaves). */
+  onCleanup(undo: () => Promise<unknown>): void;
   cleanup(): Promise<void>;
 }
 
@@ -253,11 +255,11 @@ export async function prepareCell(fx: MatrixFixture, spec: CellSpec, who: Who, t
     subject: plan.subject,
     fixture: fx,
     read: firstEventOf,
+    onCleanup: (undo) => cleanups.push(undo),
     cleanup: async () => {
       for (const c of cleanups.reverse()) await c().catch(() => {});
     },
   };
-  (cell as Cell & { onCleanup: (f: () => Promise<unknown>) => void }).onCleanup = (f) => cleanups.push(f);
   const allowed = expectedOutcome(spec, who, target) === 'OK';
   cell.input = await spec.input(cell, allowed);
   return cell;
@@ -285,7 +287,7 @@ const identityOf = (actor: Actor) => participantIdentity(actor.id, actor.name);
 async function connectSubject(c: Cell): Promise<TestParticipant> {
   const { token } = await as(c, c.subject).meeting.token({ sessionId: c.sessionId });
   const participant = await joinAsParticipant(integrationConfig().livekit.wsUrl, token);
-  (c as Cell & { onCleanup: (f: () => Promise<unknown>) => void }).onCleanup(() => participant.disconnect());
+  c.onCleanup(() => participant.disconnect());
   return participant;
 }
 
@@ -627,7 +629,7 @@ export const CELL_SPECS: Record<string, CellSpec> = {
     scope: 'academy',
     rule: 'manager',
     input: (c) => withAcademy(c),
-      // The target academy's stored problem is listed, the other academy's is not.
+    // The target academy's stored problem is listed, the other academy's is not.
     shape: (d, c) => {
       const ids = (d as { id: string; problem: string }[]).map((p) => p.id);
       const own = c.target === 'otherAcademy' ? 'otherAcademy' : 'ownAcademy';
