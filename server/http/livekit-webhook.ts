@@ -2,7 +2,9 @@
  * POST /api/livekit/webhook as a plain Request → Response function, so the
  * Next route and the integration tests' webhook sink run the same code.
  * LiveKit retries only 5xx and connection errors: 401/400 for requests we
- * must never accept, 503 whenever we could not store, 200 only once stored.
+ * must never accept, 503 when a transient failure kept us from storing (the
+ * database unreachable or busy), 200 only once stored — an event whose
+ * effect can never apply is stored flagged `cannot_apply` and answered 200.
  */
 import 'server-only';
 import type { Deps } from '@/server/deps';

@@ -12,8 +12,7 @@ import type { Tx } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { getAcademyVideoSettings } from '@/server/modules/academies';
-import { expectedStudentIds } from '@/server/modules/sessions';
-import { endStatus, isTerminal, transitionSession } from '@/server/modules/sessions';
+import { endStatus, expectedStudentIds, isTerminal, transitionPath, transitionSession } from '@/server/modules/sessions';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface FinalizeResult {
@@ -22,7 +21,17 @@ export interface FinalizeResult {
   records: number;
 }
 
-export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { now: Date }): Promise<FinalizeResult> {
+export interface FinalizeOptions {
+  now: Date;
+  /**
+   * The reconcile sweep's repair of a session whose room_finished could not
+   * apply: its end status may be reached through allowed steps (scheduled →
+   * ready → completed) instead of one.
+   */
+  throughAllowedSteps?: boolean;
+}
+
+export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: FinalizeOptions): Promise<FinalizeResult> {
   // Lock order everywhere: the (session, user) advisory locks, sorted, before
   // any session or meeting row; webhooks do the same, so they cannot deadlock.
   const [eventUsers, expected, teacher] = await Promise.all([
@@ -52,7 +61,13 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   let status = locked!.status;
   if (!isTerminal(status)) {
     const next = endStatus(anyStudentJoined);
-    await transitionSession(tx, sessionId, status, next, { endedAt: options.now, updatedAt: options.now });
+    // A stranded session (e.g. still scheduled) may need more than one step; each is checked.
+    const steps = (options.throughAllowedSteps && transitionPath(status, next)) || [next];
+    let from = status;
+    for (const step of steps) {
+      await transitionSession(tx, sessionId, from, step, step === next ? { endedAt: options.now, updatedAt: options.now } : { updatedAt: options.now });
+      from = step;
+    }
     status = next;
   }
   return { status, anyStudentJoined, records: userIds.length };

@@ -38,6 +38,32 @@ export function isTerminal(status: SessionStatus): boolean {
   return (TERMINAL_STATUSES as readonly SessionStatus[]).includes(status);
 }
 
+/**
+ * The shortest chain of allowed transitions from one status to another,
+ * without `from` (empty when they are equal; null when none leads there).
+ * A session stranded in a status that cannot end directly (its room_finished
+ * could not apply) is finalised along it by the reconcile sweep.
+ */
+export function transitionPath(from: SessionStatus, to: SessionStatus): SessionStatus[] | null {
+  const previous = new Map<SessionStatus, SessionStatus>();
+  const queue: SessionStatus[] = [from];
+  while (queue.length > 0) {
+    const status = queue.shift()!;
+    if (status === to) {
+      const path: SessionStatus[] = [];
+      for (let s = to; s !== from; s = previous.get(s)!) path.unshift(s);
+      return path;
+    }
+    for (const next of ALLOWED[status]) {
+      if (next !== from && !previous.has(next)) {
+        previous.set(next, status);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}
+
 /** The status a session ends in: absent when no student ever joined. */
 export function endStatus(anyStudentJoined: boolean): 'completed' | 'absent' {
   return anyStudentJoined ? 'completed' : 'absent';

@@ -174,7 +174,8 @@ describe('create-scheduled', () => {
     const farNow = new Date('2033-06-15T10:00:00Z');
     const bad = await createAcademy(db, { timezone: 'Mars/Olympus_Mons' });
     const badTeacher = await createUser(db, { academyId: bad.id, role: 'teacher' });
-    const badSession = await createSession(db, { academyId: bad.id, teacherId: badTeacher.id, scheduledAt: new Date(farNow.getTime() + 10 * MIN) });
+    const badStudent = await createUser(db, { academyId: bad.id, role: 'student' });
+    const badSession = await createSession(db, { academyId: bad.id, teacherId: badTeacher.id, studentId: badStudent.id, scheduledAt: new Date(farNow.getTime() + 10 * MIN) });
     const good = await academyWithClass();
     const goodSession = await createSession(db, { academyId: good.academy.id, teacherId: good.teacher.id, studentId: good.student.id, scheduledAt: new Date(farNow.getTime() + 10 * MIN) });
 

@@ -15,5 +15,6 @@ export { getSweepStats, type SweepStats } from './sweep-stats';
 export { listRecentRuns } from './list-recent-runs';
 export * from './schemas';
 export { formatStats, formatSweepReport, type FormatOptions } from './format-report';
+export { listWebhookProblems, type WebhookProblem } from './list-webhook-problems';
 export { SWEEP_JOBS, isSweepJob, runSweep, type AnySweepReport } from './jobs';
 export { DEFAULT_CONCURRENCY, type SweepJob, type SweepOptions, type SweepProgress, type SweepReport, type SweepItem } from './report';

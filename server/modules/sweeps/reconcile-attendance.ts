@@ -6,7 +6,10 @@
  *
  * It also asks LiveKit about recordings still unfinished after a quiet
  * while (a lost egress_ended must not leave one "active"; see
- * recordings/refresh-recordings.ts).
+ * recordings/refresh-recordings.ts), and finalises sessions whose
+ * room_finished webhook could not apply (stored flagged `cannot_apply`:
+ * webhooks/webhook-failure.ts) by the normal rules, at the time the room
+ * finished (stranded-sessions.ts).
  *
  * Concurrency: no lock of our own. reconcileMeeting writes its repairs under
  * the per-(session, user) advisory locks the webhook handler uses, with
@@ -22,6 +25,7 @@ import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { reconcileMeeting } from '@/server/modules/attendance';
 import { refreshUnfinishedRecordings } from '@/server/modules/recordings';
+import { finalizeStrandedSession, strandedSessionsQuery } from './stranded-sessions';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
 import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';
@@ -39,11 +43,13 @@ export interface ReconcileCounts {
   /** Unfinished recordings asked about, and those whose state LiveKit moved on. */
   recordingsChecked: number;
   recordingsUpdated: number;
+  /** Sessions finalised after their room_finished webhook could not apply. */
+  strandedFinalized: number;
 }
 
 export type ReconcileReport = SweepReport<ReconcileCounts, object, 'reconcile-attendance'>;
 
-const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed', 'recordingsChecked', 'recordingsUpdated'] as const;
+const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed', 'recordingsChecked', 'recordingsUpdated', 'strandedFinalized'] as const;
 
 export const RECONCILE_LOCKING =
   'none of its own: repairs are written under the per-(session, user) advisory locks with deterministic event ids, so concurrent runs cannot store one twice';
@@ -80,6 +86,7 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
         failed: 0,
         recordingsChecked: 0,
         recordingsUpdated: 0,
+        strandedFinalized: 0,
         errors: [],
         sessions: [],
       },
@@ -107,6 +114,20 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
     entry.recordingsChecked += 1;
     if (refresh.outcome === 'updated') entry.recordingsUpdated += 1;
     if (refresh.outcome === 'failed') entry.errors.push({ sessionId: refresh.sessionId, message: `recording ${refresh.egressId}: ${refresh.error}` });
+  }
+
+  const stranded = academies.length ? await strandedSessionsQuery(deps.db, { academyIds: academies.map((a) => a.id) }) : [];
+  for (const session of stranded) {
+    const entry = entries.get(session.academyId)!;
+    try {
+      if (!dryRun) await finalizeStrandedSession(deps.db, session);
+      entry.strandedFinalized += 1;
+      entry.sessions.push({ sessionId: session.sessionId, outcome: 'ended', reason: `room_finished could not apply: ${session.problem}` });
+    } catch (error) {
+      entry.failed += 1;
+      entry.errors.push({ sessionId: session.sessionId, message: `finalising after room_finished could not apply: ${errorMessage(error)}` });
+      entry.sessions.push({ sessionId: session.sessionId, outcome: 'failed', error: errorMessage(error) });
+    }
   }
 
   return finishSweep<ReconcileCounts, object, 'reconcile-attendance'>(

@@ -14,3 +14,8 @@ export const recentRunsInput = z
   .strict()
   .optional();
 export type RecentRunsInput = z.infer<typeof recentRunsInput>;
+
+export const webhookProblemsInput = z
+  .object({ academyId: idInput.optional(), limit: z.number().int().min(1).max(100).optional() })
+  .strict()
+  .optional();

@@ -4,4 +4,5 @@
  * (signature, size, status codes) is server/http/livekit-webhook.ts.
  */
 import 'server-only';
-export { ingestWebhookEvent, type IngestOutcome } from './ingest-webhook-event';
+export { ingestWebhookEvent } from './ingest-webhook-event';
+export type { IngestOutcome } from './ingest-outcome';

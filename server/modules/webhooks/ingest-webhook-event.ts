@@ -8,6 +8,10 @@
  *   participant_joined / participant_left   attendance (and the session's start)
  *   room_finished                           attendance's finalisation
  *   egress_started / _updated / _ended      recordings
+ *
+ * An event whose effect can never apply is stored flagged `cannot_apply`
+ * with its reason (webhook-failure.ts) and answered as stored; only a
+ * transient failure reaches the caller, so LiveKit retries just those.
  */
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
@@ -15,7 +19,7 @@ import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { notifyCommitted, type RoomSignal } from '@/server/db/notify';
 import { logger } from '@/server/lib/logger';
-import { academyVideoSettings, meetings, sessions, users, webhookEvents } from '@/server/db/schema';
+import { academyVideoSettings, meetings, sessions, users, webhookEvents, type WebhookFlag } from '@/server/db/schema';
 import { egressReportOf } from '@/server/livekit/egress';
 import type { WebhookEvent } from '@/server/livekit/webhook-receiver';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
@@ -23,13 +27,10 @@ import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { finalizeSessionInTx, recordWebhookJoin, recordWebhookLeave, type SessionInfo, type WebhookParticipantEvent } from '@/server/modules/attendance';
 import { holdRoomForTeacher } from '@/server/modules/meetings';
 import { saveEgressReport } from '@/server/modules/recordings';
+import type { IngestOutcome } from './ingest-outcome';
+import { recordWebhookProblem } from './record-webhook-problem';
+import { failureReason, isTransientFailure } from './webhook-failure';
 
-export type IngestOutcome = {
-  duplicate: boolean;
-  flag: string | null;
-  /** Set when this event's join made the session ongoing: the moment a recording may start by itself. */
-  startedSessionId?: number;
-};
 
 const PARTICIPANT_EVENTS = new Set(['participant_joined', 'participant_left', 'participant_connection_aborted']);
 
@@ -122,6 +123,10 @@ export async function ingestWebhookEvent(deps: Pick<Deps, 'db' | 'clock'>, event
     const handle = HANDLERS[event.event];
     const result = handle ? await handle({ tx, event, target: { ...target, session: target.session }, occurredAt, signals }) : undefined;
     return { duplicate: false, flag: null, ...(result?.startedSessionId === undefined ? {} : { startedSessionId: result.startedSessionId }) };
+  }).catch((error: unknown) => {
+    if (isTransientFailure(error)) throw error;
+    signals.length = 0;
+    return recordWebhookProblem(deps.db, event, { occurredAt, problem: failureReason(error) });
   });
   try {
     await notifyCommitted(deps.db, signals);
@@ -138,7 +143,7 @@ interface Target {
   settings: AcademyVideoSettings | undefined;
   userId: number | null;
   userRole: string | undefined;
-  flag: string | null;
+  flag: WebhookFlag | null;
 }
 
 /**
