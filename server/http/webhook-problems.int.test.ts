@@ -70,12 +70,14 @@ afterAll(closeTestDb);
 
 describe('a webhook that can never apply', () => {
   it('is stored with its flag and reason, answered 200 and logged; a redelivery is a duplicate', async () => {
-    const logged = vi.spyOn(console, 'error');
+    // The logger (pino) writes warnings and errors to stderr, one JSON line each.
+    const logged = vi.spyOn(process.stderr, 'write');
     try {
       const first = await deliver(roomFinished('EV_problem_finished'));
       expect(first.status).toBe(200);
       expect(first.json).toMatchObject({ ok: true, duplicate: false, flag: 'cannot_apply', problem: 'A scheduled session cannot become completed' });
       const line = logged.mock.calls.map((c) => String(c[0])).find((l) => l.includes('EV_problem_finished'));
+      expect(line).toBeDefined();
       expect(JSON.parse(line!)).toMatchObject({ level: 'error', msg: expect.stringMatching(/^webhook cannot apply/), sessionId, problem: 'A scheduled session cannot become completed' });
 
       const again = await deliver(roomFinished('EV_problem_finished'));
