@@ -8,7 +8,7 @@ const benchRoutes = process.env.HALAQA_BENCH_ROUTES === '1';
 const staticHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 const config: NextConfig = {
-  // The room's LiveKit connection races React StrictMode's double mount (LIVEKIT.md).
+  // The room's LiveKit connection races React StrictMode's double mount: connecting twice to one room drops the first connection.
   reactStrictMode: false,
   serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs'],
   poweredByHeader: false,

@@ -46,7 +46,8 @@ export default defineConfig({
   },
   webServer: {
     // The production build (npm test builds it first) on embedded Postgres and a local livekit-server.
-    command: 'node --import tsx scripts/dev.ts --production',
+    // react-server: server modules' `import 'server-only'` resolves to its server (empty) build.
+    command: 'node --conditions=react-server --import tsx scripts/dev.ts --production',
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -7,7 +7,7 @@
  * still held after forced collections, which stays far below the file's size
  * when nothing accumulates.
  *
- *   node --expose-gc --import tsx bench/export.ts [rows] [cursor batch rows]
+ *   node --expose-gc --conditions=react-server --import tsx bench/export.ts [rows] [cursor batch rows]
  *
  * Uses DATABASE_URL's server when set (a fresh database is created on it),
  * otherwise a throwaway embedded PostgreSQL.
@@ -18,8 +18,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
-import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance/export-csv';
-import { createAcademy, createUser } from '@/server/testing/factories';
+import { EXPORT_BATCH_ROWS, exportAttendanceCsv } from '@/server/modules/attendance';
+import { createAcademy, createCircle, createUser } from '@/server/seed/factories';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
@@ -46,13 +46,14 @@ async function main() {
     const academy = await createAcademy(db, { timezone: 'Asia/Riyadh' });
     const admin = await createUser(db, { academyId: academy.id, role: 'academy_admin' });
     const teacher = await createUser(db, { academyId: academy.id, role: 'teacher', name: 'المعلم' });
+    const circle = await createCircle(db, { academyId: academy.id, teacherId: teacher.id, studentIds: [] });
     const seedStart = performance.now();
     await db.execute(sql`
       INSERT INTO users (academy_id, email, password_hash, name, role)
       SELECT ${academy.id}, 'bench-' || g || '@example.test', 'x', 'طالب رقم ' || g, 'student' FROM generate_series(1, ${STUDENTS}::int) g`);
     await db.execute(sql`
-      INSERT INTO sessions (academy_id, kind, title, teacher_id, scheduled_at, duration_minutes, status)
-      SELECT ${academy.id}, 'quran', 'حلقة ' || g, ${teacher.id}, '2025-05-01T06:00:00Z'::timestamptz + g * interval '1 hour', 60, 'completed'
+      INSERT INTO sessions (academy_id, kind, title, teacher_id, circle_id, scheduled_at, duration_minutes, status)
+      SELECT ${academy.id}, 'quran', 'حلقة ' || g, ${teacher.id}, ${circle.id}, '2025-05-01T06:00:00Z'::timestamptz + g * interval '1 hour', 60, 'completed'
       FROM generate_series(1, ${SESSIONS}::int) g`);
     await db.execute(sql`
       INSERT INTO attendance_records (academy_id, session_id, user_id, user_type, first_join_at, last_leave_at,

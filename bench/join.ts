@@ -10,7 +10,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { AccessToken } from 'livekit-server-sdk';
-import { DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { freePort } from '@/scripts/infra/ports';
 import { startProductionApp } from './lib/production-app';
 
@@ -44,7 +44,7 @@ async function signIn(browser: Browser, baseUrl: string, email: string, password
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const app = await startProductionApp(log);
+const app = await startProductionApp({ log });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 let floorServer: http.Server | undefined;
 try {

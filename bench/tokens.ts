@@ -15,19 +15,15 @@
  * Variables: BENCH_SECONDS (20), BENCH_CONCURRENCY (32), BENCH_MAX_USERS (4000),
  * BENCH_PROFILE (a folder: the app's processes write V8 CPU profiles there).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { createDb, type DbHandle } from '@/server/db';
-import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings/get-join-token';
-import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD } from '@/server/testing/factories';
-import { freePort, isTcpPortFree } from '@/scripts/infra/ports';
-import { localTrialEnv } from '@/scripts/infra/trial-env';
-import { PG_PASSWORD, PG_USER } from '@/scripts/infra/postgres';
+import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings';
+import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD } from '@/server/seed/factories';
+import { startProductionApp } from './lib/production-app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -46,153 +42,9 @@ const USER_HEADROOM = 1.15;
 const PER_USER_BUDGET = TOKEN_RATE_LIMIT.limit - 1;
 const WINDOW_MS = TOKEN_RATE_LIMIT.windowSeconds * 1000;
 
-const root = path.resolve(import.meta.dirname, '..');
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-// ---------------------------------------------------------------- the app
-
-/** The newest source file the build is made from, to tell a stale build from a fresh one. */
-function newestSource(): { file: string; mtimeMs: number } {
-  let newest = { file: '', mtimeMs: 0 };
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      // server/testing feeds tests and the seed, not the build.
-      if (entry.isDirectory()) {
-        if (path.relative(root, full) !== path.join('server', 'testing')) visit(full);
-      }
-      else if (/\.(ts|tsx|css|json)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
-        const { mtimeMs } = statSync(full);
-        if (mtimeMs > newest.mtimeMs) newest = { file: path.relative(root, full), mtimeMs };
-      }
-    }
-  };
-  for (const dir of ['app', 'components', 'server']) if (existsSync(path.join(root, dir))) visit(path.join(root, dir));
-  for (const file of ['next.config.ts', 'package-lock.json']) {
-    const { mtimeMs } = statSync(path.join(root, file));
-    if (mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
-  }
-  return newest;
-}
-
-/** `next build` when there is no build, or it predates the sources (measuring stale code would be a lie). */
-function ensureBuild(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  let why: string | null = null;
-  if (!existsSync(buildId)) why = 'no production build';
-  else if (!existsSync(path.join(root, '.next/server/app/api/bench'))) why = 'the build has no bench routes';
-  else {
-    const newest = newestSource();
-    if (newest.mtimeMs > statSync(buildId).mtimeMs) why = `${newest.file} is newer than the build`;
-  }
-  if (!why) return;
-  log(`${why}: next build`);
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HALAQA_BENCH_ROUTES: '1' } });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
-}
-
-/** LiveKit takes port, port+1 (RTC TCP) and port+2 (RTC UDP). */
-async function livekitPort(): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await freePort({ protocol: 'both' });
-    if ((await isTcpPortFree(port + 1)) && (await isTcpPortFree(port + 2))) return port;
-  }
-  throw new Error('no three consecutive free ports for livekit-server');
-}
-
-interface RunningApp {
-  child: ChildProcess;
-  cronSecret: string;
-  baseUrl: string;
-  databaseUrl: string;
-  logFile: string;
-  dataDir: string;
-}
-
-async function startApp(): Promise<RunningApp> {
-  const [appPort, pgPort, lkPort] = [await freePort(), await freePort(), await livekitPort()];
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'halaqa-bench-'));
-  const logFile = path.join(dataDir, 'app.log');
-  const trial = localTrialEnv();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(appPort),
-    HALAQA_DATA_DIR: dataDir,
-    HALAQA_PG_PORT: String(pgPort),
-    HALAQA_LIVEKIT_PORT: String(lkPort),
-    HALAQA_SEED: '0',
-  };
-  if (PROFILE_DIR) {
-    mkdirSync(PROFILE_DIR, { recursive: true });
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(root, 'bench', 'cpu-profile-hook.mjs')).href}`.trim();
-    env.BENCH_PROFILE_DIR = PROFILE_DIR;
-  }
-  // The bench owns every server it measures: never someone else's database or LiveKit.
-  for (const name of ['DATABASE_URL', 'LIVEKIT_URL', 'LIVEKIT_API_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'APP_URL', 'NEXTAUTH_URL', 'AUTH_SECRET']) {
-    delete env[name];
-  }
-  // A local production trial with secrets of its own (nothing seeded: the bench makes its own academy).
-  Object.assign(env, trial, { HALAQA_SEED: '0' });
-  const out = openSync(logFile, 'a');
-  // Its own process group, so whatever it leaves behind can be stopped by that id.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--production'], { cwd: root, env, detached: true, stdio: ['ignore', out, out] });
-  closeSync(out);
-  log(`app starting on port ${appPort} (PostgreSQL ${pgPort}, LiveKit ${lkPort}, data ${dataDir})`);
-  return {
-    child,
-    cronSecret: trial.CRON_SECRET!,
-    baseUrl: `http://127.0.0.1:${appPort}`,
-    databaseUrl: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/halaqa`,
-    logFile,
-    dataDir,
-  };
-}
-
-function logTail(app: RunningApp, lines = 40): string {
-  try {
-    return readFileSync(app.logFile, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-async function waitForHealth(app: RunningApp, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (app.child.exitCode !== null) throw new Error(`the app exited (${app.child.exitCode}):\n${logTail(app)}`);
-    try {
-      // The details (video) are for the cron secret's holder.
-      const response = await fetch(`${app.baseUrl}/api/health`, { headers: { authorization: `Bearer ${app.cronSecret}` } });
-      const body = (await response.json()) as { ok?: boolean; video?: boolean; videoUnavailableReason?: string };
-      if (body.ok && body.video) return;
-      if (body.ok && body.video === false) throw new Error(`video is unavailable: ${body.videoUnavailableReason}`);
-      last = JSON.stringify(body);
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith('video')) throw error;
-      last = String(error);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the app did not become healthy (${last}):\n${logTail(app)}`);
-}
-
-async function stopApp(app: RunningApp): Promise<void> {
-  const { child } = app;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const inTime = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
-    if (!inTime) log('the app did not stop in 30 s; killing its process group');
-  }
-  try {
-    // Anything of its group still alive (a server that ignored the shutdown).
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // the group is gone: the normal case
-  }
-  rmSync(app.dataDir, { recursive: true, force: true });
-}
+// ---------------------------------------------------------------- the app (bench/lib/production-app.ts)
 
 /** SIGUSR2 to every app process that loaded bench/cpu-profile-hook.mjs: start, then stop and write. */
 function toggleProfiles(): void {
@@ -364,19 +216,16 @@ function describe(r: RunResult): string {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  ensureBuild();
-  const app = await startApp();
+  const app = await startProductionApp({ log, seed: false, profileDir: PROFILE_DIR });
   let handle: DbHandle | undefined;
   const stop = async () => {
     await handle?.close().catch(() => {});
-    await stopApp(app);
+    await app.stop();
   };
   const onSignal = () => void stop().finally(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await waitForHealth(app);
-    log(`app healthy at ${app.baseUrl}`);
     const base = app.baseUrl;
     const sameOrigin = { origin: base, 'sec-fetch-site': 'same-origin' };
 

@@ -8,9 +8,9 @@
 import { sql } from 'drizzle-orm';
 import { createDb } from '@/server/db';
 import { meetings } from '@/server/db/schema';
-import { participantIdentity } from '@/server/modules/meetings/identity';
-import { roomNameFor } from '@/server/modules/meetings/room-name';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { participantIdentity } from '@/shared/classroom/identity';
+import { roomNameFor } from '@/server/modules/meetings';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { signWebhook, webhookJson } from '@/server/testing/signed-webhook';
 import { runLoad, startProductionApp, type LoadResult } from './lib/production-app';
 
@@ -21,7 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-const app = await startProductionApp(log);
+const app = await startProductionApp({ log });
 try {
   const handle = createDb(app.databaseUrl, { max: 4 });
   const db = handle.db;

@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { cspViolations, expect, signedInPage, test } from './fixtures/demo';
 
 const CURRENT_SESSION = 'Surat Al-Mulk';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test, type DemoUser } from './fixtures/demo';
 
 /** The demo's finished session, attended at seed time: teacher and يوسف whole, مريم 25 of 60 minutes. */

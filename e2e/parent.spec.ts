@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test } from './fixtures/demo';
 
 const FINISHED = 'Tajweed basics';

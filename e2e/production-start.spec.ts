@@ -107,7 +107,7 @@ test('a fresh production start: no demo data, safe headers, quiet health, no ben
     // same CLI, its session is refused on the very next request.
     const databaseUrl = `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/halaqa`;
     const cli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/accounts-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, input: 'a long probe password\n', encoding: 'utf8' });
+      spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/accounts-cli.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, input: 'a long probe password\n', encoding: 'utf8' });
     const created = cli('create-super-admin', 'probe@example.test', '--name', 'Probe');
     expect(created.status, created.stderr).toBe(0);
     // A fresh context: the first one's kept-alive sockets idled out while the browser and the CLI ran.

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { request, type APIRequestContext } from '@playwright/test';
 import { freePort } from '@/scripts/infra/ports';
 import { localTrialEnv } from '@/scripts/infra/trial-env';
-import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
 import { startAppProcess } from './fixtures/app-process';
 import { expect, test } from './fixtures/demo';
 

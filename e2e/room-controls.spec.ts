@@ -5,7 +5,7 @@
  * not; it ends the meeting, so it must stay the last spec to use it.
  */
 import type { Page } from '@playwright/test';
-import { DEMO_USERS } from '@/server/testing/demo-academy';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test } from './fixtures/demo';
 
 const CURRENT_SESSION = 'Surat Al-Mulk';

@@ -1,5 +1,5 @@
 /**
- * The teacher's own meeting settings (the teacher layer of SPEC 4), reached
+ * The teacher's own meeting settings (the teacher layer of docs/rules.md#meetings), reached
  * from the teacher's home: a choice survives a reload, and "academy default"
  * gives the decision back to the academy. Leaves the demo as it found it.
  */

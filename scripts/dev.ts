@@ -21,7 +21,7 @@ import path from 'node:path';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import { configurationProblems, demoPasswordProblems, localSecretsIn, refusalMessage } from '@/server/startup/production-checks';
-import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/testing/demo-academy';
+import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/seed/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
 import { ensureDatabase, startEmbeddedPostgres } from './infra/postgres';
 import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';

@@ -23,7 +23,7 @@ import { parseEnv, type Env } from '@/server/env';
 import { DomainError } from '@/server/lib/domain-error';
 import { LivekitUnavailableError } from '@/server/livekit/gateway';
 import { getSweepStats, isSweepJob, runSweep, type SweepJob, type SweepProgress } from '@/server/modules/sweeps';
-import { formatStats, formatSweepReport } from '@/server/modules/sweeps/format-report';
+import { formatStats, formatSweepReport } from '@/server/modules/sweeps';
 import { PG_PASSWORD, PG_USER } from './infra/postgres';
 
 const USAGE = `Usage: npm run meetings -- <command> [options]

@@ -14,7 +14,7 @@ import { users } from '@/server/db/schema';
 import { freePort } from '@/scripts/infra/ports';
 import { createDatabase } from '@/scripts/infra/postgres';
 import { DEMO_EMAILS, DEMO_PASSWORD } from '@/server/startup/production-checks';
-import { createUser } from '@/server/testing/factories';
+import { createUser } from '@/server/seed/factories';
 import { closeTestDb, integrationConfig } from '@/server/testing/integration';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
@@ -53,7 +53,7 @@ async function start(env: Record<string, string | undefined>, databaseUrl = own)
   if (childEnv.APP_URL === 'http://127.0.0.1:PORT') childEnv.APP_URL = `http://127.0.0.1:${port}`;
   delete childEnv.NODE_ENV;
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev.ts', '--production'], { env: childEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/dev.ts', '--production'], { env: childEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (d: Buffer) => {
     output += d.toString();

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every check in order — type check, lint, unit tests,
+ * `npm test`: every check in order — type check, lint, import rules, unit tests,
  * integration tests (real PostgreSQL + livekit-server), the production build,
  * and the browser tests (Debian's Chromium) — then one closing line
  * "N passed, N failed". Installs Chromium with apt when it is missing and we
@@ -20,6 +20,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 const steps: Step[] = [
   { name: 'type check', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings=0'] },
+  // docs/architecture.md#import-rules, as .dependency-cruiser.cjs states them.
+  { name: 'import rules', command: ['npx', 'depcruise', 'app', 'components', 'i18n', 'shared', 'server', 'scripts', 'bench', 'e2e', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long'] },
   {
     name: 'unit tests',
     command: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],

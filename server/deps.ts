@@ -2,6 +2,7 @@
  * The dependencies use cases take (`deps`): database, LiveKit, clock. The app
  * builds one set per process from env.ts; tests build their own.
  */
+import 'server-only';
 import { createDb, type Db } from '@/server/db';
 import { getEnv, type Env } from '@/server/env';
 import { systemClock, type Clock } from '@/server/lib/clock';

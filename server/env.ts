@@ -7,6 +7,7 @@
  * the embedded defaults: a local Postgres, a local livekit-server, secrets
  * kept under .data/.
  */
+import 'server-only';
 import { z } from 'zod';
 import { resolveRecordingStorage, type RecordingStorage } from '@/server/livekit/recording-storage';
 

@@ -1,6 +1,6 @@
 import type { UserRole } from '@/server/db/schema/enums';
 
-/** Each role's home (SPEC 9); `/` sends people here. */
+/** Each role's home (docs/rules.md, Dashboards); `/` sends people here. */
 export function homePathFor(role: UserRole): string {
   switch (role) {
     case 'super_admin':

@@ -10,7 +10,7 @@ import { useText } from '@/components/i18n/use-text';
 import { Card } from '@/components/ui/card';
 import { ActionsHeader, Table } from '@/components/ui/table';
 
-/** SPEC 9, parent: each child's recent sessions with that child's attendance, and the children's sessions today and ahead. */
+/** docs/rules.md, Dashboards, parent: each child's recent sessions with that child's attendance, and the children's sessions today and ahead. */
 export function ParentHome({ name }: { name: string }) {
   const { t, formatDateTime, formatPercent } = useText();
   const trpc = useTRPC();

@@ -10,7 +10,7 @@ import { useText } from '@/components/i18n/use-text';
 import { Card } from '@/components/ui/card';
 import { ActionsHeader, Table } from '@/components/ui/table';
 
-/** SPEC 9, student: today (join when the room is open), upcoming, and their own history with statuses. */
+/** docs/rules.md, Dashboards, student: today (join when the room is open), upcoming, and their own history with statuses. */
 export function StudentHome({ name }: { name: string }) {
   const { t } = useText();
   return (

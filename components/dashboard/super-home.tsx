@@ -10,7 +10,7 @@ import { ActionsHeader, Table } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 
-/** SPEC 9, super admin: every academy, its size and activity, and a way into its dashboard. */
+/** docs/rules.md, Dashboards, super admin: every academy, its size and activity, and a way into its dashboard. */
 export function SuperHome() {
   const { t, locale, formatNumber } = useText();
   const trpc = useTRPC();

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { SessionList } from '@/components/sessions/session-list';
 import { useText } from '@/components/i18n/use-text';
 
-/** SPEC 9, teacher: today (start, join, who is in the room), upcoming, and the attendance of what is over. */
+/** docs/rules.md, Dashboards, teacher: today (start, join, who is in the room), upcoming, and the attendance of what is over. */
 export function TeacherHome({ name }: { name: string }) {
   const { t } = useText();
   return (

@@ -23,7 +23,7 @@ const fromSwitch = (value: '' | 'on' | 'off'): boolean | null => (value === '' ?
 
 /**
  * A teacher's own meeting settings: the teacher layer between the academy's
- * settings and a meeting's request (SPEC 4). Every field may be left to the
+ * settings and a meeting's request (docs/rules.md, Meetings). Every field may be left to the
  * academy; recording "on" also records automatically (recordings/policy.ts).
  */
 export function TeacherSettingsForm() {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useDataChannel } from '@livekit/components-react';
-import { decodeEnvelope, topicOf, TOPICS, type CommandEnvelope, type Topic } from '@/server/modules/controls/envelope';
+import { decodeEnvelope, topicOf, TOPICS, type CommandEnvelope, type Topic } from '@/shared/classroom/envelope';
 
 function TopicListener({ topic, onCommand }: { topic: Topic; onCommand: (c: CommandEnvelope) => void }) {
   useDataChannel(topic, (msg) => {

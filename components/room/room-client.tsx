@@ -12,7 +12,7 @@ import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
-import { isMicLocked } from '@/server/modules/controls/room-state';
+import { isMicLocked } from '@/shared/classroom/room-state';
 import { AnnouncementBanner } from './announcement-banner';
 import { RecordingNotice } from './recording-control';
 import { AttendancePanel } from './attendance-panel';

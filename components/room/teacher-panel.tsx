@@ -12,8 +12,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input } from '@/components/ui/field';
 import { ErrorText } from '@/components/ui/notice';
 import { toast } from '@/components/ui/toast';
-import { participantKind } from '@/server/modules/controls/permissions';
-import { isMicLocked, type RoomStateView } from '@/server/modules/controls/room-state';
+import { participantKind } from '@/shared/classroom/grants';
+import { isMicLocked, type RoomStateView } from '@/shared/classroom/room-state';
 import { RecordingControl } from './recording-control';
 
 /** How often the teacher's page asks the server to resend unacknowledged commands and re-apply the room state. */

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
-import type { CommandEnvelope } from '@/server/modules/controls/envelope';
-import { applyCommand } from '@/server/modules/controls/room-state';
+import type { CommandEnvelope } from '@/shared/classroom/envelope';
+import { applyCommand } from '@/shared/classroom/room-state';
 import { CommandInbox } from './command-inbox';
 
 export interface RoomControlHandlers {

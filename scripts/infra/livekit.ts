@@ -11,8 +11,7 @@
  * the build fails, findOrBuildLivekitServer returns {error} and the app runs
  * without video.
  *
- * Facts about the server config: /work/shared/LIVEKIT.md (strict YAML: an
- * unknown key stops the server).
+ * The server's config is strict YAML: an unknown key stops the server.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';

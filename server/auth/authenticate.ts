@@ -5,6 +5,7 @@
  * checked. Failures are throttled (sign-in-throttle.ts); a bcrypt hash from
  * before Argon2id is replaced at the first sign-in that proves the password.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbExecutor } from '@/server/db';

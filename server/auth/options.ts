@@ -5,6 +5,7 @@
  * (session-actor.ts), so deactivation and role or academy changes end a
  * session at once. Cookies are Secure whenever APP_URL is https.
  */
+import 'server-only';
 import type { NextAuthOptions, Session } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getServerSession } from 'next-auth';

@@ -6,6 +6,7 @@
  * the standard PHC string form. Hashes made by the earlier bcrypt code still
  * verify; `needsRehash` tells the sign-in to replace them.
  */
+import 'server-only';
 import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import bcrypt from 'bcryptjs';

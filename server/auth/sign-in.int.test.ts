@@ -9,7 +9,7 @@ import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/server/db';
 import { academies, signInFailures, users } from '@/server/db/schema';
-import { createAcademy, createUser } from '@/server/testing/factories';
+import { createAcademy, createUser } from '@/server/seed/factories';
 import { closeTestDb, integrationConfig, testDb } from '@/server/testing/integration';
 import { authenticate } from './authenticate';
 import { ACCOUNT_RULE, ADDRESS_RULE } from './sign-in-throttle';

@@ -1,4 +1,5 @@
 /** The signed-in viewer's actor, language and timezone, for server-rendered pages. */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { cache } from 'react';

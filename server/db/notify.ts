@@ -5,6 +5,7 @@
  * so a listener never sees a signal for a change it cannot read yet.
  * Signals carry ids only; listeners read the rows (tenant-filtered) themselves.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import type { Db, DbExecutor } from './client';

@@ -6,6 +6,7 @@
  * exports a range. 401 signed out, 400 bad parameters, 403/404 by the access
  * rules, then a streamed CSV attachment.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';

@@ -1,6 +1,6 @@
 /** The cron route handler: the secret first (401 otherwise), then the job (404 when unknown), then the sweep's report. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAcademy, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createSession, createUser } from '@/server/seed/factories';
 import { closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { bearerMatches, handleCronRequest } from './cron';
 

@@ -6,6 +6,7 @@
  *
  * Optional query parameters for manual calls: `dryRun=1`, `academy=<slug|id>`.
  */
+import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '@/server/deps';
 import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';

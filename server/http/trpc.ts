@@ -4,7 +4,7 @@
  * client sees (trpc/init.ts words the answer), and a 429 carries Retry-After.
  */
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import type { Context } from '@/server/trpc/init';
+import type { Context } from '@/server/trpc/procedures';
 import { appRouter } from '@/server/trpc/root';
 import { correlationIdOf } from '@/server/lib/correlation';
 import { DomainError, retryAfterHeader } from '@/server/lib/domain-error';

@@ -1,4 +1,5 @@
 /** Time comes from a clock so use cases and sweeps can be run at any instant in tests. */
+import 'server-only';
 export interface Clock {
   now(): Date;
 }

@@ -2,6 +2,7 @@
  * The one error type modules throw. The transport maps `code` to a tRPC
  * error (server/trpc/error-map.ts) or an HTTP status (httpStatusFor).
  */
+import 'server-only';
 export type DomainErrorCode =
   | 'BAD_REQUEST'
   | 'UNAUTHORIZED'

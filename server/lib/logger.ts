@@ -1,4 +1,5 @@
 /** Structured one-line logs (JSON, pino) so sweeps and webhooks can be grepped in production. */
+import 'server-only';
 import pino from 'pino';
 
 const base = pino(

@@ -1,5 +1,5 @@
 /**
- * The only place that talks to LiveKit's Egress API (recording, SPEC 8).
+ * The only place that talks to LiveKit's Egress API (recording, docs/rules.md#recording).
  * Modules see plain `EgressReport`s and two error kinds:
  * `EgressUnavailableError` when no egress service answers (LiveKit without
  * Redis and an egress worker says "egress not connected"; a start nobody
@@ -7,10 +7,23 @@
  * `EgressGoneError` when the egress (or, for a start, the room) does not
  * exist or has already ended, `EgressRefusedError` for any other refusal.
  */
+import 'server-only';
 import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
-import type { EgressReport } from '@/server/modules/recordings/egress-state';
 import type { S3Storage } from './recording-storage';
+
+/** What one egress report says, in plain data (egressReportOf builds it from EgressInfo). */
+export interface EgressReport {
+  egressId: string;
+  roomName: string;
+  egressStatus: number;
+  /** LiveKit's updatedAt in nanoseconds: later reports of one rank win. */
+  updatedNs: bigint;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  error: string;
+  file: { location: string; durationMs: number; sizeBytes: number } | null;
+}
 
 export class EgressUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -4,6 +4,7 @@
  * `LivekitUnavailableError` (server unreachable, timed out, 5xx) and
  * `LivekitNotFoundError` (room or participant missing).
  */
+import 'server-only';
 import { AccessToken, RoomServiceClient, TrackSource, type ParticipantInfo, type TrackInfo, type VideoGrant } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
 
@@ -38,7 +39,9 @@ export interface LiveRoom {
 }
 
 /** LiveKit's track sources by the names its tokens use. */
-export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
+import type { TrackSourceName } from '@/shared/classroom/grants';
+
+export type { TrackSourceName };
 
 const SOURCE_BY_NAME: Record<TrackSourceName, TrackSource> = {
   camera: TrackSource.CAMERA,

@@ -1,8 +1,9 @@
 /**
  * Where egress writes recordings: one S3-compatible bucket per deployment
- * (SPEC 8, 10). Pure, so start-up validation, the procedures and the tests
+ * (docs/rules.md#recording, docs/operations.md#configuration). Pure, so start-up validation, the procedures and the tests
  * agree on what "configured" means and on the message naming what is missing.
  */
+import 'server-only';
 import { AwsClient } from 'aws4fetch';
 
 export interface S3Storage {

@@ -1,3 +1,4 @@
+import 'server-only';
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 
 export type { WebhookEvent };

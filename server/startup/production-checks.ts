@@ -12,19 +12,12 @@ import { inArray, or } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { users } from '@/server/db/schema';
 import { verifyPassword } from '@/server/auth/password';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
 
-/** The demo academy's published password, and the key the dev script gives its local livekit-server. */
-export const DEMO_PASSWORD = 'halaqa-demo';
+/** The key the dev script gives its local livekit-server. */
 export const LOCAL_LIVEKIT_KEY = 'halaqa-local';
-export const DEMO_EMAILS = [
-  'super@halaqa.test',
-  'admin@itqan.test',
-  'supervisor@itqan.test',
-  'teacher@itqan.test',
-  'student@itqan.test',
-  'student2@itqan.test',
-  'parent@itqan.test',
-] as const;
+export { DEMO_PASSWORD };
+export const DEMO_EMAILS = Object.values(DEMO_USERS).map((u) => u.email);
 const MIN_SECRET_LENGTH = 32;
 
 type Source = Record<string, string | undefined>;
@@ -68,7 +61,7 @@ export async function demoPasswordProblems(db: DbExecutor): Promise<string[]> {
   const rows = await db
     .select({ email: users.email, passwordHash: users.passwordHash })
     .from(users)
-    .where(or(inArray(users.email, [...DEMO_EMAILS]), inArray(users.role, ['super_admin', 'academy_admin'])));
+    .where(or(inArray(users.email, DEMO_EMAILS), inArray(users.role, ['super_admin', 'academy_admin'])));
   const found: string[] = [];
   for (const row of rows) if (await verifyPassword(DEMO_PASSWORD, row.passwordHash)) found.push(row.email);
   return found.length ? [`these accounts still have the demo password "${DEMO_PASSWORD}": ${found.join(', ')}; change or remove them`] : [];

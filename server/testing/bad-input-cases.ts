@@ -1,7 +1,8 @@
 /**
- * Bad inputs for every tRPC procedure, keyed by its path. The bad-input test
+ * Bad inputs for every tRPC procedure, keyed by its path (the room.* ones are
+ * in server/trpc/room-bad-input-cases.ts). The bad-input test
  * (server/trpc/bad-inputs.int.test.ts) walks the app router and fails for a
- * procedure without an entry here: add one with each new procedure.
+ * procedure without an entry in either: add one with each new procedure.
  *
  * Each case starts from an input that would be accepted, so a check that
  * slips lets the call reach the database, and the test sees the write.
@@ -208,9 +209,6 @@ function reportRangeCases(f: BadInputFixture, extra: Obj = {}): BadInputCase[] {
     ...badString(base, 'kind', ['Quran', 'interactive-course'], { optional: true }),
   ];
 }
-
-/** Identities are `{userId}_{slug}`: anything else is refused before LiveKit is asked. */
-const WRONG_IDENTITIES = ['abc', '0_user', '1_UPPER', '1_', '_user', '1_has space', '1_عربي', `1_${'a'.repeat(41)}`, '1_x\u0000'];
 
 /** The cases of a procedure whose only input is `{ sessionId }`. */
 function sessionIdOnly(sessionId: (f: BadInputFixture) => number): ProcedureBadInputs['cases'] {
@@ -493,6 +491,19 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
       ];
     },
   },
+  'sweeps.webhookProblems': {
+    as: 'academy_admin',
+    cases: (f) => {
+      const base = { limit: 10 };
+      return [
+        ...notAnObject({ optional: true }),
+        ...unknownKeys(base),
+        ...badBoundedInt(base, 'limit', 1, 100),
+        ...badIds(base, 'academyId', { optional: true }),
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
 
   'academies.list': {
     as: 'super_admin',
@@ -559,89 +570,6 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
       return [...notAnObject({ optional: true }), ...unknownKeys(base), ...badBoundedInt(base, 'days', 1, 366), ...badBoundedInt(base, 'limit', 1, 200)];
     },
   },
-
-  'room.state': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.events': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId };
-      return [
-        ...notAnObject(),
-        ...unknownKeys(base),
-        ...badIds(base, 'sessionId'),
-        ...badString(base, 'lastEventId', ['x'.repeat(121)], { optional: true }).filter((c) => c.what !== 'lastEventId null'),
-      ];
-    },
-  },
-  'room.ack': {
-    as: 'student',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, commandId: '00000000-0000-4000-8000-000000000000' };
-      return [
-        ...notAnObject(),
-        ...unknownKeys(base),
-        ...badIds(base, 'sessionId'),
-        ...badString(base, 'commandId', ['not-a-uuid', '00000000-0000-4000-8000-00000000000', '{00000000-0000-4000-8000-000000000000}']),
-        { what: 'commandId of no command', input: base, expect: 'NOT_FOUND' },
-      ];
-    },
-  },
-  'room.sweep': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.raiseHand': { as: 'student', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.lowerHand': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, userId: f.studentId };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds(base, 'userId', { optional: true })];
-    },
-  },
-  'room.lowerAllHands': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.muteParticipant': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, identity: `${f.studentId}_student` };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'identity', WRONG_IDENTITIES)];
-    },
-  },
-  'room.allowMicrophone': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, identity: `${f.studentId}_student` };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'identity', WRONG_IDENTITIES)];
-    },
-  },
-  'room.muteAll': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.allowMicrophones': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.setPublishing': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, allowed: false };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badBoolean(base, 'allowed'), missing(base, 'allowed')];
-    },
-  },
-  'room.removeParticipant': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, identity: `${f.studentId}_student` };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badString(base, 'identity', WRONG_IDENTITIES)];
-    },
-  },
-  'room.readmitParticipant': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, userId: f.studentId };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds(base, 'userId')];
-    },
-  },
-  'room.setAnnouncement': {
-    as: 'teacher',
-    cases: (f) => {
-      const base = { sessionId: f.liveSessionId, text: 'راجعوا سورة الملك' };
-      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badText(base, 'text', 500)];
-    },
-  },
-  'room.clearAnnouncement': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
-  'room.end': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
 
   'attendance.sessionStats': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
   'attendance.listRecords': {

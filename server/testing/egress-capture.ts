@@ -1,11 +1,13 @@
 /**
- * The machine's livekit-server has no egress service (LIVEKIT.md), so tests
+ * The local livekit-server has no egress service (that needs Redis and an
+ * egress worker, docs/operations.md#deployment-shape), so tests
  * that follow a recording past its start stand at the SDK's RPC boundary:
  * this HTTP server receives the Twirp calls the real EgressClient makes,
  * keeps each request (path, bearer token, JSON body) for assertions, and
  * answers as LiveKit with an egress worker would (EgressInfo JSON), or with
  * a Twirp error a test asks for.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { EgressInfo, EgressStatus } from 'livekit-server-sdk';
 import { createEgressGateway, type EgressGateway } from '@/server/livekit/egress';
@@ -35,6 +37,8 @@ export async function startEgressCapture(): Promise<EgressCapture> {
   const calls: CapturedCall[] = [];
   const scripted = new Map<string, Answer[]>();
   const egresses = new Map<string, EgressInfo>();
+  // Egress ids are unique in the database: unique across captures too, as LiveKit's are.
+  const instance = randomUUID().slice(0, 8);
   let next = 0;
 
   const defaults: Record<string, (body: Record<string, unknown>) => Answer> = {
@@ -49,7 +53,7 @@ export async function startEgressCapture(): Promise<EgressCapture> {
     },
     StartRoomCompositeEgress: (body) => {
       const info = new EgressInfo({
-        egressId: `EG_capture${++next}`,
+        egressId: `EG_capture${instance}_${++next}`,
         roomName: String(body.roomName),
         status: EgressStatus.EGRESS_STARTING,
         startedAt: nowNs(),

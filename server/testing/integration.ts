@@ -30,7 +30,7 @@ export function testDeps(overrides: Partial<Deps> & { clock?: Clock } = {}): Dep
     appUrl: 'http://127.0.0.1:3000',
     videoUnavailableReason: null,
     livekitWebhook: { apiKey: config.livekit.apiKey, apiSecret: config.livekit.apiSecret },
-    // The test livekit-server has no egress service (LIVEKIT.md): recording tests point this elsewhere.
+    // The test livekit-server has no egress service (docs/operations.md#deployment-shape): recording tests point this elsewhere.
     egress: createEgressGateway(config.livekit),
     recordingStorage: resolveRecordingStorage({}),
     ...overrides,

@@ -1,205 +1,81 @@
 /**
- * Every procedure × every role × (own session, another teacher's session in
- * the same academy — with the academy's "teachers may observe colleagues"
- * off, its default, and on — and a session of another academy), generated
- * from one table. Another academy's session must be NOT_FOUND, never data.
+ * Every procedure of the app router × every role × every target it can aim
+ * at, from one table (server/trpc/authorization-cells.ts). The procedure list
+ * comes from the router itself, so a procedure added without cells fails
+ * here. Another academy's session is NOT_FOUND, never data; an allowed cell
+ * asserts the shape of its answer.
  */
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
-import { academyVideoSettings } from '@/server/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/server/lib/actor';
-import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
-import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
-
-type Target = 'own' | 'otherTeacher' | 'observed' | 'otherAcademy';
-type Access = 'manage' | 'join' | 'none' | 'hidden';
-type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
-
-/**
- * The one table: what each kind of user may do with each kind of session
- * (SPEC 2, issue 14). A teacher manages and joins their own sessions; a
- * colleague's only when the academy lets teachers observe ('observed'), and
- * then as a hidden observer: the procedures a participant may call, none
- * that manage.
- */
-const ACCESS: Record<Who, Record<Target, Access>> = {
-  anonymous: { own: 'none', otherTeacher: 'none', observed: 'none', otherAcademy: 'none' },
-  super_admin: { own: 'manage', otherTeacher: 'manage', observed: 'manage', otherAcademy: 'manage' },
-  academy_admin: { own: 'manage', otherTeacher: 'manage', observed: 'manage', otherAcademy: 'hidden' },
-  supervisor: { own: 'manage', otherTeacher: 'manage', observed: 'manage', otherAcademy: 'hidden' },
-  teacher: { own: 'manage', otherTeacher: 'none', observed: 'join', otherAcademy: 'hidden' },
-  student: { own: 'join', otherTeacher: 'none', observed: 'none', otherAcademy: 'hidden' },
-  parent: { own: 'join', otherTeacher: 'none', observed: 'none', otherAcademy: 'hidden' },
-};
-
-type Procedure =
-  | 'meeting.create'
-  | 'meeting.token'
-  | 'meeting.info'
-  | 'meeting.end'
-  | 'meeting.leave'
-  | 'meeting.reconcileAttendance'
-  | 'session.detail'
-  | 'room.state'
-  | 'room.raiseHand'
-  | 'room.lowerAllHands'
-  | 'room.muteAll'
-  | 'room.setAnnouncement'
-  | 'room.end'
-  | 'attendance.sessionStats'
-  | 'recording.list';
-/**
- * What each procedure needs: to manage the session, to join it, to be one of
- * its students, or to join it as staff (recordings: the matrix's academies do
- * not share them with students and parents).
- */
-const NEEDS: Record<Procedure, 'manage' | 'join' | 'student' | 'staff'> = {
-  'meeting.create': 'manage',
-  'meeting.end': 'manage',
-  'meeting.reconcileAttendance': 'manage',
-  'meeting.token': 'join',
-  'meeting.info': 'join',
-  'meeting.leave': 'join',
-  'session.detail': 'join',
-  'room.state': 'join',
-  'room.raiseHand': 'student',
-  'room.lowerAllHands': 'manage',
-  'room.muteAll': 'manage',
-  'room.setAnnouncement': 'manage',
-  'room.end': 'manage',
-  'attendance.sessionStats': 'manage',
-  'recording.list': 'staff',
-};
-
-function expected(who: Who, target: Target, procedure: Procedure): 'OK' | TRPCError['code'] {
-  if (who === 'anonymous') return 'UNAUTHORIZED';
-  const access = ACCESS[who][target];
-  if (access === 'hidden') return 'NOT_FOUND';
-  if (access === 'none') return 'FORBIDDEN';
-  if (NEEDS[procedure] === 'manage' && access !== 'manage') return 'FORBIDDEN';
-  if (NEEDS[procedure] === 'student' && who !== 'student') return 'FORBIDDEN';
-  if (NEEDS[procedure] === 'staff' && (who === 'student' || who === 'parent')) return 'FORBIDDEN';
-  return 'OK';
-}
+import { startEgressCapture, type EgressCapture } from '@/server/testing/egress-capture';
+import { closeTestDb, testDb } from '@/server/testing/integration';
+import { callByPath, listProcedures } from '@/server/testing/procedures';
+import { CELL_SPECS, buildMatrixFixture, expectedOutcome, prepareCell, targetsOf, WHO, type MatrixFixture } from '@/server/testing/authorization-cells';
 
 const db = testDb();
-const actors = {} as Record<Exclude<Who, 'anonymous'>, Actor>;
-const teachers = {} as Record<Target, number>;
-const circles = {} as Record<Target, number>;
-const academyOf = {} as Record<Target, number>;
+const PROCEDURES = listProcedures();
+const PATHS = PROCEDURES.map((p) => p.path);
+
+let fixture: MatrixFixture;
+let egress: EgressCapture;
 
 beforeAll(async () => {
-  const home = await createAcademy(db);
-  const away = await createAcademy(db);
-  const make = (academyId: number | null, role: Actor['role']) => createUser(db, { academyId, role }).then(actorOf);
-  actors.super_admin = await make(null, 'super_admin');
-  actors.academy_admin = await make(home.id, 'academy_admin');
-  actors.supervisor = await make(home.id, 'supervisor');
-  actors.teacher = await make(home.id, 'teacher');
-  actors.student = await make(home.id, 'student');
-  actors.parent = await make(home.id, 'parent');
-  await linkParent(db, home.id, actors.parent.id, actors.student.id);
-  const otherTeacher = await make(home.id, 'teacher');
-  const otherStudent = await make(home.id, 'student');
-  const awayTeacher = await make(away.id, 'teacher');
-  const awayStudent = await make(away.id, 'student');
-  teachers.own = actors.teacher.id;
-  teachers.otherTeacher = teachers.observed = otherTeacher.id;
-  teachers.otherAcademy = awayTeacher.id;
-  academyOf.own = academyOf.otherTeacher = academyOf.observed = home.id;
-  academyOf.otherAcademy = away.id;
-  circles.own = (await createCircle(db, { academyId: home.id, teacherId: actors.teacher.id, studentIds: [actors.student.id] })).id;
-  circles.otherTeacher = circles.observed = (await createCircle(db, { academyId: home.id, teacherId: otherTeacher.id, studentIds: [otherStudent.id] })).id;
-  circles.otherAcademy = (await createCircle(db, { academyId: away.id, teacherId: awayTeacher.id, studentIds: [awayStudent.id] })).id;
+  egress = await startEgressCapture();
+  fixture = await buildMatrixFixture(db, egress);
+}, 120_000);
+
+afterAll(async () => {
+  await egress.close();
+  await closeTestDb();
 });
 
-afterAll(closeTestDb);
+const cells = PATHS.filter((path) => path in CELL_SPECS).flatMap((path) =>
+  WHO.flatMap((who) => targetsOf(CELL_SPECS[path]!).map((target) => ({ path, who, target, want: expectedOutcome(CELL_SPECS[path]!, who, target) }))),
+);
+const byScope = (scope: string) => new Set(PATHS.filter((p) => CELL_SPECS[p]?.scope === scope)).size;
 
-/** A fresh session per cell, so mutations in one cell never change another's answer. */
-async function sessionFor(target: Target, withMeeting: boolean): Promise<number> {
-  const session = await createSession(db, { academyId: academyOf[target], teacherId: teachers[target], circleId: circles[target], scheduledAt: new Date() });
-  if (withMeeting) await createMeeting(testDeps(), { sessionId: session.id, createdBy: null });
-  return session.id;
-}
-
-function call(procedure: Procedure, who: Who, sessionId: number) {
-  const caller = callerFor(testDeps(), who === 'anonymous' ? null : actors[who]);
-  switch (procedure) {
-    case 'meeting.create':
-      return caller.meeting.create({ sessionId });
-    case 'meeting.token':
-      return caller.meeting.token({ sessionId });
-    case 'meeting.info':
-      return caller.meeting.info({ sessionId });
-    case 'meeting.end':
-      return caller.meeting.end({ sessionId });
-    case 'meeting.leave':
-      return caller.meeting.leave({ sessionId, participantSid: 'PA_matrixCell' });
-    case 'meeting.reconcileAttendance':
-      return caller.meeting.reconcileAttendance({ sessionId });
-    case 'session.detail':
-      return caller.session.detail({ sessionId });
-    case 'room.state':
-      return caller.room.state({ sessionId });
-    case 'room.raiseHand':
-      return caller.room.raiseHand({ sessionId });
-    case 'room.lowerAllHands':
-      return caller.room.lowerAllHands({ sessionId });
-    case 'room.muteAll':
-      return caller.room.muteAll({ sessionId });
-    case 'room.setAnnouncement':
-      return caller.room.setAnnouncement({ sessionId, text: 'إعلان' });
-    case 'room.end':
-      return caller.room.end({ sessionId });
-    case 'attendance.sessionStats':
-      return caller.attendance.sessionStats({ sessionId });
-    case 'recording.list':
-      return caller.recording.list({ sessionId });
-  }
-}
-
-const PROCEDURES = Object.keys(NEEDS) as Procedure[];
-const WHO = Object.keys(ACCESS) as Who[];
-const TARGETS: Target[] = ['own', 'otherTeacher', 'observed', 'otherAcademy'];
-
-/** 'observed' cells run with the home academy letting teachers observe; cells run one at a time, so the switch is theirs. */
-async function setObserving(academyId: number, on: boolean) {
-  await db.update(academyVideoSettings).set({ teachersMayObserve: on }).where(eq(academyVideoSettings.academyId, academyId));
-}
-const cells = PROCEDURES.flatMap((procedure) => WHO.flatMap((who) => TARGETS.map((target) => ({ procedure, who, target, expect: expected(who, target, procedure) }))));
-
-describe(`authorization matrix (${PROCEDURES.length} procedures × ${WHO.length} roles × ${TARGETS.length} targets = ${cells.length} cells)`, () => {
-  it('has one asserted cell per combination', () => {
-    console.log(`authorization matrix: ${cells.length} cells`);
-    expect(cells).toHaveLength(PROCEDURES.length * WHO.length * TARGETS.length);
+describe(`authorization matrix (${PATHS.length} procedures × ${WHO.length} roles × their targets = ${cells.length} cells)`, () => {
+  it('has cells for every procedure of the router, and none for a procedure that is gone', () => {
+    console.log(
+      `authorization matrix: ${cells.length} cells; ${byScope('session')} session procedures × ${WHO.length} roles × 6 targets, ` +
+        `${byScope('academy')} academy procedures × ${WHO.length} × 2, ${byScope('self')} own-account procedures × ${WHO.length} × 1`,
+    );
+    expect(PATHS.filter((path) => !(path in CELL_SPECS)), 'procedures without cells in server/trpc/authorization-cells.ts').toEqual([]);
+    expect(Object.keys(CELL_SPECS).filter((path) => !PATHS.includes(path)), 'cells for procedures that no longer exist').toEqual([]);
+    for (const path of PATHS) expect(cells.filter((c) => c.path === path).length, path).toBeGreaterThanOrEqual(WHO.length);
   });
 
-  it.each(cells)('$procedure as $who on $target → $expect', async ({ procedure, who, target, expect: want }) => {
-    const sessionId = await sessionFor(target, procedure !== 'meeting.create');
-    if (target === 'observed') await setObserving(academyOf.observed, true);
-    const outcome = await call(procedure, who, sessionId)
-      .then(
+  it.each(cells)('$path as $who on $target → $want', async ({ path, who, target, want }) => {
+    const spec = CELL_SPECS[path]!;
+    const cell = await prepareCell(fixture, spec, who, target);
+    try {
+      const outcome = await callByPath(cell.deps, cell.actor, null, path, cell.input).then(
         (data) => ({ ok: true as const, data }),
         (error: unknown) => ({ ok: false as const, error }),
-      )
-      .finally(() => (target === 'observed' ? setObserving(academyOf.observed, false) : undefined));
-    if (want === 'OK') {
-      if (!outcome.ok) throw outcome.error;
-      expect(outcome.data).toBeTruthy();
-    } else {
-      expect(outcome.ok).toBe(false);
-      if (!outcome.ok) {
-        expect(outcome.error).toBeInstanceOf(TRPCError);
-        expect((outcome.error as TRPCError).code).toBe(want);
-        // NOT_FOUND must look exactly like a missing session: no data in the message.
-        if (want === 'NOT_FOUND') expect((outcome.error as TRPCError).message).toBe('Session not found');
+      );
+      if (want === 'OK') {
+        if (!outcome.ok) throw outcome.error;
+        await spec.shape(await cell.read(outcome.data), cell);
+      } else {
+        expect(outcome.ok, `expected ${want}`).toBe(false);
+        if (!outcome.ok) {
+          expect(outcome.error).toBeInstanceOf(TRPCError);
+          const error = outcome.error as TRPCError;
+          expect(`${error.code}: ${error.message}`).toMatch(new RegExp(`^${want}: `));
+          // NOT_FOUND must look exactly like a missing row: no data in the message.
+          if (want === 'NOT_FOUND') expect(error.message).toMatch(/^(Session|Academy|Teacher|Schedule) not found$/);
+        }
       }
+    } finally {
+      await cell.cleanup();
     }
   });
 
   it('answers a session that does not exist exactly like another academy’s', async () => {
-    await expect(callerFor(testDeps(), actors.teacher).session.detail({ sessionId: 2_000_000_000 })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Session not found' });
+    const cell = await prepareCell(fixture, CELL_SPECS['session.detail']!, 'teacher', 'ownCircle');
+    await expect(callByPath(cell.deps, cell.actor, null, 'session.detail', { sessionId: 2_000_000_000 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Session not found',
+    });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Bad inputs on every procedure of the app router (enumerated from the
  * router, so a new procedure without cases in server/testing/bad-input-cases.ts
- * fails here): each answers a clear 4xx tRPC error and writes nothing, both
+ * or ./room-bad-input-cases.ts fails here): each answers a clear 4xx tRPC error and writes nothing, both
  * through the server-side caller and over HTTP through the same fetch
  * adapter as app/api/trpc.
  */
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting, roomNameFor } from '@/server/modules/meetings';
 import {
-  BAD_INPUT_CASES,
+  BAD_INPUT_CASES as GENERAL_CASES,
   NONEXISTENT_ID,
   TEN_KB,
   httpBody,
@@ -20,12 +20,14 @@ import {
   type CallerRole,
 } from '@/server/testing/bad-input-cases';
 import { dbFingerprint, settledFingerprint, type DbFingerprint } from '@/server/testing/db-fingerprint';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { callByPath, listProcedures } from '@/server/testing/procedures';
+import { ROOM_BAD_INPUT_CASES } from '@/server/testing/room-bad-input-cases';
 import { appRouter } from './root';
 
 const db = testDb();
+const BAD_INPUT_CASES = { ...GENERAL_CASES, ...ROOM_BAD_INPUT_CASES };
 const PROCEDURES = listProcedures();
 const PATHS = PROCEDURES.map((p) => p.path);
 /** Queries and subscriptions (SSE) are GETs; mutations POSTs. */
@@ -130,7 +132,8 @@ async function outcomeOf(response: Response): Promise<{ status: number; code: st
 describe(`bad inputs on every procedure (${PATHS.length}: ${PATHS.join(', ')})`, () => {
   it('has a case table entry for every procedure of the router and none for a procedure that is gone', () => {
     expect(PATHS.length).toBeGreaterThan(0);
-    expect(PATHS.filter((path) => !(path in BAD_INPUT_CASES)), 'procedures without bad-input cases in server/testing/bad-input-cases.ts').toEqual([]);
+    expect(Object.keys(ROOM_BAD_INPUT_CASES).filter((path) => path in GENERAL_CASES), 'procedures with cases in both tables').toEqual([]);
+    expect(PATHS.filter((path) => !(path in BAD_INPUT_CASES)), 'procedures without bad-input cases').toEqual([]);
     expect(Object.keys(BAD_INPUT_CASES).filter((path) => !PATHS.includes(path)), 'entries for procedures that no longer exist').toEqual([]);
   });
 

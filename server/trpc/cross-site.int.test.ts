@@ -12,7 +12,7 @@ import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
 import { httpBody } from '@/server/testing/bad-input-cases';
 import { dbFingerprint, settledFingerprint, type DbFingerprint } from '@/server/testing/db-fingerprint';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { callByPath, listProcedures } from '@/server/testing/procedures';
 import { appRouter } from './root';

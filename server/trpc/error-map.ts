@@ -1,3 +1,4 @@
+import 'server-only';
 import { TRPCError } from '@trpc/server';
 import { DomainError } from '@/server/lib/domain-error';
 import { LivekitUnavailableError } from '@/server/livekit/gateway';

@@ -1,23 +1,25 @@
-import { academiesRouter } from '@/server/modules/academies/router';
-import { attendanceRouter } from '@/server/modules/attendance/router';
-import { meetingsRouter } from '@/server/modules/meetings/router';
-import { profileRouter } from '@/server/modules/profile/router';
-import { recordingsRouter } from '@/server/modules/recordings/router';
-import { schedulingRouter } from '@/server/modules/scheduling/router';
-import { sessionsRouter } from '@/server/modules/sessions/router';
-import { sweepsRouter } from '@/server/modules/sweeps/router';
-import { roomRouter } from '@/server/modules/controls/router';
-import { createCallerFactory, router } from './init';
+/** The app router: one router per key, each in server/trpc/routers/<key>.ts. */
+import 'server-only';
+import { academiesRouter } from './routers/academies';
+import { attendanceRouter } from './routers/attendance';
+import { meetingRouter } from './routers/meeting';
+import { profileRouter } from './routers/profile';
+import { recordingRouter } from './routers/recording';
+import { roomRouter } from './routers/room';
+import { schedulingRouter } from './routers/scheduling';
+import { sessionRouter } from './routers/session';
+import { sweepsRouter } from './routers/sweeps';
+import { createCallerFactory, router } from './procedures';
 
 export const appRouter = router({
   academies: academiesRouter,
   attendance: attendanceRouter,
-  meeting: meetingsRouter,
+  meeting: meetingRouter,
   profile: profileRouter,
-  recording: recordingsRouter,
+  recording: recordingRouter,
   room: roomRouter,
   scheduling: schedulingRouter,
-  session: sessionsRouter,
+  session: sessionRouter,
   sweeps: sweepsRouter,
 });
 

@@ -3,6 +3,7 @@
  * a request whose Origin host differs from the Host it was sent to came from
  * another site. Non-browser clients send neither and are not a CSRF vector.
  */
+import 'server-only';
 export function isCrossSiteRequest(headers: Headers): boolean {
   const fetchSite = headers.get('sec-fetch-site');
   if (fetchSite === 'cross-site') return true;

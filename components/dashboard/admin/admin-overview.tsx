@@ -12,7 +12,7 @@ import { SweepStats } from './sweep-stats';
 import { ATTENDANCE_STATUSES } from './types';
 import { Card } from '@/components/ui/card';
 
-/** SPEC 9, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures, latest recordings. */
+/** docs/rules.md, Dashboards, admin and supervisor: live meetings, attendance charts and table with filters, CSV export, sweep figures, latest recordings. */
 export function AdminOverview() {
   const { t, timezone } = useText();
   const [filters, setFilters] = useState<ReportFilterValues>(() => rangeAround(new Date(), timezone, 29));

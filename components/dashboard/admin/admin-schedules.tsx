@@ -15,7 +15,7 @@ import { Table } from '@/components/ui/table';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
-/** Weekly recurring schedules (SPEC 3): the form, and the academy's schedules with their remaining sessions. */
+/** Weekly recurring schedules (docs/rules.md, Sessions): the form, and the academy's schedules with their remaining sessions. */
 export function AdminSchedules() {
   const { t } = useText();
   return (

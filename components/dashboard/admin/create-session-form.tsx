@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { Field, FormActions, formGridClass, Input } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 
-/** One session at a local date and time in the academy's timezone (SPEC 3). */
+/** One session at a local date and time in the academy's timezone (docs/rules.md, Sessions). */
 export function CreateSessionForm() {
   const { t } = useText();
   const trpc = useTRPC();

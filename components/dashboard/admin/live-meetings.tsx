@@ -10,7 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { Table } from '@/components/ui/table';
 
-/** Rooms open now, polled every few seconds (SPEC 9: "live meetings now"). */
+/** Rooms open now, polled every few seconds (docs/rules.md, Dashboards: "live meetings now"). */
 export function LiveMeetings() {
   const { t, formatTime, formatNumber } = useText();
   const trpc = useTRPC();

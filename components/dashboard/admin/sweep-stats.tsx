@@ -10,7 +10,7 @@ import { Card } from '@/components/ui/card';
 import { Figure, Figures } from '@/components/ui/figures';
 import { Table } from '@/components/ui/table';
 
-/** The sweeps' statistics (SPEC 6): auto-generated meetings, live meetings, created today and this week. */
+/** The sweeps' statistics (docs/rules.md, Automatic rooms): auto-generated meetings, live meetings, created today and this week. */
 export function SweepStats() {
   const { t, formatNumber } = useText();
   const trpc = useTRPC();

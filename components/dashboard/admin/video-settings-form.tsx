@@ -39,7 +39,7 @@ interface Draft {
   numbers: Record<NumberField, string>;
 }
 
-/** The academy's video settings (SPEC 6): admins change them, supervisors read them. */
+/** The academy's video settings (docs/rules.md, Automatic rooms): admins change them, supervisors read them. */
 export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
   const { t, formatDateTime } = useText();
   const trpc = useTRPC();

@@ -11,7 +11,7 @@ import { Card } from '@/components/ui/card';
 import { Field, FormActions, formGridClass, Input, Select } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 
-/** An academy manager sets a record's status with a reason (SPEC 5); recalculation keeps it. */
+/** An academy manager sets a record's status with a reason (docs/rules.md, Attendance); recalculation keeps it. */
 export function OverrideForm({ sessionId, rows }: { sessionId: number; rows: RecordRow[] }) {
   const { t } = useText();
   const trpc = useTRPC();

@@ -8,7 +8,7 @@ import { useText } from '@/components/i18n/use-text';
 import { Card } from '@/components/ui/card';
 import { Figure, Figures } from '@/components/ui/figures';
 
-/** The session's statistics (SPEC 5): students per status, average percentage, time people were in the room. */
+/** The session's statistics (docs/rules.md, Attendance): students per status, average percentage, time people were in the room. */
 export function SessionFigures({ sessionId, live }: { sessionId: number; live: boolean }) {
   const { t, formatPercent, formatDuration } = useText();
   const trpc = useTRPC();

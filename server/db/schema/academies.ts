@@ -1,4 +1,5 @@
-import { boolean, integer, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { locale } from './enums';
 
 export const academies = pgTable('academies', {
@@ -12,8 +13,13 @@ export const academies = pgTable('academies', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** One row per academy; defaults are the seed system's. */
-export const academyVideoSettings = pgTable('academy_video_settings', {
+/**
+ * One row per academy; its settings' defaults are listed in docs/rules.md.
+ * The CHECKs are the ranges scheduling/video-settings-rules.ts enforces for callers.
+ */
+export const academyVideoSettings = pgTable(
+  'academy_video_settings',
+  {
   academyId: integer('academy_id')
     .primaryKey()
     .references(() => academies.id, { onDelete: 'cascade' }),
@@ -42,4 +48,24 @@ export const academyVideoSettings = pgTable('academy_video_settings', {
   reconnectWindowSeconds: integer('reconnect_window_seconds').notNull().default(120),
   overtimeMinutes: integer('overtime_minutes').notNull().default(60),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [
+    check('academy_video_settings_minutes_before', sql`${t.minutesBefore} BETWEEN 0 AND 1440`),
+    check('academy_video_settings_window_start', sql`${t.windowStart} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('academy_video_settings_window_end', sql`${t.windowEnd} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('academy_video_settings_blocked_weekdays', sql`${t.blockedWeekdays} <@ '{0,1,2,3,4,5,6}'::smallint[]`),
+    check('academy_video_settings_max_participants', sql`${t.defaultMaxParticipants} BETWEEN 1 AND 500`),
+    check('academy_video_settings_end_buffer', sql`${t.endBufferMinutes} BETWEEN 0 AND 1440`),
+    check(
+      'academy_video_settings_student_thresholds',
+      sql`0 <= ${t.studentAbsentBelow} AND ${t.studentAbsentBelow} <= ${t.studentPartialBelow} AND ${t.studentPartialBelow} <= 100`,
+    ),
+    check(
+      'academy_video_settings_teacher_thresholds',
+      sql`0 <= ${t.teacherAbsentBelow} AND ${t.teacherAbsentBelow} <= ${t.teacherPartialBelow} AND ${t.teacherPartialBelow} <= 100`,
+    ),
+    check('academy_video_settings_late_grace', sql`${t.lateGraceMinutes} BETWEEN 0 AND 240`),
+    check('academy_video_settings_reconnect_window', sql`${t.reconnectWindowSeconds} BETWEEN 0 AND 3600`),
+    check('academy_video_settings_overtime', sql`${t.overtimeMinutes} BETWEEN 0 AND 1440`),
+  ],
+);

@@ -2,11 +2,14 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
+  foreignKey,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -16,7 +19,19 @@ import { attendanceStatus, attendeeType } from './enums';
 import { sessions } from './sessions';
 import { users } from './users';
 
-/** Every LiveKit webhook we accepted, once per event id. */
+/**
+ * Why a stored webhook changed nothing: its room or identity is not ours, the
+ * participant was hidden, or its effect can never apply (`cannot_apply`, with
+ * the reason in `problem`: answered 200 so LiveKit stops retrying, listed for
+ * admins, and its session finalised by the reconcile sweep).
+ */
+export const WEBHOOK_FLAGS = ['unknown_room', 'unknown_identity', 'hidden_participant', 'cannot_apply'] as const;
+export type WebhookFlag = (typeof WEBHOOK_FLAGS)[number];
+
+/**
+ * Every LiveKit webhook we accepted, once per event id. A log of what LiveKit
+ * said, kept as it came: no foreign keys, so it outlives the rows it names.
+ */
 export const webhookEvents = pgTable(
   'webhook_events',
   {
@@ -30,11 +45,19 @@ export const webhookEvents = pgTable(
     userId: integer('user_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-    /** unknown_room / unknown_identity: stored for inspection, no effect. */
-    flag: text('flag'),
+    /** Stored for inspection, no effect (WEBHOOK_FLAGS). */
+    flag: text('flag', { enum: WEBHOOK_FLAGS }),
+    /** Why a `cannot_apply` event could not apply. */
+    problem: text('problem'),
     payload: jsonb('payload').notNull(),
   },
-  (t) => [index('webhook_events_session_idx').on(t.sessionId, t.occurredAt)],
+  (t) => [
+    index('webhook_events_session_idx').on(t.sessionId, t.occurredAt),
+    // The admins' "webhook problems" list and the reconcile sweep read only these.
+    index('webhook_events_problems_idx').on(t.academyId, t.receivedAt).where(sql`flag = 'cannot_apply'`),
+    check('webhook_events_flag', sql`${t.flag} IN ('unknown_room', 'unknown_identity', 'hidden_participant', 'cannot_apply')`),
+    check('webhook_events_problem_iff_cannot_apply', sql`(${t.flag} IS NOT DISTINCT FROM 'cannot_apply') = (${t.problem} IS NOT NULL)`),
+  ],
 );
 
 /**
@@ -48,9 +71,8 @@ export const attendanceEvents = pgTable(
     academyId: integer('academy_id')
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => sessions.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id').notNull(),
+    /** May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002). */
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -64,6 +86,9 @@ export const attendanceEvents = pgTable(
   (t) => [
     index('attendance_events_session_user_idx').on(t.sessionId, t.userId),
     uniqueIndex('attendance_events_source_uq').on(t.sourceEventId).where(sql`source_event_id IS NOT NULL`),
+    foreignKey({ name: 'attendance_events_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
+    check('attendance_events_kind', sql`${t.kind} IN ('join', 'leave')`),
+    check('attendance_events_source', sql`${t.source} IN ('webhook', 'client', 'reconcile')`),
   ],
 );
 
@@ -79,9 +104,8 @@ export const attendanceRecords = pgTable(
     academyId: integer('academy_id')
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
-    sessionId: integer('session_id')
-      .notNull()
-      .references(() => sessions.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id').notNull(),
+    /** May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002). */
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -103,9 +127,15 @@ export const attendanceRecords = pgTable(
     calculatedAt: timestamp('calculated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('attendance_records_session_user_uq').on(t.sessionId, t.userId),
+    primaryKey({ name: 'attendance_records_pkey', columns: [t.sessionId, t.userId] }),
     index('attendance_records_academy_idx').on(t.academyId, t.calculatedAt),
     index('attendance_records_user_idx').on(t.userId),
+    foreignKey({ name: 'attendance_records_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
+    check('attendance_records_percentage', sql`${t.percentage} BETWEEN 0 AND 100`),
+    check('attendance_records_counts', sql`${t.totalSeconds} >= 0 AND ${t.joinCount} >= 0 AND ${t.leaveCount} >= 0`),
+    // A final record is closed: nobody is still in the room.
+    check('attendance_records_final_not_in_room', sql`NOT (${t.isFinal} AND ${t.inRoom})`),
+    check('attendance_records_override_reason', sql`(${t.overrideStatus} IS NULL) = (${t.overrideReason} IS NULL)`),
   ],
 );
 

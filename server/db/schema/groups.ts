@@ -1,6 +1,11 @@
-import { index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, primaryKey, serial, text, unique } from 'drizzle-orm/pg-core';
 import { academies } from './academies';
 import { users } from './users';
+
+/*
+ * Tenancy in the schema: every reference to a user, circle or course goes
+ * through (academy_id, id), so a row can only name its own academy's rows.
+ */
 
 /** Quran circles: a teacher and member students. */
 export const circles = pgTable(
@@ -11,9 +16,13 @@ export const circles = pgTable(
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    teacherId: integer('teacher_id').references(() => users.id),
+    teacherId: integer('teacher_id'),
   },
-  (t) => [index('circles_academy_idx').on(t.academyId)],
+  (t) => [
+    index('circles_academy_idx').on(t.academyId),
+    unique('circles_academy_id_id_uq').on(t.academyId, t.id),
+    foreignKey({ name: 'circles_teacher_fk', columns: [t.academyId, t.teacherId], foreignColumns: [users.academyId, users.id] }),
+  ],
 );
 
 export const circleMembers = pgTable(
@@ -22,14 +31,15 @@ export const circleMembers = pgTable(
     academyId: integer('academy_id')
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
-    circleId: integer('circle_id')
-      .notNull()
-      .references(() => circles.id, { onDelete: 'cascade' }),
-    studentId: integer('student_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    circleId: integer('circle_id').notNull(),
+    studentId: integer('student_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.circleId, t.studentId] }), index('circle_members_student_idx').on(t.studentId)],
+  (t) => [
+    primaryKey({ columns: [t.circleId, t.studentId] }),
+    index('circle_members_student_idx').on(t.studentId),
+    foreignKey({ name: 'circle_members_circle_fk', columns: [t.academyId, t.circleId], foreignColumns: [circles.academyId, circles.id] }).onDelete('cascade'),
+    foreignKey({ name: 'circle_members_student_fk', columns: [t.academyId, t.studentId], foreignColumns: [users.academyId, users.id] }).onDelete('cascade'),
+  ],
 );
 
 export const courses = pgTable(
@@ -40,9 +50,13 @@ export const courses = pgTable(
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    teacherId: integer('teacher_id').references(() => users.id),
+    teacherId: integer('teacher_id'),
   },
-  (t) => [index('courses_academy_idx').on(t.academyId)],
+  (t) => [
+    index('courses_academy_idx').on(t.academyId),
+    unique('courses_academy_id_id_uq').on(t.academyId, t.id),
+    foreignKey({ name: 'courses_teacher_fk', columns: [t.academyId, t.teacherId], foreignColumns: [users.academyId, users.id] }),
+  ],
 );
 
 export const courseEnrollments = pgTable(
@@ -51,12 +65,13 @@ export const courseEnrollments = pgTable(
     academyId: integer('academy_id')
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
-    courseId: integer('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
-    studentId: integer('student_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: integer('course_id').notNull(),
+    studentId: integer('student_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.courseId, t.studentId] }), index('course_enrollments_student_idx').on(t.studentId)],
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.studentId] }),
+    index('course_enrollments_student_idx').on(t.studentId),
+    foreignKey({ name: 'course_enrollments_course_fk', columns: [t.academyId, t.courseId], foreignColumns: [courses.academyId, courses.id] }).onDelete('cascade'),
+    foreignKey({ name: 'course_enrollments_student_fk', columns: [t.academyId, t.studentId], foreignColumns: [users.academyId, users.id] }).onDelete('cascade'),
+  ],
 );

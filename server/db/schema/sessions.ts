@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { academies } from './academies';
+import { oneAudienceOfKind } from './audience';
 import { sessionKind, sessionStatus } from './enums';
 import { circles, courses } from './groups';
+import { schedules } from './schedules';
 import { users } from './users';
 
 export const sessions = pgTable(
@@ -14,13 +16,11 @@ export const sessions = pgTable(
       .references(() => academies.id, { onDelete: 'cascade' }),
     kind: sessionKind('kind').notNull(),
     title: text('title').notNull(),
-    teacherId: integer('teacher_id')
-      .notNull()
-      .references(() => users.id),
-    /** Exactly one audience: an individual student, a circle or a course. */
-    studentId: integer('student_id').references(() => users.id),
-    circleId: integer('circle_id').references(() => circles.id),
-    courseId: integer('course_id').references(() => courses.id),
+    teacherId: integer('teacher_id').notNull(),
+    /** Exactly one audience: an individual student, a circle or a course (sessions_one_audience). */
+    studentId: integer('student_id'),
+    circleId: integer('circle_id'),
+    courseId: integer('course_id'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     status: sessionStatus('status').notNull().default('scheduled'),
@@ -37,8 +37,17 @@ export const sessions = pgTable(
     index('sessions_student_scheduled_idx').on(t.studentId, t.scheduledAt),
     index('sessions_circle_idx').on(t.circleId),
     index('sessions_course_idx').on(t.courseId),
+    index('sessions_schedule_idx').on(t.scheduleId),
     // The create-scheduled sweep reads only scheduled sessions by start time.
     index('sessions_scheduled_start_idx').on(t.scheduledAt).where(sql`status = 'scheduled'`),
+    unique('sessions_academy_id_id_uq').on(t.academyId, t.id),
+    // Tenancy: the teacher, the audience and the schedule are all the session's own academy's.
+    foreignKey({ name: 'sessions_teacher_fk', columns: [t.academyId, t.teacherId], foreignColumns: [users.academyId, users.id] }),
+    foreignKey({ name: 'sessions_student_fk', columns: [t.academyId, t.studentId], foreignColumns: [users.academyId, users.id] }),
+    foreignKey({ name: 'sessions_circle_fk', columns: [t.academyId, t.circleId], foreignColumns: [circles.academyId, circles.id] }),
+    foreignKey({ name: 'sessions_course_fk', columns: [t.academyId, t.courseId], foreignColumns: [courses.academyId, courses.id] }),
+    foreignKey({ name: 'sessions_schedule_fk', columns: [t.academyId, t.scheduleId], foreignColumns: [schedules.academyId, schedules.id] }),
     check('sessions_duration_positive', sql`${t.durationMinutes} > 0 AND ${t.durationMinutes} <= 1440`),
+    check('sessions_one_audience', oneAudienceOfKind(t)),
   ],
 );

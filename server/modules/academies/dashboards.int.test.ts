@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceEvents, attendanceRecords, meetings } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { finalizeSessionInTx } from '@/server/modules/attendance';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 
 const db = testDb();

@@ -2,18 +2,12 @@
  * An academy's people and groups as its managers pick them in the dashboard's
  * filters and forms: teachers, students, circles and courses, by name.
  */
+import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { circles, courses, users } from '@/server/db/schema';
-import type { Actor } from '@/server/lib/actor';
-import { getManagedAcademyOrThrow } from './manager-scope';
+import type { Academy } from './resolve-academy';
 
-export const directoryInput = z
-  .object({ academyId: z.number().int().positive().max(2_147_483_647).optional() })
-  .strict()
-  .optional();
-export type DirectoryInput = z.infer<typeof directoryInput>;
 
 /** Per list: a picker, not a people search; an academy past this needs search instead. */
 export const MAX_DIRECTORY_ENTRIES = 1000;
@@ -26,8 +20,8 @@ export interface AcademyDirectory {
   courses: { id: number; title: string; teacherId: number | null }[];
 }
 
-export async function getAcademyDirectory(deps: Pick<Deps, 'db'>, actor: Actor, input: DirectoryInput = {}): Promise<AcademyDirectory> {
-  const academy = await getManagedAcademyOrThrow(deps.db, actor, input?.academyId);
+/** `academy` is the one the caller may act on (resolveAcademy). */
+export async function getAcademyDirectory(deps: Pick<Deps, 'db'>, academy: Academy): Promise<AcademyDirectory> {
   const people = (role: 'teacher' | 'student') =>
     deps.db
       .select({ id: users.id, name: users.name })

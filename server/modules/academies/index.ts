@@ -1,2 +1,13 @@
-/** Academies: tenant settings (SPEC 2, 6). */
+/**
+ * Academies (docs/rules.md#tenancy): the tenant resolver, tenant settings,
+ * and the dashboards' academy-wide reads.
+ */
+import 'server-only';
 export * from './settings';
+export { resolveAcademy, assertAcademyPeople, assertAcademyTeacher, type Academy } from './resolve-academy';
+export { listAcademies } from './list-academies';
+export { getAcademyDirectory, MAX_DIRECTORY_ENTRIES, type AcademyDirectory } from './get-directory';
+export { listAcademyAttendance } from './list-academy-attendance';
+export { listAcademySessions } from './list-academy-sessions';
+export { listLiveMeetings, type LiveMeeting } from './list-live-meetings';
+export * from './schemas';

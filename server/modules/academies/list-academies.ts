@@ -1,12 +1,14 @@
 /**
- * The super admin's home (SPEC 9): every academy with its size and what is
+ * The super admin's home (docs/rules.md#dashboards): every academy with its size and what is
  * happening in it now, each figure one aggregate in Postgres.
  */
+import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { academies } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
+import { OPEN_STATUSES_SQL } from '@/server/modules/sessions';
 
 export interface AcademySummary {
   id: number;
@@ -39,7 +41,7 @@ export async function listAcademies(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
       teachers: sql<number>`(SELECT count(*) FROM users u WHERE u.academy_id = "academies"."id" AND u.role = 'teacher')::int`,
       students: sql<number>`(SELECT count(*) FROM users u WHERE u.academy_id = "academies"."id" AND u.role = 'student')::int`,
       liveMeetings: sql<number>`(SELECT count(*) FROM meetings m JOIN sessions s ON s.id = m.session_id
-        WHERE m.academy_id = "academies"."id" AND m.ended_at IS NULL AND s.status IN ('scheduled', 'ready', 'ongoing'))::int`,
+        WHERE m.academy_id = "academies"."id" AND m.ended_at IS NULL AND s.status IN (${OPEN_STATUSES_SQL}))::int`,
       upcomingSessions: sql<number>`(SELECT count(*) FROM sessions s WHERE s.academy_id = "academies"."id"
         AND s.status IN ('scheduled', 'ready') AND s.scheduled_at >= ${now}::timestamptz
         AND s.scheduled_at < ${now}::timestamptz + interval '7 days')::int`,

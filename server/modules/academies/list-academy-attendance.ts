@@ -1,38 +1,22 @@
 /**
- * The admin dashboard's attendance table (SPEC 9): one row per person per
+ * The admin dashboard's attendance table (docs/rules.md#dashboards): one row per person per
  * session over a range of local dates, filtered by teacher, kind, effective
  * status and person type. Final records only, like the academy statistics and
  * the range CSV export, so the table, the charts and the file agree; a live
  * session's records are on its own page.
  */
+import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { attendanceRecords, sessions, users } from '@/server/db/schema';
-import { attendanceStatus, attendeeType, sessionKind, type AttendeeType, type SessionKind } from '@/server/db/schema/enums';
-import type { Actor } from '@/server/lib/actor';
-import { assertAcademyTeacher, getManagedAcademyOrThrow } from './manager-scope';
-import { checkReportRange, reportDate, withinLocalDates } from './report-range';
+import type { attendanceStatus, AttendeeType, SessionKind } from '@/server/db/schema/enums';
+import { withinLocalDates } from './report-range';
+import { assertAcademyTeacher, type Academy } from './resolve-academy';
+import type { AcademyAttendanceInput } from './schemas';
 
-const id = z.number().int().positive().max(2_147_483_647);
 type Status = (typeof attendanceStatus.enumValues)[number];
 
-export const academyAttendanceInput = z
-  .object({
-    academyId: id.optional(),
-    from: reportDate,
-    to: reportDate,
-    teacherId: id.optional(),
-    kind: z.enum(sessionKind.enumValues).optional(),
-    /** the effective status: an override wins over the computed one */
-    status: z.enum(attendanceStatus.enumValues).optional(),
-    userType: z.enum(attendeeType.enumValues).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-  })
-  .strict()
-  .superRefine(checkReportRange);
-export type AcademyAttendanceInput = z.infer<typeof academyAttendanceInput>;
 
 export interface AcademyAttendanceRow {
   sessionId: number;
@@ -60,8 +44,7 @@ export interface AcademyAttendance {
 
 const USER_TYPE_ORDER = sql`array_position(ARRAY['teacher', 'student', 'parent', 'supervisor']::attendee_type[], ${attendanceRecords.userType})`;
 
-export async function listAcademyAttendance(deps: Pick<Deps, 'db'>, actor: Actor, input: AcademyAttendanceInput): Promise<AcademyAttendance> {
-  const academy = await getManagedAcademyOrThrow(deps.db, actor, input.academyId);
+export async function listAcademyAttendance(deps: Pick<Deps, 'db'>, academy: Academy, input: AcademyAttendanceInput): Promise<AcademyAttendance> {
   await assertAcademyTeacher(deps.db, academy.id, input.teacherId);
   const effective = sql<Status>`coalesce(${attendanceRecords.overrideStatus}, ${attendanceRecords.status})`;
   const where = and(

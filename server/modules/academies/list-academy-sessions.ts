@@ -1,33 +1,18 @@
 /**
- * The admin's sessions table (SPEC 9): an academy's sessions over a range of
+ * The admin's sessions table (docs/rules.md#dashboards): an academy's sessions over a range of
  * local dates with their audience, meeting state and the students' effective
  * attendance counts, filtered by teacher, kind and session status.
  */
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { attendanceRecords, circles, courses, meetings, sessions, users } from '@/server/db/schema';
-import { sessionKind, sessionStatus, type SessionKind, type SessionStatus } from '@/server/db/schema/enums';
-import type { Actor } from '@/server/lib/actor';
-import { assertAcademyTeacher, getManagedAcademyOrThrow } from './manager-scope';
-import { checkReportRange, reportDate, withinLocalDates } from './report-range';
+import type { SessionKind, SessionStatus } from '@/server/db/schema/enums';
+import { withinLocalDates } from './report-range';
+import { assertAcademyTeacher, type Academy } from './resolve-academy';
+import type { AcademySessionsInput } from './schemas';
 
-const id = z.number().int().positive().max(2_147_483_647);
-
-export const academySessionsInput = z
-  .object({
-    academyId: id.optional(),
-    from: reportDate,
-    to: reportDate,
-    teacherId: id.optional(),
-    kind: z.enum(sessionKind.enumValues).optional(),
-    status: z.enum(sessionStatus.enumValues).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-  })
-  .strict()
-  .superRefine(checkReportRange);
-export type AcademySessionsInput = z.infer<typeof academySessionsInput>;
 
 export interface AcademySessionRow {
   id: number;
@@ -47,10 +32,9 @@ export interface AcademySessionRow {
 
 export async function listAcademySessions(
   deps: Pick<Deps, 'db'>,
-  actor: Actor,
+  academy: Academy,
   input: AcademySessionsInput,
 ): Promise<{ timezone: string; total: number; rows: AcademySessionRow[] }> {
-  const academy = await getManagedAcademyOrThrow(deps.db, actor, input.academyId);
   await assertAcademyTeacher(deps.db, academy.id, input.teacherId);
   const where = and(
     eq(sessions.academyId, academy.id),

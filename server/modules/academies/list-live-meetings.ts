@@ -1,5 +1,5 @@
 /**
- * Meetings open right now (SPEC 9: the admin's "live meetings now", the
+ * Meetings open right now (docs/rules.md#dashboards: the admin's "live meetings now", the
  * teacher's live participants). Who is in the room comes from the attendance
  * records' open cycles, which the webhooks keep current, rather than from
  * LiveKit: one query for every room, cheap enough to poll every few seconds,
@@ -8,20 +8,16 @@
  * Managers see their academy's (the super admin any academy, or all); a
  * teacher sees their own sessions'; nobody else.
  */
+import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { academies, attendanceRecords, meetings, sessions, users } from '@/server/db/schema';
 import type { SessionKind, SessionStatus } from '@/server/db/schema/enums';
-import { isManagerRole, type Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import type { Actor } from '@/server/lib/actor';
+import { OPEN_STATUSES } from '@/shared/session-status';
+import type { Academy } from './resolve-academy';
 
-export const liveMeetingsInput = z
-  .object({ academyId: z.number().int().positive().max(2_147_483_647).optional() })
-  .strict()
-  .optional();
-export type LiveMeetingsInput = z.infer<typeof liveMeetingsInput>;
 
 export interface LiveMeeting {
   sessionId: number;
@@ -42,17 +38,9 @@ export interface LiveMeeting {
 /** At most this many rows: a dashboard list, not an export. */
 const MAX_ROWS = 200;
 
-export async function listLiveMeetings(deps: Pick<Deps, 'db'>, actor: Actor, input: LiveMeetingsInput = {}): Promise<LiveMeeting[]> {
-  const requested = input?.academyId;
-  let scope;
-  if (actor.role === 'super_admin') {
-    scope = requested === undefined ? undefined : eq(sessions.academyId, requested);
-  } else if (isManagerRole(actor.role) || actor.role === 'teacher') {
-    if (actor.academyId === null || (requested !== undefined && requested !== actor.academyId)) throw new DomainError('NOT_FOUND', 'Academy not found');
-    scope = and(eq(sessions.academyId, actor.academyId), actor.role === 'teacher' ? eq(sessions.teacherId, actor.id) : undefined);
-  } else {
-    throw new DomainError('FORBIDDEN', 'Only staff see live meetings');
-  }
+/** Staff only (the procedure's rule). `academy` is the one the caller may act on (resolveAcademy); null: a super admin's every academy. */
+export async function listLiveMeetings(deps: Pick<Deps, 'db'>, actor: Actor, academy: Academy | null): Promise<LiveMeeting[]> {
+  const scope = academy === null ? undefined : and(eq(sessions.academyId, academy.id), actor.role === 'teacher' ? eq(sessions.teacherId, actor.id) : undefined);
   const teacher = alias(users, 'teacher');
   const inRoomOf = (type?: 'student' | 'teacher') =>
     sql<number>`(count(${attendanceRecords.userId}) FILTER (WHERE ${attendanceRecords.inRoom}${type ? sql` AND ${attendanceRecords.userType} = ${type}` : sql``}))::int`;
@@ -77,7 +65,7 @@ export async function listLiveMeetings(deps: Pick<Deps, 'db'>, actor: Actor, inp
     .innerJoin(academies, eq(academies.id, sessions.academyId))
     .innerJoin(teacher, eq(teacher.id, sessions.teacherId))
     .leftJoin(attendanceRecords, and(eq(attendanceRecords.sessionId, sessions.id), eq(attendanceRecords.academyId, sessions.academyId)))
-    .where(and(isNull(meetings.endedAt), inArray(sessions.status, ['scheduled', 'ready', 'ongoing']), scope))
+    .where(and(isNull(meetings.endedAt), inArray(sessions.status, OPEN_STATUSES), scope))
     .groupBy(sessions.id, academies.slug, teacher.name, meetings.id)
     .orderBy(asc(sessions.scheduledAt), asc(sessions.id))
     .limit(MAX_ROWS);

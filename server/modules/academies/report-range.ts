@@ -4,6 +4,7 @@
  * export so a dashboard table and its CSV accept the same ranges. SQL turns
  * the dates into instants with AT TIME ZONE, so DST days keep their length.
  */
+import 'server-only';
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 

@@ -2,6 +2,7 @@
  * Academy and teacher settings as use cases need them; a missing settings row
  * means "the defaults" (the column defaults of academy_video_settings).
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { academyVideoSettings, teacherSettings } from '@/server/db/schema';

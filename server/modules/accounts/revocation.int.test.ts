@@ -12,7 +12,7 @@ import { resolveSessionActor } from '@/server/auth/session-actor';
 import { academies, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { createLivekitGateway } from '@/server/livekit/gateway';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 import { setUserActive } from './set-user-active';

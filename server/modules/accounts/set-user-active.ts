@@ -11,7 +11,7 @@ import type { Deps } from '@/server/deps';
 import { attendanceRecords, meetings, users } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
 import { LivekitNotFoundError } from '@/server/livekit/gateway';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 
 export async function setUserActive(deps: Pick<Deps, 'db' | 'livekit'>, input: { userId: number; active: boolean }): Promise<{ removedFromRooms: string[] }> {
   const updated = await deps.db.update(users).set({ active: input.active }).where(eq(users.id, input.userId)).returning({ id: users.id });

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceEvents, attendanceRecords, sessions } from '@/server/db/schema';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, eventually, testDb, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant } from '@/server/testing/livekit-participant';
 

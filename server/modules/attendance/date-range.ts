@@ -3,6 +3,7 @@
  * both ends inclusive); SQL turns them into instants with AT TIME ZONE, so a
  * day is whatever length DST makes it.
  */
+import 'server-only';
 import { z } from 'zod';
 
 /** A year of days plus a leap day: enough for yearly reports, small enough to stay cheap. */

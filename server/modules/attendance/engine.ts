@@ -1,10 +1,11 @@
 /**
- * The attendance engine (SPEC 5): a pure function from one participant's
+ * The attendance engine (docs/rules.md#attendance): a pure function from one participant's
  * event log to their attendance record. No clock and no I/O — every instant
  * is an argument — so the same log always yields the same record, whatever
  * order or how many times webhooks delivered it.
  */
 
+import 'server-only';
 export type AttendanceStatus = 'present' | 'late' | 'partial' | 'absent';
 
 export interface AttendanceThresholds {

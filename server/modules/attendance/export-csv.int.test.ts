@@ -5,7 +5,7 @@ import { createDb } from '@/server/db';
 import { academies, attendanceEvents } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { handleAttendanceExport } from '@/server/http/attendance-export';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { CSV_HEADER } from './csv-format';
 import { EXPORT_BATCH_ROWS } from './export-csv';
@@ -127,13 +127,14 @@ beforeAll(async () => {
   bulkAcademyId = bulk.id;
   bulkAdmin = actorOf(await createUser(db, { academyId: bulk.id, role: 'academy_admin' }));
   const bulkTeacher = await createUser(db, { academyId: bulk.id, role: 'teacher', name: 'المعلم' });
+  const bulkCircle = await createCircle(db, { academyId: bulk.id, teacherId: bulkTeacher.id, studentIds: [] });
   await db.execute(sql`
     INSERT INTO users (academy_id, email, password_hash, name, role)
     SELECT ${bulk.id}, 'bulk-' || ${bulk.id}::text || '-' || g || '@example.test', 'not-a-hash', 'طالب رقم ' || g, 'student'
     FROM generate_series(1, ${BULK_STUDENTS}::int) g`);
   await db.execute(sql`
-    INSERT INTO sessions (academy_id, kind, title, teacher_id, scheduled_at, duration_minutes, status)
-    SELECT ${bulk.id}, 'quran', 'حلقة ' || g, ${bulkTeacher.id}, '2025-05-01T06:00:00Z'::timestamptz + g * interval '1 hour', 60, 'completed'
+    INSERT INTO sessions (academy_id, kind, title, teacher_id, circle_id, scheduled_at, duration_minutes, status)
+    SELECT ${bulk.id}, 'quran', 'حلقة ' || g, ${bulkTeacher.id}, ${bulkCircle.id}, '2025-05-01T06:00:00Z'::timestamptz + g * interval '1 hour', 60, 'completed'
     FROM generate_series(1, ${BULK_SESSIONS}::int) g`);
   await db.execute(sql`
     INSERT INTO attendance_records (academy_id, session_id, user_id, user_type, first_join_at, last_leave_at,

@@ -1,5 +1,5 @@
 /**
- * CSV export of attendance (SPEC 5): one session's records, or an academy's
+ * CSV export of attendance (docs/rules.md#attendance): one session's records, or an academy's
  * over a range of local dates. Rows come through a Postgres cursor in batches
  * and leave as a byte stream, so a 100,000-row range never sits in memory.
  *
@@ -13,42 +13,19 @@
  * connection with a statement timeout, so a reader who stops reading cannot
  * hold a pooled connection longer than EXPORT_STATEMENT_TIMEOUT_MS.
  */
+import 'server-only';
 import type { PendingQuery, Row, Sql } from 'postgres';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { rawSqlOf } from '@/server/db/client';
-import { sessionKind } from '@/server/db/schema/enums';
-import type { Actor } from '@/server/lib/actor';
+import { isManagerRole, type Actor } from '@/server/lib/actor';
+import { DomainError } from '@/server/lib/domain-error';
+import { assertAcademyPeople, resolveAcademy } from '@/server/modules/academies';
 import { logger } from '@/server/lib/logger';
 import { acquireLease, type LeaseRule } from '@/server/modules/rate-limits';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { csvStream, type ExportRow } from './csv-format';
-import { checkDateRange, localDate } from './date-range';
-import { assertAcademyPeople, getReportAcademyOrThrow } from './report-scope';
+import type { ExportAttendanceInput } from './schemas';
 
-/** Query-string ids: digits only, so '1e3', ' 7' and '0x10' are refused rather than coerced. */
-const idParam = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, 'expected a positive integer')
-  .transform(Number)
-  .pipe(z.number().max(2_147_483_647));
-
-export const exportAttendanceInput = z.union([
-  z.object({ sessionId: idParam }).strict(),
-  z
-    .object({
-      from: localDate,
-      to: localDate,
-      teacherId: idParam.optional(),
-      studentId: idParam.optional(),
-      kind: z.enum(sessionKind.enumValues).optional(),
-      /** Required for the super admin. */
-      academyId: idParam.optional(),
-    })
-    .strict()
-    .superRefine(checkDateRange),
-]);
-export type ExportAttendanceInput = z.infer<typeof exportAttendanceInput>;
 
 export const EXPORT_BATCH_ROWS = 500;
 export const EXPORT_LEASE: LeaseRule = { kind: 'csv-export', limit: 2, ttlSeconds: 120 };
@@ -120,7 +97,8 @@ export async function exportAttendanceCsv(
     const { academyId, id } = ctx.session;
     where = (sql) => sql`r.academy_id = ${academyId} AND r.session_id = ${id}`;
   } else {
-    const academy = await getReportAcademyOrThrow(deps.db, actor, input.academyId);
+    if (!isManagerRole(actor.role)) throw new DomainError('FORBIDDEN', 'Only academy managers can see academy attendance');
+    const academy = await resolveAcademy(deps.db, actor, input.academyId);
     await assertAcademyPeople(deps.db, academy.id, [input.teacherId, input.studentId]);
     timezone = academy.timezone;
     filename = asciiFilename(`attendance-${academy.slug}-${input.from}_${input.to}.csv`);

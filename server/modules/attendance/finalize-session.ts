@@ -1,18 +1,18 @@
 /**
- * Ends a session's attendance (SPEC 5): marks the meeting ended, recomputes
+ * Ends a session's attendance (docs/rules.md#attendance): marks the meeting ended, recomputes
  * every record as final (open cycles close at the end, or at session end +
  * overtime if earlier), writes absent records for expected students who never
  * came, and completes the session — `absent` when no student ever joined.
  * Idempotent: a second call (room_finished after meeting.end) changes nothing
  * but the records' calculated-at.
  */
+import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
 import type { SessionStatus } from '@/server/db/schema/enums';
 import { getAcademyVideoSettings } from '@/server/modules/academies';
-import { expectedStudentIds } from '@/server/modules/sessions/queries';
-import { assertTransition, endStatus, isTerminal } from '@/server/modules/sessions/status-machine';
+import { endStatus, expectedStudentIds, isTerminal, transitionPath, transitionSession } from '@/server/modules/sessions';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface FinalizeResult {
@@ -21,7 +21,17 @@ export interface FinalizeResult {
   records: number;
 }
 
-export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { now: Date }): Promise<FinalizeResult> {
+export interface FinalizeOptions {
+  now: Date;
+  /**
+   * The reconcile sweep's repair of a session whose room_finished could not
+   * apply: its end status may be reached through allowed steps (scheduled →
+   * ready → completed) instead of one.
+   */
+  throughAllowedSteps?: boolean;
+}
+
+export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: FinalizeOptions): Promise<FinalizeResult> {
   // Lock order everywhere: the (session, user) advisory locks, sorted, before
   // any session or meeting row; webhooks do the same, so they cannot deadlock.
   const [eventUsers, expected, teacher] = await Promise.all([
@@ -51,8 +61,13 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: { 
   let status = locked!.status;
   if (!isTerminal(status)) {
     const next = endStatus(anyStudentJoined);
-    assertTransition(status, next);
-    await tx.update(sessions).set({ status: next, endedAt: options.now, updatedAt: options.now }).where(eq(sessions.id, sessionId));
+    // A stranded session (e.g. still scheduled) may need more than one step; each is checked.
+    const steps = (options.throughAllowedSteps && transitionPath(status, next)) || [next];
+    let from = status;
+    for (const step of steps) {
+      await transitionSession(tx, sessionId, from, step, step === next ? { endedAt: options.now, updatedAt: options.now } : { updatedAt: options.now });
+      from = step;
+    }
     status = next;
   }
   return { status, anyStudentJoined, records: userIds.length };

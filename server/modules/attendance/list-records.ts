@@ -1,28 +1,19 @@
 /**
  * A session's attendance records for its teacher and the academy's managers
- * (SPEC 9: the teacher's "attendance after the end", the admin's tables):
+ * (docs/rules.md#dashboards: the teacher's "attendance after the end", the admin's tables):
  * effective status first, the computed one and any override beside it.
  */
+import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { attendanceRecords, users, type StoredCycle } from '@/server/db/schema';
-import { attendanceStatus, attendeeType, type AttendeeType } from '@/server/db/schema/enums';
+import type { AttendeeType } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import type { AttendanceStatus } from './engine';
+import type { ListRecordsInput } from './schemas';
 
-export const listRecordsInput = z
-  .object({
-    sessionId: z.number().int().positive().max(2_147_483_647),
-    userType: z.enum(attendeeType.enumValues).optional(),
-    /** the effective status */
-    status: z.enum(attendanceStatus.enumValues).optional(),
-    inRoom: z.boolean().optional(),
-  })
-  .strict();
-export type ListRecordsInput = z.infer<typeof listRecordsInput>;
 
 export interface AttendanceRecordView {
   userId: number;

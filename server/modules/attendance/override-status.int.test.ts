@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceEvents, attendanceRecords } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
-import { createAcademy, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { finalizeSessionInTx } from './finalize-session';
 

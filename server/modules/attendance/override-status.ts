@@ -1,32 +1,22 @@
 /**
- * An academy manager corrects a record's status, with a reason (SPEC 5). The
+ * An academy manager corrects a record's status, with a reason (docs/rules.md#attendance). The
  * override lives in its own columns, which recalculation never writes
  * (record-store.ts upserts only the computed ones), so it survives late
  * webhooks, reconciliation and finalisation; the effective status everywhere
  * is coalesce(override_status, status). Teachers may not override, not even
  * in their own sessions: the record is partly about them.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
 import { attendanceRecords } from '@/server/db/schema';
-import { attendanceStatus, type AttendeeType } from '@/server/db/schema/enums';
+import type { AttendeeType } from '@/server/db/schema/enums';
 import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import type { AttendanceStatus } from './engine';
+import type { OverrideStatusInput } from './schemas';
 
-const id = z.number().int().positive().max(2_147_483_647);
-
-export const overrideStatusInput = z
-  .object({
-    sessionId: id,
-    userId: id,
-    status: z.enum(attendanceStatus.enumValues),
-    reason: z.string().trim().min(1, 'a reason is required').max(500),
-  })
-  .strict();
-export type OverrideStatusInput = z.infer<typeof overrideStatusInput>;
 
 export interface OverriddenRecord {
   sessionId: number;

@@ -1,5 +1,5 @@
 /**
- * Repairs what webhooks missed (SPEC 5; LiveKit drops webhooks under backlog
+ * Repairs what webhooks missed (docs/rules.md#attendance; LiveKit drops webhooks under backlog
  * and after a few failed tries): compares the open connections in our event
  * log with LiveKit's live participant list. A participant LiveKit has and we
  * never saw join gets a join at its real joinedAt; a connection we think is
@@ -7,11 +7,14 @@
  * was there — the previous reconciliation (which saw it) or its join — so
  * repairs never invent attendance.
  */
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
-import { attendanceEvents, meetings, sessions, users } from '@/server/db/schema';
+import { meetings, users } from '@/server/db/schema';
 import { videoUnavailableError } from '@/server/lib/domain-error';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
+import { transitionSession } from '@/server/modules/sessions';
+import { appendAttendanceEvent } from './event-log';
 import { getSessionInfo, lockAttendancePair, recomputeRecord } from './record-store';
 
 export interface ReconcileResult {
@@ -76,26 +79,22 @@ export async function reconcileMeeting(deps: Deps, input: { sessionId: number; d
   await deps.db.transaction(async (tx) => {
     const affected = [...new Set(repairs.map((r) => r.userId))].sort((a, b) => a - b);
     for (const userId of affected) await lockAttendancePair(tx, input.sessionId, userId);
-    if (repairs.length) {
-      await tx
-        .insert(attendanceEvents)
-        .values(
-          repairs.map((r) => ({
-            academyId: meeting.academyId,
-            sessionId: input.sessionId,
-            userId: r.userId,
-            kind: r.kind,
-            participantSid: r.participantSid,
-            occurredAt: r.at,
-            source: 'reconcile' as const,
-            sourceEventId: `reconcile-${r.kind}:${input.sessionId}:${r.participantSid}`,
-          })),
-        )
-        .onConflictDoNothing();
-    }
+    await appendAttendanceEvent(
+      tx,
+      repairs.map((r) => ({
+        academyId: meeting.academyId,
+        sessionId: input.sessionId,
+        userId: r.userId,
+        kind: r.kind,
+        participantSid: r.participantSid,
+        occurredAt: r.at,
+        source: 'reconcile' as const,
+        sourceEventId: `reconcile-${r.kind}:${input.sessionId}:${r.participantSid}`,
+      })),
+    );
     if (live.length > 0) {
       // The join webhook that would have made the session ongoing may be the one that was lost.
-      await tx.update(sessions).set({ status: 'ongoing', startedAt: now, updatedAt: now }).where(and(eq(sessions.id, input.sessionId), eq(sessions.status, 'ready')));
+      await transitionSession(tx, input.sessionId, 'ready', 'ongoing', { startedAt: now, updatedAt: now });
     }
     await tx.update(meetings).set({ lastReconciledAt: now }).where(eq(meetings.id, meeting.id));
     const info = (await getSessionInfo(tx, input.sessionId))!;

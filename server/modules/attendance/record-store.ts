@@ -4,6 +4,7 @@
  * (lockAttendancePair) so a join and a leave arriving together are applied
  * one after the other and neither is lost.
  */
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { attendanceEvents, attendanceRecords, meetings, sessions, users, type StoredCycle } from '@/server/db/schema';
@@ -64,9 +65,13 @@ export async function recomputeRecord(db: DbExecutor, session: SessionInfo, user
       participantSid: attendanceEvents.participantSid,
       occurredAt: attendanceEvents.occurredAt,
       joinedAt: attendanceEvents.joinedAt,
+      // Read after the pair's lock, in the same round trip: the caller's copy may predate a
+      // finalisation that held the lock (webhook intake reads it in the statement that waits for it).
+      meetingEndedAt: sql<Date | null>`(SELECT ${meetings.endedAt} FROM ${meetings} WHERE ${meetings.sessionId} = ${session.id})`.mapWith(meetings.endedAt),
     })
     .from(attendanceEvents)
     .where(and(eq(attendanceEvents.sessionId, session.id), eq(attendanceEvents.userId, userId)));
+  const current: SessionInfo = events[0]?.meetingEndedAt ? { ...session, meetingEndedAt: events[0].meetingEndedAt } : session;
 
   const record = computeAttendance(
     { startAt: session.scheduledAt.getTime(), durationMinutes: session.durationMinutes },
@@ -78,12 +83,12 @@ export async function recomputeRecord(db: DbExecutor, session: SessionInfo, user
     })),
     attendanceSettingsFor(settings, userType),
     {
-      final: session.meetingEndedAt !== null,
+      final: current.meetingEndedAt !== null,
       asOf: options.now.getTime(),
-      ...(session.meetingEndedAt ? { finishedAt: session.meetingEndedAt.getTime() } : {}),
+      ...(current.meetingEndedAt ? { finishedAt: current.meetingEndedAt.getTime() } : {}),
     },
   );
-  await upsertRecord(db, session, userId, userType, record, options);
+  await upsertRecord(db, current, userId, userType, record, options);
   return record;
 }
 

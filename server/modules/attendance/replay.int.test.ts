@@ -8,9 +8,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attendanceRecords, meetings, sessions } from '@/server/db/schema';
 import { handleLivekitWebhook } from '@/server/http/livekit-webhook';
-import { participantIdentity } from '@/server/modules/meetings/identity';
-import { roomNameFor } from '@/server/modules/meetings/room-name';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { participantIdentity } from '@/shared/classroom/identity';
+import { roomNameFor } from '@/server/modules/meetings';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { signWebhook, webhookJson, webhookRequest, type WebhookBody } from '@/server/testing/signed-webhook';
 

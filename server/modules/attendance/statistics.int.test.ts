@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceEvents } from '@/server/db/schema';
 import type { SessionKind } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { finalizeSessionInTx } from './finalize-session';
 import { getSessionInfo, recomputeRecord } from './record-store';

@@ -1,39 +1,19 @@
 /**
- * Attendance statistics for the dashboards (SPEC 5, 9): one session's, and an
+ * Attendance statistics for the dashboards (docs/rules.md#attendance, docs/rules.md#dashboards): one session's, and an
  * academy's over a range of local dates. Every figure uses the effective
  * status (an admin's override wins over the computed one) and is aggregated
  * in Postgres; students and teachers are counted apart, because teachers have
  * their own thresholds and would blur the students' figures.
  */
+import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Deps } from '@/server/deps';
-import { sessionKind, type SessionKind } from '@/server/db/schema/enums';
+import type { SessionKind } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { checkDateRange, localDate } from './date-range';
-import { assertAcademyPeople, getReportAcademyOrThrow } from './report-scope';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
+import { assertAcademyPeople, type Academy } from '@/server/modules/academies';
+import type { AcademyStatsInput, SessionStatsInput } from './schemas';
 
-const id = z.number().int().positive().max(2_147_483_647);
-
-export const sessionStatsInput = z.object({ sessionId: id }).strict();
-export type SessionStatsInput = z.infer<typeof sessionStatsInput>;
-
-export const academyStatsInput = z
-  .object({
-    from: localDate,
-    to: localDate,
-    teacherId: id.optional(),
-    studentId: id.optional(),
-    kind: z.enum(sessionKind.enumValues).optional(),
-    /** Required for the super admin; others may only name their own academy. */
-    academyId: id.optional(),
-    /** Bucket of the trend series; weeks start on Monday (ISO). */
-    granularity: z.enum(['day', 'week', 'month']).optional(),
-  })
-  .strict()
-  .superRefine(checkDateRange);
-export type AcademyStatsInput = z.infer<typeof academyStatsInput>;
 
 export interface StatusCounts {
   totalParticipants: number;
@@ -188,8 +168,7 @@ interface GroupRow extends CountsRow {
  * ends into instants so the sessions index is used and DST days keep their
  * real length.
  */
-export async function getAcademyStatistics(deps: Pick<Deps, 'db'>, actor: Actor, input: AcademyStatsInput): Promise<AcademyStatistics> {
-  const academy = await getReportAcademyOrThrow(deps.db, actor, input.academyId);
+export async function getAcademyStatistics(deps: Pick<Deps, 'db'>, academy: Academy, input: AcademyStatsInput): Promise<AcademyStatistics> {
   await assertAcademyPeople(deps.db, academy.id, [input.teacherId, input.studentId]);
   const tz = academy.timezone;
   const granularity = input.granularity ?? 'week';

@@ -1,12 +1,13 @@
 /**
- * A client's acknowledgement of a critical command (SPEC 7). The identity
+ * A client's acknowledgement of a critical command (docs/rules.md#classroom-controls). The identity
  * is the actor's own, computed here: a client cannot ack for someone else.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { participantIdentity } from '@/server/modules/meetings/identity';
-import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { participantIdentity } from '@/shared/classroom/identity';
+import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { findCommand, recordAck } from './command-store';
 
 export async function acknowledgeCommand(deps: Deps, actor: Actor, input: { sessionId: number; commandId: string }): Promise<{ recorded: boolean }> {

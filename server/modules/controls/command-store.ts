@@ -4,10 +4,11 @@
  * announces; its created_at is the wall clock after the room_states lock,
  * so a session's commands sort in the order they were applied.
  */
+import 'server-only';
 import { and, asc, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { commandAcks, meetingCommands } from '@/server/db/schema';
-import { buildEnvelope, isCommandType, type CommandEnvelope, type CommandPayloads, type CommandType } from './envelope';
+import { buildEnvelope, isCommandType, type CommandEnvelope, type CommandPayloads, type CommandType } from '@/shared/classroom/envelope';
 
 export type CommandRow = typeof meetingCommands.$inferSelect;
 

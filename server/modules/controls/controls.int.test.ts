@@ -5,7 +5,7 @@ import { commandAcks, meetingCommands } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { createCaller } from '@/server/trpc/root';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 

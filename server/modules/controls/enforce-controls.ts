@@ -5,9 +5,10 @@
  * targets and the sweep calls it for everyone (a client reconnecting with an
  * old token gets the old grants until then).
  */
+import 'server-only';
 import { logger } from '@/server/lib/logger';
 import { LivekitNotFoundError, LivekitUnavailableError, type LiveParticipant, type LivekitGateway } from '@/server/livekit/gateway';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { participantKind, permissionDiffers, studentPermission, tracksToMute } from './permissions';
 import { controlStateOf, type RoomStateRow } from './state-store';
 

@@ -2,14 +2,15 @@
  * room.state: the room's current control state for anyone who may view the
  * session, so late joiners and reconnecting clients start from the truth.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { participantIdentity } from '@/server/modules/meetings/identity';
-import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
-import { isTerminal } from '@/server/modules/sessions/status-machine';
-import { isRecording } from '@/server/modules/recordings/is-recording';
+import { participantIdentity } from '@/shared/classroom/identity';
+import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions';
+import { isTerminal } from '@/server/modules/sessions';
+import { isRecording } from '@/server/modules/recordings';
 import { pendingAckCount } from './command-store';
-import type { RoomStateView } from './room-state';
+import type { RoomStateView } from '@/shared/classroom/room-state';
 import { readRoomState, toStateView } from './state-store';
 
 export interface RoomStateResponse extends RoomStateView {

@@ -8,12 +8,11 @@
  * new tokens already carry the state (get-join-token.ts).
  */
 import { eq } from 'drizzle-orm';
-import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import { academies, meetings, sessions, users } from '@/server/db/schema';
 import { LivekitNotFoundError, liveParticipantOf } from '@/server/livekit/gateway';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
-import type { MeetingOptions } from '@/server/modules/meetings/options';
+import type { WebhookEvent } from '@/server/livekit/webhook-receiver';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { enforceControls, type EnforceResult } from './enforce-controls';
 import { readRoomState } from './state-store';
 
@@ -49,7 +48,8 @@ export async function guardParticipant(deps: Pick<Deps, 'db' | 'livekit'>, event
   const state = await readRoomState(deps.db, { academyId: room.academyId, sessionId: room.sessionId });
   if (!state) return null;
   const live = liveParticipantOf(participant, event.event === 'track_published' ? event.track : undefined);
-  const meetingAllowsPublish = (room.options as Partial<MeetingOptions>).studentsCanPublish ?? true;
+  // The meeting's resolved options (docs/rules.md#meetings), stored as JSON.
+  const meetingAllowsPublish = (room.options as { studentsCanPublish?: boolean }).studentsCanPublish ?? true;
   const result = await enforceControls(deps.livekit, roomName, state, [live], { meetingAllowsPublish });
   return { ...result, deactivated: false };
 }

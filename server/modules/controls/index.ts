@@ -1,5 +1,5 @@
 /**
- * Classroom controls (SPEC 7): teacher commands, hands, announcements, and
+ * Classroom controls (docs/rules.md#classroom-controls): teacher commands, hands, announcements, and
  * the room state late joiners start from.
  *
  * Invariants:
@@ -12,20 +12,31 @@
  * - room_states is the truth: mutedIdentities holds single mutes and '*'
  *   for "every student" (mute all), removedUserIds blocks tokens,
  *   studentsCanPublish shapes tokens. get-join-token reads it through
- *   studentGrantsFor.
+ *   readStudentControls and grantsFor (shared/classroom/grants.ts).
  * - Mute and stop-publishing are enforced by LiveKit permissions
  *   (canPublish, canPublishSources), not by client goodwill.
  * - Critical commands (mute_all, stop_publishing, remove_participant,
  *   meeting_ended) are acknowledged per identity and resent by room.sweep,
  *   3 tries in all. No timers: no instance owns a room.
- * The router (./router.ts) is registered in server/trpc/root.ts.
+ * The router is server/trpc/routers/room.ts.
  */
-export { COMMAND_SPECS, TOPICS, buildEnvelope, decodeEnvelope, encodeEnvelope, topicOf, type CommandEnvelope, type CommandType, type Topic } from './envelope';
-export { applyCommand, EMPTY_ROOM_STATE, isMicLocked, type RoomStateView } from './room-state';
+import 'server-only';
+export { COMMAND_SPECS, TOPICS, buildEnvelope, decodeEnvelope, encodeEnvelope, topicOf, type CommandEnvelope, type CommandType, type Topic } from '@/shared/classroom/envelope';
+export { applyCommand, EMPTY_ROOM_STATE, isMicLocked, type RoomStateView } from '@/shared/classroom/room-state';
 export { ALL_STUDENTS, participantKind, studentPermission, type ControlState } from './permissions';
-export { studentGrantsFor, type StudentGrants } from './student-grants';
+export { readStudentControls, type StudentControls } from './student-grants';
 export { getRoomState, type RoomStateResponse } from './get-room-state';
 export { sweepLiveRoom, type SweepResult } from './sweep-room';
 export { guardParticipant, type GuardOutcome } from './guard-participant';
-export type { RoomEvent, RoomEventItem } from './stream-room-events';
+export { openRoomEvents, type RoomEvent, type RoomEventItem } from './stream-room-events';
+export { acknowledgeCommand } from './acknowledge-command';
+export { muteAll, allowMicrophones } from './mute-all';
+export { allowMicrophone, muteParticipant } from './mute-participant';
+export { lowerAllHands, lowerHand, raiseHand } from './raise-hand';
+export { readmitParticipant, removeParticipant } from './remove-participant';
+export { clearAnnouncement, setAnnouncement } from './set-announcement';
+export { setStudentPublishing } from './set-student-publishing';
+export { sweepRoom } from './sweep-room';
+export { issueCommand } from './issue-command';
+export * from './schemas';
 export type { CommandResult } from './enforce-controls';

@@ -5,12 +5,13 @@
  * reliable LiveKit data message on its topic. A data channel that fails
  * loses nothing: the event stream and room.state carry the same facts.
  */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '@/server/deps';
 import { notify } from '@/server/db/notify';
 import { logger } from '@/server/lib/logger';
 import { insertCommand } from './command-store';
-import { buildEnvelope, COMMAND_SPECS, encodeEnvelope, type CommandEnvelope, type CommandPayloads, type CommandType } from './envelope';
+import { buildEnvelope, COMMAND_SPECS, encodeEnvelope, type CommandEnvelope, type CommandPayloads, type CommandType } from '@/shared/classroom/envelope';
 import { lockRoomState, writeRoomState, type RoomStateChange, type RoomStateRow } from './state-store';
 
 export interface IssueCommandInput<T extends CommandType> {

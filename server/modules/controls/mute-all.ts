@@ -1,5 +1,5 @@
 /**
- * Mute all (SPEC 7), enforced by LiveKit: every student's microphone track
+ * Mute all (docs/rules.md#classroom-controls), enforced by LiveKit: every student's microphone track
  * is muted and the microphone is taken out of their publishable sources.
  * LiveKit lets a client unmute a track the server muted, so muting alone
  * would only ask clients to behave; without the source, publishing a
@@ -7,6 +7,7 @@
  * (their tokens leave the microphone out) until the teacher allows
  * microphones again.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { commandResult, enforceAfterCommand, type CommandResult } from './enforce-controls';

@@ -1,8 +1,9 @@
 /**
- * Mute one student (SPEC 7): the microphone track is muted at once and the
+ * Mute one student (docs/rules.md#classroom-controls): the microphone track is muted at once and the
  * microphone leaves the student's publishable sources, so the student's
  * client cannot turn it back on until the teacher allows it.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

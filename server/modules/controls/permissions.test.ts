@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { participantKind, permissionDiffers, studentPermission, tracksToMute } from './permissions';
+import { participantKind, studentPermission } from '@/shared/classroom/grants';
+import { permissionDiffers, tracksToMute } from './permissions';
 
 const open = { studentsCanPublish: true, micsLocked: false, mutedIdentities: [] };
 

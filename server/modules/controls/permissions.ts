@@ -1,50 +1,13 @@
 /**
- * What a student may publish given the room's control state: the one rule
- * behind both new tokens (get-join-token) and the permissions pushed to
- * connected participants. Enforcement is LiveKit's: a source missing from
- * canPublishSources cannot be published, and the server unpublishes it if
- * it was, so a tampered client cannot unmute.
+ * Keeping connected students' LiveKit permissions in line with the room's
+ * controls. The rule itself (what a student may publish) is grantsFor's
+ * (shared/classroom/grants.ts); this compares it with what LiveKit reports.
  */
-import type { LiveParticipant, ParticipantPermissionUpdate, TrackSourceName } from '@/server/livekit/gateway';
-import { isMicLocked } from './room-state';
+import 'server-only';
+import type { LiveParticipant } from '@/server/livekit/gateway';
+import type { StudentPermission, TrackSourceName } from '@/shared/classroom/grants';
 
-/** Stored in room_states.muted_identities: every student, present and future (mute all). */
-export const ALL_STUDENTS = '*';
-
-export interface ControlState {
-  studentsCanPublish: boolean;
-  micsLocked: boolean;
-  mutedIdentities: string[];
-}
-
-export type ParticipantKind = 'student' | 'parent' | 'staff' | 'unknown';
-
-/** From the metadata our tokens carry ({name, role, user_id}); signed by us, so trusted. */
-export function participantKind(metadata: string): ParticipantKind {
-  let role: unknown;
-  try {
-    role = (JSON.parse(metadata) as { role?: unknown } | null)?.role;
-  } catch {
-    return 'unknown';
-  }
-  if (role === 'student') return 'student';
-  if (role === 'parent') return 'parent';
-  if (role === 'teacher' || role === 'supervisor' || role === 'academy_admin' || role === 'super_admin') return 'staff';
-  return 'unknown';
-}
-
-const WITHOUT_MICROPHONE: TrackSourceName[] = ['camera', 'screen_share', 'screen_share_audio'];
-
-export type StudentPermission = Required<Omit<ParticipantPermissionUpdate, 'hidden'>>;
-
-export function studentPermission(state: ControlState, identity: string, meetingAllowsPublish = true): StudentPermission {
-  return {
-    canPublish: meetingAllowsPublish && state.studentsCanPublish,
-    canSubscribe: true,
-    canPublishData: true,
-    canPublishSources: isMicLocked(state, identity) ? [...WITHOUT_MICROPHONE] : [],
-  };
-}
+export { ALL_STUDENTS, participantKind, studentPermission, type ControlState, type ParticipantKind, type StudentPermission } from '@/shared/classroom/grants';
 
 const sameSources = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s) => b.includes(s));
 

@@ -1,8 +1,9 @@
 /**
- * Hands (SPEC 7): a student raises or lowers their own; the teacher lowers
+ * Hands (docs/rules.md#classroom-controls): a student raises or lowers their own; the teacher lowers
  * one or all. Raised hands live in room_states, oldest first, so a late
  * joiner or a reloaded page sees the same queue.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';

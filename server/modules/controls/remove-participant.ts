@@ -1,14 +1,15 @@
 /**
- * Remove a participant (SPEC 7): LiveKit ends their connection, and the
+ * Remove a participant (docs/rules.md#classroom-controls): LiveKit ends their connection, and the
  * user is recorded in room_states.removedUserIds, so meeting.token refuses
  * them until the teacher readmits them. A token minted before cannot be
  * revoked (this LiveKit has no revocation), but a reconnect with it is
  * removed again by the next sweep.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { userIdFromIdentity } from '@/server/modules/meetings/identity';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { commandResult, enforceAfterCommand, type CommandResult } from './enforce-controls';
 import { issueCommand } from './issue-command';
 import { getManagedRoomOrThrow, targetInRoomOrThrow } from './room-context';

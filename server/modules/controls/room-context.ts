@@ -4,14 +4,14 @@
  * NOT_FOUND (getSessionContextOrThrow); an ended or unstarted meeting has no
  * room to control.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import type { LiveParticipant, LivekitGateway } from '@/server/livekit/gateway';
-import { participantIdentity } from '@/server/modules/meetings/identity';
-import type { MeetingOptions } from '@/server/modules/meetings/options';
-import { assertCanManage, assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
-import { isTerminal } from '@/server/modules/sessions/status-machine';
+import { participantIdentity } from '@/shared/classroom/identity';
+import { assertCanManage, assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
+import { isTerminal } from '@/server/modules/sessions';
 import { participantKind, type ParticipantKind } from './permissions';
 
 export interface RoomContext {
@@ -29,7 +29,8 @@ function liveRoom(deps: Deps, actor: Actor, ctx: SessionContext): RoomContext {
     throw new DomainError('PRECONDITION_FAILED', 'The meeting is not live');
   }
   if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
-  const options = ctx.meeting.options as Partial<MeetingOptions>;
+  // The meeting's resolved options (docs/rules.md#meetings), stored as JSON.
+  const options = ctx.meeting.options as { studentsCanPublish?: boolean };
   return {
     ctx,
     key: { academyId: ctx.session.academyId, sessionId: ctx.session.id },

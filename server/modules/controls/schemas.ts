@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { sessionIdInput } from '@/server/modules/meetings/schemas';
+import { idInput, sessionIdInput } from '@/server/lib/schemas';
 
 export { sessionIdInput };
 
@@ -9,7 +10,7 @@ export const identityInput = sessionIdInput
   .strict();
 export type IdentityInput = z.infer<typeof identityInput>;
 
-const userId = z.number().int().positive().max(2_147_483_647);
+const userId = idInput;
 
 export const userIdInput = sessionIdInput.extend({ userId }).strict();
 export type UserIdInput = z.infer<typeof userIdInput>;

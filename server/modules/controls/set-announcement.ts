@@ -1,4 +1,5 @@
-/** The announcement banner (SPEC 7): one at a time, kept in room_states for late joiners. */
+/** The announcement banner (docs/rules.md#classroom-controls): one at a time, kept in room_states for late joiners. */
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';

@@ -1,9 +1,10 @@
 /**
- * Stop or allow student publishing (SPEC 7), enforced by the server: the
+ * Stop or allow student publishing (docs/rules.md#classroom-controls), enforced by the server: the
  * connected students' canPublish is revoked through LiveKit (which also
  * unpublishes their tracks), and the state makes tokens minted afterwards
  * carry canPublish false.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { commandResult, enforceAfterCommand, type CommandResult } from './enforce-controls';

@@ -3,6 +3,7 @@
  * Attendance signals coalesce: the page refetches once however many
  * webhooks arrived in between. Bounded, so a stalled reader cannot grow it.
  */
+import 'server-only';
 import type { RoomSignal } from '@/server/db/notify';
 
 const MAX_QUEUED = 500;

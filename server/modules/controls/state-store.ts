@@ -3,11 +3,12 @@
  * so they run inside a command's transaction or alone. The row is created
  * on first use; writers lock it, which also orders a session's commands.
  */
+import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor, Tx } from '@/server/db';
 import { roomStates, users } from '@/server/db/schema';
 import { ALL_STUDENTS, type ControlState } from './permissions';
-import type { RoomStateView } from './room-state';
+import type { RoomStateView } from '@/shared/classroom/room-state';
 
 export type RoomStateRow = typeof roomStates.$inferSelect;
 export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>>;

@@ -1,6 +1,6 @@
 /**
  * room.events: the classroom's second channel, for when LiveKit's data
- * channel is down (SPEC 7). Carries the same command envelopes, a state
+ * channel is down (docs/rules.md#classroom-controls). Carries the same command envelopes, a state
  * snapshot on every (re)connect and attendance-change signals. Fed by
  * Postgres NOTIFY, so a command issued on any instance reaches streams held
  * by every other. Event ids are resume cursors: a reconnect with
@@ -10,16 +10,17 @@
  * streams open at once (each holds a LISTEN registration and wakes on every
  * signal of its room), counted in Postgres across instances.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { listenRoomSignals, type RoomSignal } from '@/server/db/notify';
 import type { Actor } from '@/server/lib/actor';
-import { participantIdentity } from '@/server/modules/meetings/identity';
+import { participantIdentity } from '@/shared/classroom/identity';
 import { acquireLease, type Lease, type LeaseRule } from '@/server/modules/rate-limits';
-import { assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
+import { assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
 import { COMMAND_HORIZON_MS, commandsSince, envelopeOf, findCommand, latestCommand, unackedFor, type CommandRow } from './command-store';
-import type { CommandEnvelope } from './envelope';
+import type { CommandEnvelope } from '@/shared/classroom/envelope';
 import { loadRoomStateView } from './get-room-state';
-import type { RoomStateView } from './room-state';
+import type { RoomStateView } from '@/shared/classroom/room-state';
 import { SignalQueue } from './signal-queue';
 
 export type RoomEvent = { kind: 'command'; command: CommandEnvelope } | { kind: 'state'; state: RoomStateView } | { kind: 'attendance' };

@@ -1,29 +1,19 @@
 /**
- * What the room state says about a student's or parent's next token: a
- * removed user gets none, and a student's publish grants follow stop
- * publishing and mute (SPEC 7).
+ * The room's controls as they bear on a student's or parent's next token: a
+ * removed user gets none, and a student's grants follow stop publishing and
+ * mute (grantsFor, docs/rules.md#join-grants).
  */
+import 'server-only';
 import type { DbExecutor } from '@/server/db';
-import type { TrackSourceName } from '@/server/livekit/gateway';
-import { studentPermission } from './permissions';
+import type { ControlState } from '@/shared/classroom/grants';
 import { controlStateOf, readRoomState } from './state-store';
 
-export interface StudentGrants {
+export interface StudentControls {
   removed: boolean;
-  canPublish: boolean;
-  /** Absent: every source. */
-  canPublishSources?: TrackSourceName[];
+  state: ControlState;
 }
 
-export async function studentGrantsFor(
-  db: DbExecutor,
-  input: { academyId: number; sessionId: number; userId: number; identity: string; meetingAllowsPublish: boolean },
-): Promise<StudentGrants> {
+export async function readStudentControls(db: DbExecutor, input: { academyId: number; sessionId: number; userId: number }): Promise<StudentControls> {
   const row = await readRoomState(db, input);
-  const permission = studentPermission(controlStateOf(row), input.identity, input.meetingAllowsPublish);
-  return {
-    removed: row?.removedUserIds.includes(input.userId) ?? false,
-    canPublish: permission.canPublish,
-    canPublishSources: permission.canPublishSources.length > 0 ? permission.canPublishSources : undefined,
-  };
+  return { removed: row?.removedUserIds.includes(input.userId) ?? false, state: controlStateOf(row) };
 }

@@ -9,6 +9,7 @@
  *    back with an old token loses what it no longer may do, a removed user
  *    is removed again.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { claimDueRetries, envelopeOf, pendingAckCount } from './command-store';

@@ -1,8 +1,9 @@
 /**
- * Ends a meeting for everyone (SPEC 4): removes every participant, deletes
+ * Ends a meeting for everyone (docs/rules.md#meetings): removes every participant, deletes
  * the room, finalises attendance and completes the session (absent when no
  * student ever joined). Idempotent: ending an ended meeting returns its result.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
@@ -10,7 +11,7 @@ import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { meetings } from '@/server/db/schema';
 import { LivekitNotFoundError } from '@/server/livekit/gateway';
 import { finalizeSessionInTx, type FinalizeResult } from '@/server/modules/attendance';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 
 export interface EndMeetingResult extends FinalizeResult {
   alreadyEnded: boolean;

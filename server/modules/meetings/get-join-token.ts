@@ -1,17 +1,18 @@
 /**
- * Mints a LiveKit join token for the actor (SPEC 4): identity
+ * Mints a LiveKit join token for the actor (docs/rules.md#meetings): identity
  * `{userId}_{slug}`, display name as given, metadata {name, role, user_id},
- * grants by how the actor relates to the session, valid for TOKEN_TTL_SECONDS.
+ * grants by how the actor relates to the session and the room's controls
+ * (grantsFor, docs/rules.md#join-grants), valid for TOKEN_TTL_SECONDS.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
-import type { TrackSourceName } from '@/server/livekit/gateway';
-import { studentGrantsFor } from '@/server/modules/controls';
+import { readStudentControls } from '@/server/modules/controls';
+import { grantsFor, type ControlState, type JoinGrants } from '@/shared/classroom/grants';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
-import { assertCanView, getSessionContextOrThrow, type JoinRole } from '@/server/modules/sessions/access';
-import { isTerminal } from '@/server/modules/sessions/status-machine';
-import { participantIdentity } from './identity';
+import { assertCanView, getSessionContextOrThrow, isTerminal } from '@/server/modules/sessions';
+import { participantIdentity } from '@/shared/classroom/identity';
 import type { MeetingOptions } from './options';
 
 /**
@@ -25,32 +26,6 @@ import type { MeetingOptions } from './options';
  */
 export const TOKEN_TTL_SECONDS = 10 * 60;
 export const TOKEN_RATE_LIMIT = { limit: 30, windowSeconds: 60 };
-
-export interface JoinGrants {
-  canPublish: boolean;
-  canSubscribe: boolean;
-  canPublishData: boolean;
-  roomAdmin: boolean;
-  hidden: boolean;
-  /** Set only when the room's controls narrow what may be published (mute). */
-  canPublishSources?: TrackSourceName[];
-}
-
-/** Pure: the grants of the spec for a role (SPEC 4). */
-export function grantsFor(joinRole: JoinRole, canManage: boolean, options: Pick<MeetingOptions, 'studentsCanPublish'>, hidden: boolean): JoinGrants {
-  if (hidden) return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: canManage, hidden: true };
-  switch (joinRole) {
-    case 'observer':
-      return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: false, hidden: true };
-    case 'teacher':
-    case 'manager':
-      return { canPublish: true, canSubscribe: true, canPublishData: true, roomAdmin: canManage, hidden: false };
-    case 'student':
-      return { canPublish: options.studentsCanPublish, canSubscribe: true, canPublishData: true, roomAdmin: false, hidden: false };
-    case 'parent':
-      return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: false, hidden: false };
-  }
-}
 
 export interface JoinToken {
   token: string;
@@ -77,21 +52,20 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
 
   const options = ctx.meeting.options as Partial<MeetingOptions>;
   const identity = participantIdentity(actor.id, actor.name);
-  let grants = grantsFor(ctx.joinRole!, ctx.canManage, { studentsCanPublish: options.studentsCanPublish ?? true }, input.hidden ?? false);
+  let controls: ControlState | undefined;
   if (ctx.joinRole === 'student' || ctx.joinRole === 'parent') {
-    // The room's controls (SPEC 7): removed users stay out, and stop publishing / mute bind new tokens too.
-    const controls = await studentGrantsFor(deps.db, {
-      academyId: ctx.session.academyId,
-      sessionId: ctx.session.id,
-      userId: actor.id,
-      identity,
-      meetingAllowsPublish: options.studentsCanPublish ?? true,
-    });
-    if (controls.removed) throw new DomainError('FORBIDDEN', 'The teacher removed you from this meeting');
-    if (ctx.joinRole === 'student') {
-      grants = { ...grants, canPublish: controls.canPublish, ...(controls.canPublishSources ? { canPublishSources: controls.canPublishSources } : {}) };
-    }
+    // The room's controls: removed users stay out, and stop publishing / mute bind new tokens too.
+    const read = await readStudentControls(deps.db, { academyId: ctx.session.academyId, sessionId: ctx.session.id, userId: actor.id });
+    if (read.removed) throw new DomainError('FORBIDDEN', 'The teacher removed you from this meeting');
+    controls = read.state;
   }
+  const grants = grantsFor({
+    joinRole: ctx.joinRole!,
+    canManage: ctx.canManage,
+    hidden: input.hidden ?? false,
+    meetingAllowsPublish: options.studentsCanPublish ?? true,
+    controls: ctx.joinRole === 'student' && controls ? { state: controls, identity } : undefined,
+  });
   const token = await deps.livekit.createToken({
     identity,
     name: actor.name,

@@ -1,18 +1,20 @@
 /**
- * Live room information (SPEC 4). If the DB says the meeting is live but
+ * Live room information (docs/rules.md#meetings). If the DB says the meeting is live but
  * LiveKit has no room, the room is recreated; if LiveKit cannot be reached
  * the answer comes from the DB with `fallbackMode: true`. Each answer asks
  * LiveKit, so a user gets INFO_RATE_LIMIT of them a minute.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { attendanceRecords, users } from '@/server/db/schema';
 import { LivekitUnavailableError } from '@/server/livekit/gateway';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
-import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { userIdFromIdentity } from './identity';
-import { emptyTimeoutSeconds, type MeetingOptions } from './options';
+import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions';
+import { userIdFromIdentity } from '@/shared/classroom/identity';
+import type { MeetingOptions } from './options';
+import { planRecreatedRoom } from './room-plan';
 
 export interface MeetingParticipant {
   identity: string;
@@ -49,15 +51,8 @@ export async function getMeetingInfo(deps: Deps, actor: Actor, input: { sessionI
     let room = await deps.livekit.getRoom(meeting.roomName);
     let recreated = false;
     if (!room && (session.status === 'ready' || session.status === 'ongoing')) {
-      const options = meeting.options as Partial<MeetingOptions>;
-      const timeout = emptyTimeoutSeconds(session.scheduledAt, session.durationMinutes, deps.clock.now());
-      room = await deps.livekit.createRoom({
-        name: meeting.roomName,
-        emptyTimeoutSeconds: timeout,
-        departureTimeoutSeconds: timeout,
-        maxParticipants: options.maxParticipants ?? 50,
-        metadata: JSON.stringify({ session_id: session.id, session_type: session.kind, recreated_at: deps.clock.now().toISOString() }),
-      });
+      const spec = planRecreatedRoom({ roomName: meeting.roomName, options: meeting.options as Partial<MeetingOptions>, session, now: deps.clock.now() });
+      room = await deps.livekit.createRoom(spec);
       recreated = true;
     }
     if (!room) return { ...base, active: false, participants: [], participantCount: 0, fallbackMode: false, recreated };

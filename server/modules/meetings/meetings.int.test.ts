@@ -2,7 +2,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meetings, sessions } from '@/server/db/schema';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, testDb, testDeps, unreachableLivekit } from '@/server/testing/integration';
 import { joinAsParticipant } from '@/server/testing/livekit-participant';
 import { createLivekitGateway } from '@/server/livekit/gateway';

@@ -1,7 +1,8 @@
 /**
- * Meeting options resolve defaults → academy → teacher → request (SPEC 4);
+ * Meeting options resolve defaults → academy → teacher → request (docs/rules.md#meetings);
  * a later layer wins only where it says something (null/undefined = silent).
  */
+import 'server-only';
 export interface MeetingOptions {
   maxParticipants: number;
   recordingEnabled: boolean;

@@ -1,4 +1,5 @@
-/** Deterministic room names (SPEC 4): `{academy-slug}-{kind-slug}-session-{id}`. */
+/** Deterministic room names (docs/rules.md#meetings): `{academy-slug}-{kind-slug}-session-{id}`. */
+import 'server-only';
 import type { SessionKind } from '@/server/db/schema/enums';
 
 const KIND_SLUG: Record<SessionKind, string> = {

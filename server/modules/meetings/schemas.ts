@@ -1,7 +1,8 @@
+import 'server-only';
 import { z } from 'zod';
+import { sessionIdInput } from '@/server/lib/schemas';
 
-export const sessionIdInput = z.object({ sessionId: z.number().int().positive().max(2_147_483_647) }).strict();
-export type SessionIdInput = z.infer<typeof sessionIdInput>;
+export { sessionIdInput, type SessionIdInput } from '@/server/lib/schemas';
 
 export const createMeetingInput = sessionIdInput
   .extend({

@@ -1,4 +1,5 @@
 /** The signed-in user's own settings and academy, for the header and the language switcher. */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { academies, users } from '@/server/db/schema';

@@ -1,11 +1,11 @@
 /**
- * Profile (SPEC 2, 9): the signed-in user's own settings — language, with
+ * Profile (docs/rules.md#who-may-do-what, docs/rules.md#dashboards): the signed-in user's own settings — language, with
  * the academy's default when unset — and, for a parent, their children's
  * sessions and attendance. Everything is about the actor; no input names
  * another user.
  */
+import 'server-only';
 export { getProfile, type Profile } from './get-profile';
 export { setLocale } from './set-locale';
 export { listChildrenAttendance, type ChildAttendance, type ChildSession } from './list-children-attendance';
 export * from './schemas';
-export { profileRouter } from './router';

@@ -1,10 +1,11 @@
 /**
  * A parent's children and each one's recent sessions with that child's own
- * attendance (SPEC 9: "children's sessions and attendance"). A session counts
+ * attendance (docs/rules.md#dashboards: "children's sessions and attendance"). A session counts
  * for a child who is its individual student, a member of its circle or
  * enrolled in its course — the same rule as joining (sessions/access.ts).
  * Only the child's record is read, never a classmate's.
  */
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { parentChildren, users } from '@/server/db/schema';

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceRecords, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
-import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 
 const db = testDb();

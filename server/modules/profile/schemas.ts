@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 /** null clears the choice: the academy's default language applies again. */

@@ -1,8 +1,9 @@
 /**
- * The user's language (SPEC 9: chosen per user, the academy's default
+ * The user's language (docs/rules.md#dashboards: chosen per user, the academy's default
  * otherwise). Stored on the user so it follows them to another browser; the
  * `halaqa-locale` cookie the route handler sets only wins on this one.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { users } from '@/server/db/schema';

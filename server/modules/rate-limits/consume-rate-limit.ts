@@ -2,6 +2,7 @@
  * Fixed-window rate limiting with the counter in Postgres, so every app
  * instance sees the same count: one upsert per request.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbExecutor } from '@/server/db';

@@ -12,8 +12,8 @@ import type { Actor } from '@/server/lib/actor';
 import { fixedClock } from '@/server/lib/clock';
 import { createMeeting } from '@/server/modules/meetings';
 import { consumeRateLimit } from './consume-rate-limit';
-import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings/get-join-token';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { TOKEN_RATE_LIMIT } from '@/server/modules/meetings';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 
 const db = testDb();

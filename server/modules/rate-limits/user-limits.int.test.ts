@@ -13,10 +13,10 @@ import { handleAttendanceExport } from '@/server/http/attendance-export';
 import type { Actor } from '@/server/lib/actor';
 import { exportAttendanceCsv, EXPORT_LEASE } from '@/server/modules/attendance/export-csv';
 import { finalizeSessionInTx } from '@/server/modules/attendance/finalize-session';
-import { LEAVE_SIDS_PER_SESSION } from '@/server/modules/attendance/record-client-leave';
+import { LEAVE_SIDS_PER_SESSION } from '@/server/modules/meetings/leave-meeting';
 import { STREAM_LEASE } from '@/server/modules/controls/stream-room-events';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, eventually, testDb, testDeps } from '@/server/testing/integration';
 
 const db = testDb();

@@ -1,11 +1,13 @@
 /**
- * A recording's state from LiveKit's egress reports (SPEC 8), pure. Egress
+ * A recording's state from LiveKit's egress reports (docs/rules.md#recording), pure. Egress
  * webhooks come on their own queue, may repeat and may arrive out of order,
  * and our own start/stop calls return reports too. Every report maps to a
  * `progress` rank; a report replaces the stored state only when it is later
  * by (progress, LiveKit's updatedAt). That order is total, so the stored
  * state is the latest report whatever order they came in.
  */
+import 'server-only';
+import type { EgressReport } from '@/server/livekit/egress';
 export type RecordingStatus = 'starting' | 'active' | 'ending' | 'complete' | 'failed';
 
 export const RECORDING_STATUSES: readonly RecordingStatus[] = ['starting', 'active', 'ending', 'complete', 'failed'];
@@ -21,18 +23,7 @@ export const EGRESS_STATUS = {
   LIMIT_REACHED: 6,
 } as const;
 
-/** What one egress report says, in plain data (server/livekit/egress.ts builds it from EgressInfo). */
-export interface EgressReport {
-  egressId: string;
-  roomName: string;
-  egressStatus: number;
-  /** LiveKit's updatedAt in nanoseconds: later reports of one rank win. */
-  updatedNs: bigint;
-  startedAt: Date | null;
-  endedAt: Date | null;
-  error: string;
-  file: { location: string; durationMs: number; sizeBytes: number } | null;
-}
+export type { EgressReport };
 
 export interface RecordingState {
   status: RecordingStatus;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { recordings } from '@/server/db/schema';

@@ -4,6 +4,7 @@
  * managers also learn whether recording is possible and, if not, why, so the
  * page can say so before anyone clicks.
  */
+import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';
@@ -11,9 +12,9 @@ import { recordings, sessions, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError, videoUnavailableError, type RefusalReason } from '@/server/lib/domain-error';
 import { recordingDownloadUrl, recordingObjectKey } from '@/server/livekit/recording-storage';
-import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
-import { getManagedAcademyOrThrow } from '@/server/modules/academies/manager-scope';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
+import type { Academy } from '@/server/modules/academies';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import { recordingAllowed, recordingVisibility, recordsByItself } from './policy';
 import { recordingStorageError } from './start-recording';
 import type { ListAcademyRecordingsInput } from './schemas';
@@ -115,8 +116,7 @@ export async function listSessionRecordings(deps: Deps, actor: Actor, input: { s
 const MAX_ACADEMY_ROWS = 100;
 
 /** The admin dashboard's "recordings" card: the academy's latest, with their sessions. */
-export async function listAcademyRecordings(deps: Pick<Deps, 'db' | 'recordingStorage'>, actor: Actor, input: ListAcademyRecordingsInput = {}) {
-  const academy = await getManagedAcademyOrThrow(deps.db, actor, input?.academyId);
+export async function listAcademyRecordings(deps: Pick<Deps, 'db' | 'recordingStorage'>, academy: Academy, input: ListAcademyRecordingsInput = {}) {
   const teacher = alias(users, 'teacher');
   return deps.db
     .select({

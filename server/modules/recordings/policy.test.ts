@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JoinRole } from '@/server/modules/sessions/access';
+import type { JoinRole } from '@/server/modules/sessions';
 import { recordingAllowed, recordingVisibility, recordsByItself } from './policy';
 
 const academy = (recordingAllowed: boolean) => ({ recordingAllowed, studentsSeeRecordings: false });

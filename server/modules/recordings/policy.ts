@@ -1,5 +1,5 @@
 /**
- * Who may record and who may watch (SPEC 8, issue 7), pure.
+ * Who may record and who may watch (docs/rules.md#recording, issue 7), pure.
  *
  * - Allowed: only where the academy allows recording; there a teacher's own
  *   setting may still keep their classes unrecorded. No teacher setting turns
@@ -10,7 +10,8 @@
  *   observers (colleagues, when the academy allows) see finished ones; students and parents see finished ones
  *   only when the academy shares recordings with students.
  */
-import type { JoinRole } from '@/server/modules/sessions/access';
+import 'server-only';
+import type { JoinRole } from '@/server/modules/sessions';
 
 export interface RecordingSettings {
   academy: { recordingAllowed: boolean; studentsSeeRecordings: boolean };

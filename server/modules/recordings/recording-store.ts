@@ -4,6 +4,7 @@
  * in one statement, so concurrent webhook deliveries and our own RPC answers
  * need no lock and can never move a recording backwards.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { notify, type RoomSignal } from '@/server/db/notify';

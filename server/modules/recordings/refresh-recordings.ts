@@ -1,10 +1,12 @@
 /**
- * Egress webhooks can be lost like any other (LIVEKIT.md), which would leave
+ * Egress webhooks can be lost like any other (LiveKit gives up on a webhook
+ * after a few failed tries and drops them under backlog), which would leave
  * a recording "active" forever. The reconcile sweep asks LiveKit for every
  * recording still unfinished after a quiet while and stores what it says,
  * through the same merge as the webhooks (so it never moves one backwards).
  * An egress LiveKit does not report is left as it is: we never invent an end.
  */
+import 'server-only';
 import { and, inArray, lt } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { recordings } from '@/server/db/schema';

@@ -1,12 +1,13 @@
 /**
  * Starts a room-composite egress of a session's room to the deployment's S3
- * storage (SPEC 8). Checks run cheapest first and each failure names its
+ * storage (docs/rules.md#recording). Checks run cheapest first and each failure names its
  * cause: the settings (FORBIDDEN), the room (PRECONDITION_FAILED), storage and
  * the egress service (PRECONDITION_FAILED). A row is written only once
  * LiveKit has accepted the egress, so a failed start leaves nothing behind.
  * A per-session advisory lock makes two concurrent starts (a teacher's click
  * and the automatic start) produce one egress.
  */
+import 'server-only';
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
@@ -16,8 +17,8 @@ import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
 import { EgressGoneError, EgressRefusedError, EgressUnavailableError, type EgressGateway, type RecordingLayout } from '@/server/livekit/egress';
 import { recordingFilePath } from '@/server/livekit/recording-storage';
-import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies/settings';
-import { assertCanManage, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions/access';
+import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
+import { assertCanManage, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
 import { EGRESS_STATUS } from './egress-state';
 import { recordingAllowed, recordsByItself } from './policy';
 import { saveEgressReport, type Recording } from './recording-store';

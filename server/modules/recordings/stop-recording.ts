@@ -1,16 +1,17 @@
 /**
- * Stops a session's running recording(s) (SPEC 8). The stored state follows
+ * Stops a session's running recording(s) (docs/rules.md#recording). The stored state follows
  * what LiveKit answers (usually "ending"; the egress_ended webhook completes
  * it). An egress LiveKit no longer knows as running is looked up and stored
  * as it really ended, so a lost webhook cannot leave a recording "active".
  */
+import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { recordings } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { EgressGoneError } from '@/server/livekit/egress';
-import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions/access';
+import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { saveEgressReport, type Recording } from './recording-store';
 import type { StopRecordingInput } from './schemas';
 import { requireEgress, withEgress } from './start-recording';

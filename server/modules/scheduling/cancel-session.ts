@@ -3,15 +3,16 @@
  * with a reason), deleting its room if it has one; or every upcoming session
  * of a weekly schedule at once, all or nothing.
  */
+import 'server-only';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Tx } from '@/server/db';
 import { meetings, schedules, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { assertTransition } from '@/server/modules/sessions/status-machine';
-import { assertScheduler, getAcademyInScopeOrThrow } from './academy-scope';
+import { resolveAcademy } from '@/server/modules/academies';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
+import { assertTransition, transitionSession } from '@/server/modules/sessions';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { CancelScheduleInput, CancelSessionInput } from './schemas';
 import { sessionView, type SessionView } from './session-view';
@@ -20,19 +21,14 @@ type SessionRow = typeof sessions.$inferSelect;
 
 /** Cancels a session whose row the transaction holds; returns it and the room to delete once committed. */
 async function cancelLocked(deps: Deps, tx: Tx, session: SessionRow, reason: string, now: Date): Promise<{ session: SessionRow; roomToDelete: string | null }> {
-  assertTransition(session.status, 'cancelled');
+  assertTransition(session.status, 'cancelled'); // before the room is detached
   const [meeting] = await tx.select().from(meetings).where(eq(meetings.sessionId, session.id));
   const roomToDelete = meeting ? await detachRoom(deps, tx, meeting) : null;
-  const [updated] = await tx
-    .update(sessions)
-    .set({ status: 'cancelled', cancelReason: reason, updatedAt: now })
-    .where(and(eq(sessions.id, session.id), eq(sessions.status, session.status)))
-    .returning();
+  const [updated] = await transitionSession(tx, session.id, session.status, 'cancelled', { cancelReason: reason, updatedAt: now });
   return { session: updated!, roomToDelete };
 }
 
 export async function cancelSession(deps: Deps, actor: Actor, input: CancelSessionInput): Promise<SessionView> {
-  assertScheduler(actor);
   const { academy } = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   const now = deps.clock.now();
   const { session, roomToDelete } = await deps.db.transaction(async (tx) => {
@@ -45,8 +41,7 @@ export async function cancelSession(deps: Deps, actor: Actor, input: CancelSessi
 }
 
 export async function cancelSchedule(deps: Deps, actor: Actor, input: CancelScheduleInput): Promise<{ scheduleId: number; cancelled: number[] }> {
-  assertScheduler(actor);
-  const scope = await getAcademyInScopeOrThrow(deps.db, actor, actor.role === 'super_admin' ? await academyOfSchedule(deps, input.scheduleId) : undefined);
+  const scope = await resolveAcademy(deps.db, actor, actor.role === 'super_admin' ? await academyOfSchedule(deps, input.scheduleId) : undefined);
   const [schedule] = await deps.db
     .select({ id: schedules.id })
     .from(schedules)

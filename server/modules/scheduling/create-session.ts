@@ -1,13 +1,14 @@
 /**
  * One session at a local date and time in the academy's timezone, stored as
- * the UTC instant (SPEC 3). The wall time resolves exactly as a weekly
+ * the UTC instant (docs/rules.md#sessions). The wall time resolves exactly as a weekly
  * schedule's would (localDateTimeToUtc), DST gaps and overlaps included.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { sessions } from '@/server/db/schema';
-import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { assertParticipants, assertScheduler, getAcademyInScopeOrThrow } from './academy-scope';
+import type { Academy } from '@/server/modules/academies';
+import { assertParticipants } from './participants';
 import type { CreateSessionInput } from './schemas';
 import { sessionView, type SessionView } from './session-view';
 import { localDateTimeToUtc } from './weekly-schedule';
@@ -21,9 +22,8 @@ export function wallTimeToUtcOrThrow(timezone: string, localDate: string, localT
   }
 }
 
-export async function createSession(deps: Deps, actor: Actor, input: CreateSessionInput): Promise<SessionView> {
-  assertScheduler(actor);
-  const academy = await getAcademyInScopeOrThrow(deps.db, actor, input.academyId);
+/** `academy` is the one the caller may act on (resolveAcademy). */
+export async function createSession(deps: Deps, academy: Academy, input: CreateSessionInput): Promise<SessionView> {
   const scheduledAt = wallTimeToUtcOrThrow(academy.timezone, input.localDate, input.localTime);
   const now = deps.clock.now();
   if (scheduledAt.getTime() < now.getTime()) throw new DomainError('BAD_REQUEST', 'The session would start in the past');

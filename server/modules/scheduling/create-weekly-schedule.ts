@@ -1,21 +1,22 @@
 /**
- * A weekly recurring schedule (SPEC 3): the schedule row and all its
+ * A weekly recurring schedule (docs/rules.md#sessions): the schedule row and all its
  * sessions in one transaction, each occurrence at the same local wall time in
  * the academy's timezone (expandWeeklySchedule), so a 17:00 class stays at
  * 17:00 across a DST change. Occurrences already in the past are skipped.
  */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { schedules, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { assertParticipants, assertScheduler, getAcademyInScopeOrThrow } from './academy-scope';
+import type { Academy } from '@/server/modules/academies';
+import { assertParticipants } from './participants';
 import type { CreateWeeklyScheduleInput } from './schemas';
 import { sessionView } from './session-view';
 import { expandWeeklySchedule } from './weekly-schedule';
 
-export async function createWeeklySchedule(deps: Deps, actor: Actor, input: CreateWeeklyScheduleInput) {
-  assertScheduler(actor);
-  const academy = await getAcademyInScopeOrThrow(deps.db, actor, input.academyId);
+/** `academy` is the one the caller may act on (resolveAcademy). */
+export async function createWeeklySchedule(deps: Deps, actor: Actor, academy: Academy, input: CreateWeeklyScheduleInput) {
   let starts: Date[];
   try {
     starts = expandWeeklySchedule({

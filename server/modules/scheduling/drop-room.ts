@@ -15,6 +15,7 @@
  * rather than marked ended because a rescheduled session needs a fresh
  * meeting (one per session).
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/server/db';
 import { meetings } from '@/server/db/schema';

@@ -1,9 +1,9 @@
 /**
- * Which sessions the create-scheduled sweep may open a room for (SPEC 6).
+ * Which sessions the create-scheduled sweep may open a room for (docs/rules.md#automatic-rooms).
  *
  * Pure: the caller passes `now`, the academy's IANA timezone and its settings.
- * The older system compared the UTC time of day with the academy's local
- * hours and could not wrap midnight (PRIOR_ART), so every calendar question
+ * Comparing the UTC time of day with the academy's local hours gets the
+ * window wrong and cannot wrap midnight, so every calendar question
  * here — time of day, weekday — is answered in the academy's local time.
  *
  * Local time is derived from @date-fns/tz's `tzOffset` (Intl-backed, so it
@@ -11,6 +11,7 @@
  * than from `TZDate` getters, whose results near DST transitions vary with
  * the process timezone.
  */
+import 'server-only';
 import { tzOffset } from '@date-fns/tz';
 
 export interface CreationSettings {

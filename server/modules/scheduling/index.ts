@@ -1,9 +1,10 @@
 /**
- * Scheduling (SPEC 3, 6): sessions one by one or weekly in the academy's
+ * Scheduling (docs/rules.md#sessions, docs/rules.md#automatic-rooms): sessions one by one or weekly in the academy's
  * timezone (stored in UTC, DST-proof), edits and cancellations under the
  * status machine, academy video settings and teacher settings; and the pure
  * rules the sweeps use (eligibility, weekly expansion).
  */
+import 'server-only';
 export * from './eligibility';
 export * from './weekly-schedule';
 export { createSession } from './create-session';
@@ -16,4 +17,3 @@ export { videoSettingsProblems } from './video-settings-rules';
 export { getTeacherMeetingSettings, updateTeacherMeetingSettings } from './teacher-settings';
 export { sessionView, localDateTime, type SessionView } from './session-view';
 export * from './schemas';
-export { schedulingRouter } from './router';

@@ -1,14 +1,12 @@
 /** An academy's weekly schedules, newest first, with how many sessions each has left. */
+import 'server-only';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { schedules, sessions, users } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
-import type { Actor } from '@/server/lib/actor';
-import { assertScheduler, getAcademyInScopeOrThrow } from './academy-scope';
+import type { Academy } from '@/server/modules/academies';
 import type { ListSchedulesInput } from './schemas';
 
-export async function listSchedules(deps: Deps, actor: Actor, input: ListSchedulesInput = {}) {
-  assertScheduler(actor);
-  const academy = await getAcademyInScopeOrThrow(deps.db, actor, input.academyId);
+export async function listSchedules(deps: Deps, academy: Academy, input: ListSchedulesInput = {}) {
   const limit = input.limit ?? 50;
   const now = deps.clock.now().toISOString();
   const upcoming = sql`${sessions.status} IN ('scheduled', 'ready') AND ${sessions.scheduledAt} >= ${now}::timestamptz`;

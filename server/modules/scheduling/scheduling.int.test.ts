@@ -9,7 +9,7 @@ import { academyVideoSettings, meetings, sessions } from '@/server/db/schema';
 import { fixedClock } from '@/server/lib/clock';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps, unreachableLivekit } from '@/server/testing/integration';
 import { localParts } from './eligibility';
 

@@ -1,23 +1,24 @@
 /** zod inputs of the scheduling procedures; bounded, strict, refusing rather than guessing. */
+import 'server-only';
 import { z } from 'zod';
+import { idInput } from '@/server/lib/schemas';
 import { MAX_OCCURRENCES, MAX_SCHEDULED_DURATION_MINUTES } from './weekly-schedule';
 
-const id = z.number().int().positive().max(2_147_483_647);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a local date 'YYYY-MM-DD'");
 export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a local time 'HH:MM' (00:00–23:59)");
 const title = z.string().trim().min(1).max(200);
 const durationMinutes = z.number().int().min(1).max(MAX_SCHEDULED_DURATION_MINUTES);
 const kind = z.enum(['quran', 'academic', 'interactive_course']);
 const reason = z.string().trim().min(1).max(500);
-const academyId = id.optional();
+const academyId = idInput.optional();
 
-const audience = { studentId: id.optional(), circleId: id.optional(), courseId: id.optional() };
+const audience = { studentId: idInput.optional(), circleId: idInput.optional(), courseId: idInput.optional() };
 type Audience = { studentId?: number; circleId?: number; courseId?: number };
 const oneAudience = (v: Audience) => [v.studentId, v.circleId, v.courseId].filter((x) => x !== undefined).length === 1;
 const AUDIENCE_MESSAGE = 'Give exactly one of studentId, circleId and courseId';
 
 export const createSessionInput = z
-  .object({ academyId, kind, title, teacherId: id, ...audience, localDate, localTime, durationMinutes })
+  .object({ academyId, kind, title, teacherId: idInput, ...audience, localDate, localTime, durationMinutes })
   .strict()
   .refine(oneAudience, { message: AUDIENCE_MESSAGE, path: ['studentId'] });
 export type CreateSessionInput = z.infer<typeof createSessionInput>;
@@ -33,7 +34,7 @@ export const createWeeklyScheduleInput = z
     academyId,
     kind,
     title,
-    teacherId: id,
+    teacherId: idInput,
     ...audience,
     /** 0 = Sunday .. 6 = Saturday, in the academy's timezone. */
     weekdays,
@@ -49,19 +50,19 @@ export const createWeeklyScheduleInput = z
 export type CreateWeeklyScheduleInput = z.infer<typeof createWeeklyScheduleInput>;
 
 export const updateSessionInput = z
-  .object({ sessionId: id, title: title.optional(), teacherId: id.optional(), localDate: localDate.optional(), localTime: localTime.optional(), durationMinutes: durationMinutes.optional() })
+  .object({ sessionId: idInput, title: title.optional(), teacherId: idInput.optional(), localDate: localDate.optional(), localTime: localTime.optional(), durationMinutes: durationMinutes.optional() })
   .strict()
   .refine((v) => Object.keys(v).some((k) => k !== 'sessionId'), { message: 'Nothing to change', path: ['sessionId'] });
 export type UpdateSessionInput = z.infer<typeof updateSessionInput>;
 
-export const cancelSessionInput = z.object({ sessionId: id, reason }).strict();
+export const cancelSessionInput = z.object({ sessionId: idInput, reason }).strict();
 export type CancelSessionInput = z.infer<typeof cancelSessionInput>;
 
-export const cancelScheduleInput = z.object({ scheduleId: id, reason }).strict();
+export const cancelScheduleInput = z.object({ scheduleId: idInput, reason }).strict();
 export type CancelScheduleInput = z.infer<typeof cancelScheduleInput>;
 
 export const listSchedulesInput = z
-  .object({ academyId, limit: z.number().int().min(1).max(100).optional(), cursor: id.optional() })
+  .object({ academyId, limit: z.number().int().min(1).max(100).optional(), cursor: idInput.optional() })
   .strict()
   .optional();
 export type ListSchedulesInput = z.infer<typeof listSchedulesInput>;
@@ -100,13 +101,13 @@ export const updateVideoSettingsInput = z
   .strict();
 export type UpdateVideoSettingsInput = z.infer<typeof updateVideoSettingsInput>;
 
-export const teacherScopeInput = z.object({ teacherId: id.optional() }).strict().optional();
+export const teacherScopeInput = z.object({ teacherId: idInput.optional() }).strict().optional();
 
 const quality = z.enum(['low', 'medium', 'high']);
 /** null clears a setting back to the academy's (or the default). */
 export const updateTeacherSettingsInput = z
   .object({
-    teacherId: id.optional(),
+    teacherId: idInput.optional(),
     maxParticipants: z.number().int().min(1).max(500).nullable().optional(),
     recordingEnabled: z.boolean().nullable().optional(),
     videoQuality: quality.nullable().optional(),

@@ -1,4 +1,5 @@
 /** What scheduling returns for a session: the stored UTC instant plus its wall time in the academy. */
+import 'server-only';
 import type { sessions } from '@/server/db/schema';
 import { localParts } from './eligibility';
 

@@ -1,8 +1,9 @@
 /**
- * A teacher's own meeting settings (SPEC 4's teacher layer): the teacher
+ * A teacher's own meeting settings (docs/rules.md#meetings's teacher layer): the teacher
  * themself or a manager of their academy may read and change them. A null
  * field says nothing, so the academy's setting (or the default) applies.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { teacherSettings, users } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

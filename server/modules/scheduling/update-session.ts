@@ -5,21 +5,21 @@
  * ready session goes back to scheduled, to get a fresh room from the sweep or
  * the teacher. A title change keeps the room.
  */
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { getSessionContextOrThrow } from '@/server/modules/sessions/access';
-import { assertTransition } from '@/server/modules/sessions/status-machine';
-import { assertParticipants, assertScheduler } from './academy-scope';
+import { getSessionContextOrThrow } from '@/server/modules/sessions';
+import { assertTransition, transitionSession } from '@/server/modules/sessions';
+import { assertParticipants } from './participants';
 import { wallTimeToUtcOrThrow } from './create-session';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { UpdateSessionInput } from './schemas';
 import { localDateTime, sessionView, type SessionView } from './session-view';
 
 export async function updateSession(deps: Deps, actor: Actor, input: UpdateSessionInput): Promise<{ session: SessionView; roomDeleted: boolean }> {
-  assertScheduler(actor);
   const { academy } = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   const now = deps.clock.now();
   const { session, roomToDelete } = await deps.db.transaction(async (tx) => {
@@ -44,20 +44,19 @@ export async function updateSession(deps: Deps, actor: Actor, input: UpdateSessi
     const resetsRoom =
       scheduledAt.getTime() !== locked.scheduledAt.getTime() || durationMinutes !== locked.durationMinutes || teacherId !== locked.teacherId;
     const [meeting] = await tx.select().from(meetings).where(eq(meetings.sessionId, locked.id));
-    let status = locked.status;
     let roomToDelete: string | null = null;
-    if (resetsRoom && meeting) {
-      if (status === 'ready') {
-        assertTransition('ready', 'scheduled');
-        status = 'scheduled';
-      }
-      roomToDelete = await detachRoom(deps, tx, meeting);
-    }
-    const [updated] = await tx
-      .update(sessions)
-      .set({ title: input.title ?? locked.title, teacherId, scheduledAt, durationMinutes, status, updatedAt: now })
-      .where(and(eq(sessions.id, locked.id), eq(sessions.status, locked.status)))
-      .returning();
+    // A ready session whose room goes returns to the schedule.
+    const backToScheduled = resetsRoom && meeting !== undefined && locked.status === 'ready';
+    if (backToScheduled) assertTransition('ready', 'scheduled'); // before the room is detached
+    if (resetsRoom && meeting) roomToDelete = await detachRoom(deps, tx, meeting);
+    const patch = { title: input.title ?? locked.title, teacherId, scheduledAt, durationMinutes, updatedAt: now };
+    const [updated] = backToScheduled
+      ? await transitionSession(tx, locked.id, 'ready', 'scheduled', patch)
+      : await tx
+          .update(sessions)
+          .set(patch)
+          .where(and(eq(sessions.id, locked.id), eq(sessions.status, locked.status)))
+          .returning();
     return { session: sessionView(updated!, academy.timezone), roomToDelete };
   });
   return { session, roomDeleted: await deleteDetachedRoom(deps, roomToDelete) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACADEMY_VIDEO_SETTINGS } from '@/server/modules/academies/settings';
+import { DEFAULT_ACADEMY_VIDEO_SETTINGS } from '@/server/modules/academies';
 import { videoSettingsProblems, type CheckedVideoSettings } from './video-settings-rules';
 
 const base: CheckedVideoSettings = { ...DEFAULT_ACADEMY_VIDEO_SETTINGS };

@@ -3,6 +3,7 @@
  * partial update is merged with what is stored (a request that only lowers
  * `studentPartialBelow` can still end up below `studentAbsentBelow`).
  */
+import 'server-only';
 import { parseLocalTime } from './eligibility';
 
 export interface CheckedVideoSettings {

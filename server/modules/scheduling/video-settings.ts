@@ -1,16 +1,15 @@
 /**
- * An academy's video settings (SPEC 6): read by its managers, changed by its
+ * An academy's video settings (docs/rules.md#automatic-rooms): read by its managers, changed by its
  * admins. A partial update is merged with what is stored under a row lock
  * (two admins changing different fields both win) and the merged whole is
  * validated before anything is written.
  */
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { academyVideoSettings } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
-import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { getAcademyVideoSettings, type AcademyVideoSettings } from '@/server/modules/academies';
-import { assertScheduler, assertSettingsAdmin, getAcademyInScopeOrThrow, type Academy } from './academy-scope';
+import { getAcademyVideoSettings, type Academy, type AcademyVideoSettings } from '@/server/modules/academies';
 import type { UpdateVideoSettingsInput } from './schemas';
 import { videoSettingsProblems } from './video-settings-rules';
 
@@ -19,16 +18,13 @@ function view(academy: Academy, settings: AcademyVideoSettings) {
   return { academyId: academy.id, timezone: academy.timezone, ...rest, updatedAt };
 }
 
-export async function getVideoSettings(deps: Deps, actor: Actor, input: { academyId?: number } = {}) {
-  assertScheduler(actor);
-  const academy = await getAcademyInScopeOrThrow(deps.db, actor, input.academyId);
+/** `academy` is the one the caller may act on (resolveAcademy); who may read or change it is the procedure's rule. */
+export async function getVideoSettings(deps: Deps, academy: Academy) {
   return view(academy, await getAcademyVideoSettings(deps.db, academy.id));
 }
 
-export async function updateVideoSettings(deps: Deps, actor: Actor, input: UpdateVideoSettingsInput) {
-  assertSettingsAdmin(actor);
-  const { academyId, ...requested } = input;
-  const academy = await getAcademyInScopeOrThrow(deps.db, actor, academyId);
+export async function updateVideoSettings(deps: Deps, academy: Academy, input: UpdateVideoSettingsInput) {
+  const { academyId: _academyId, ...requested } = input;
   const changes = Object.fromEntries(Object.entries(requested).filter(([, v]) => v !== undefined)) as Partial<AcademyVideoSettings>;
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 /**
- * Expands a weekly recurring schedule into UTC start instants (SPEC 3).
+ * Expands a weekly recurring schedule into UTC start instants (docs/rules.md#sessions).
  *
  * Recurrence is defined in the academy's wall-clock time: a 17:00 class stays
  * at 17:00 local across daylight-saving changes, so its UTC instant moves by
@@ -17,6 +17,7 @@
  *   change): the earlier of the two instants. `TZDate` is not used for this
  *   because its choice there depends on the server's own TZ.
  */
+import 'server-only';
 import { tzOffset } from '@date-fns/tz';
 import { assertTimeZone, parseLocalTime } from './eligibility';
 

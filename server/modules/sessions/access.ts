@@ -1,19 +1,17 @@
 /**
- * Who may see, join and manage a session (SPEC 2). Another academy's session
+ * Who may see, join and manage a session (docs/rules.md#who-may-do-what). Another academy's session
  * is NOT_FOUND for everyone but the super admin, exactly like a missing one.
  */
+import 'server-only';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
 import { academies, academyVideoSettings, meetings, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 
-/**
- * teacher = the session's own teacher; observer = another teacher of the
- * academy, admitted only when the academy lets teachers observe colleagues,
- * and then only hidden, without publishing or managing.
- */
-export type JoinRole = 'teacher' | 'manager' | 'observer' | 'student' | 'parent';
+import type { JoinRole } from '@/shared/classroom/grants';
+
+export type { JoinRole };
 
 export interface SessionContext {
   session: typeof sessions.$inferSelect;
@@ -121,7 +119,8 @@ export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: bool
     case 'supervisor':
       return 'manager';
     case 'teacher':
-      // A teacher manages their own sessions; a colleague's only as a hidden observer, when the academy allows it.
+      // docs/rules.md#who-may-do-what, issue 14: a teacher manages their own sessions; a colleague's
+      // only as a hidden observer, when the academy allows it.
       if (actor.id === teacherId) return 'teacher';
       return teachersMayObserve ? 'observer' : null;
     case 'student':

@@ -4,6 +4,7 @@
  * attendance.listRecords, which only they may call); anyone else their own,
  * and a parent their children's.
  */
+import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';

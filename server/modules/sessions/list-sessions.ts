@@ -1,8 +1,9 @@
 /**
- * The dashboards' session lists (SPEC 9): today (in the academy's timezone)
+ * The dashboards' session lists (docs/rules.md#dashboards): today (in the academy's timezone)
  * or upcoming, for the actor's role — a teacher's own, a student's (individual,
  * circle, course), a parent's children's, all of an academy for managers.
  */
+import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academyVideoSettings, attendanceEvents } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 
 const db = testDb();

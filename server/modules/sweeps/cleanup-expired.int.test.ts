@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { attendanceRecords, meetings, sessions } from '@/server/db/schema';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, testDb, testDeps, unreachableLivekit } from '@/server/testing/integration';
 import { joinAsParticipant } from '@/server/testing/livekit-participant';
 import { cleanupExpiredMeetings } from './cleanup-expired';

@@ -1,5 +1,5 @@
 /**
- * cleanup-expired (SPEC 6): ends the rooms of sessions that are over and
+ * cleanup-expired (docs/operations.md#sweeps): ends the rooms of sessions that are over and
  * closes sessions left open long past their end (cleanup-rule.ts says which).
  * Ending goes through endMeetingForSession (remove everyone, delete the room,
  * finalise attendance, complete the session); a scheduled session that never
@@ -17,6 +17,7 @@
  * claim sits in its own key space (positive first key; attendance uses the
  * negated session id) and is taken before anything else, so it fits the order.
  */
+import 'server-only';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
@@ -24,6 +25,7 @@ import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { finalizeSessionInTx } from '@/server/modules/attendance';
 import { endMeetingForSession } from '@/server/modules/meetings';
+import { OPEN_STATUSES_SQL } from '@/server/modules/sessions';
 import { cleanupDecision, cleanupScheduledBound, type CleanupAction, type CleanupWait } from './cleanup-rule';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
@@ -75,7 +77,7 @@ export function cleanupCandidatesQuery(db: DbExecutor, input: { bound: Date; aca
     .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
     .where(
       and(
-        sql`${sessions.status} IN ('scheduled', 'ready', 'ongoing')`,
+        sql`${sessions.status} IN (${OPEN_STATUSES_SQL})`,
         lte(sessions.scheduledAt, input.bound),
         inArray(sessions.academyId, input.academyIds),
       ),

@@ -1,5 +1,5 @@
 /**
- * Which sessions the cleanup sweep closes, and how (SPEC 6). Pure: `now` and
+ * Which sessions the cleanup sweep closes, and how (docs/rules.md#ending-and-cleanup). Pure: `now` and
  * the academy's settings come in as arguments.
  *
  * - A live meeting ends once the session's end + the academy's end buffer has
@@ -9,10 +9,13 @@
  *   the settings: its meeting ended, or — scheduled and never given a room —
  *   finalised as absent.
  */
+import 'server-only';
+import type { SessionStatus } from '@/server/db/schema/enums';
+import { isOpenStatus } from '@/shared/session-status';
+
 export const HARD_CLOSE_MINUTES = 120;
 
 const MINUTE_MS = 60_000;
-const OPEN_STATUSES = new Set(['scheduled', 'ready', 'ongoing']);
 
 export interface CleanupCandidate {
   now: Date;
@@ -28,7 +31,7 @@ export type CleanupWait = 'status' | 'not_over' | 'auto_end_off' | 'persisting' 
 export type CleanupDecision = { action: CleanupAction } | { wait: CleanupWait };
 
 export function cleanupDecision({ now, settings, session, meeting }: CleanupCandidate): CleanupDecision {
-  if (!OPEN_STATUSES.has(session.status)) return { wait: 'status' };
+  if (!isOpenStatus(session.status as SessionStatus)) return { wait: 'status' };
   const nowMs = now.getTime();
   const endMs = session.scheduledAt.getTime() + session.durationMinutes * MINUTE_MS;
   const hard = nowMs > endMs + HARD_CLOSE_MINUTES * MINUTE_MS;

@@ -12,7 +12,7 @@ import { fixedClock } from '@/server/lib/clock';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { createMeeting, roomNameFor } from '@/server/modules/meetings';
 import { localDateTime } from '@/server/modules/scheduling';
-import { createAcademy, createCircle, createSession, createUser, setTeacherSettings } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser, setTeacherSettings } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps, unreachableLivekit } from '@/server/testing/integration';
 import { createScheduledMeetings } from './create-scheduled';
 import { getSweepStats } from './sweep-stats';
@@ -174,7 +174,8 @@ describe('create-scheduled', () => {
     const farNow = new Date('2033-06-15T10:00:00Z');
     const bad = await createAcademy(db, { timezone: 'Mars/Olympus_Mons' });
     const badTeacher = await createUser(db, { academyId: bad.id, role: 'teacher' });
-    const badSession = await createSession(db, { academyId: bad.id, teacherId: badTeacher.id, scheduledAt: new Date(farNow.getTime() + 10 * MIN) });
+    const badStudent = await createUser(db, { academyId: bad.id, role: 'student' });
+    const badSession = await createSession(db, { academyId: bad.id, teacherId: badTeacher.id, studentId: badStudent.id, scheduledAt: new Date(farNow.getTime() + 10 * MIN) });
     const good = await academyWithClass();
     const goodSession = await createSession(db, { academyId: good.academy.id, teacherId: good.teacher.id, studentId: good.student.id, scheduledAt: new Date(farNow.getTime() + 10 * MIN) });
 

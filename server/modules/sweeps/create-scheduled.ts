@@ -1,5 +1,5 @@
 /**
- * create-scheduled (SPEC 6): opens the LiveKit room of every session that is
+ * create-scheduled (docs/operations.md#sweeps): opens the LiveKit room of every session that is
  * due one, in academies with auto-create on.
  *
  * Selection is two-step: an index range on `scheduled_at` (the partial index
@@ -21,6 +21,7 @@
  * apart from each other and from people. A failed creation stores nothing:
  * the session stays `scheduled` and eligible for the next run.
  */
+import 'server-only';
 import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { sessions } from '@/server/db/schema';

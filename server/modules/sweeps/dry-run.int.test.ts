@@ -10,7 +10,7 @@ import { createDb, type Db, type DbHandle } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import type { Deps } from '@/server/deps';
 import { createMeeting } from '@/server/modules/meetings';
-import { createAcademy, createCircle, createSession, createUser } from '@/server/testing/factories';
+import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 import { createDatabase } from '@/scripts/infra/postgres';

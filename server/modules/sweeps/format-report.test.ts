@@ -38,7 +38,7 @@ function report(overrides: Partial<CreateScheduledReport> = {}): CreateScheduled
 }
 
 describe('formatSweepReport', () => {
-  it("reads like the seed's report: per academy, failures, totals, time, verdict", () => {
+  it("reads as a per-academy report: per academy, failures, totals, time, verdict", () => {
     const text = formatSweepReport(report());
     expect(text).toContain('📅 Current time: 2025-11-12 10:30:00 UTC');
     expect(text).toMatch(/itqan-academy \(Asia\/Riyadh\)\s+candidates 4 {2}processed 3 {2}created 2 {2}failed 1/);

@@ -1,8 +1,9 @@
 /**
- * The CLI's human-readable report, in the shape of the seed's command output:
+ * The CLI's human-readable report, in the shape operators know from the former system's commands:
  * per-academy counts, overall results, system statistics, time taken.
  * Pure (report in, text out) so its wording is tested without a terminal.
  */
+import 'server-only';
 import type { CleanupReport } from './cleanup-expired';
 import type { CreateScheduledReport } from './create-scheduled';
 import type { AnySweepReport } from './jobs';
@@ -59,7 +60,7 @@ function academyLine(report: AnyReport, entry: AnyReport['academies'][number]): 
     }
     case 'reconcile-attendance': {
       const e = entry as ReconcileReport['academies'][number];
-      return `  ${name} meetings ${e.checked}  repaired ${e.repaired}  joins +${e.joinsAdded}  leaves +${e.leavesAdded}  failed ${e.failed}  recordings ${e.recordingsUpdated}/${e.recordingsChecked} updated`;
+      return `  ${name} meetings ${e.checked}  repaired ${e.repaired}  joins +${e.joinsAdded}  leaves +${e.leavesAdded}  failed ${e.failed}  recordings ${e.recordingsUpdated}/${e.recordingsChecked} updated  stranded finalised ${e.strandedFinalized}`;
     }
   }
 }
@@ -99,6 +100,7 @@ function overall(report: AnyReport): string[] {
         `  • Missed leaves added${would}: ${t.leavesAdded}`,
         `  • Meetings failed: ${t.failed}`,
         `  • Unfinished recordings checked: ${t.recordingsChecked} (updated${would}: ${t.recordingsUpdated})`,
+        `  • Sessions finalised after a room_finished that could not apply${would}: ${t.strandedFinalized}`,
       ];
     }
   }

@@ -1,4 +1,5 @@
 /** The sweeps by name, as the CLI and the cron route call them. */
+import 'server-only';
 import type { Deps } from '@/server/deps';
 import { cleanupExpiredMeetings, type CleanupReport } from './cleanup-expired';
 import { createScheduledMeetings, type CreateScheduledReport } from './create-scheduled';

@@ -4,13 +4,12 @@
  * academy's entry of it; the super admin sees the totals (or one academy's
  * entry when they ask for it).
  */
+import 'server-only';
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { sweepRuns } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
-import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
-import { isManagerRole } from '@/server/lib/actor';
-import type { AcademyRef, SweepError, SweepJob } from './report';
+import type { Academy } from '@/server/modules/academies';
+import { SWEEP_JOB_NAMES, type AcademyRef, type SweepError, type SweepJob } from './report';
 
 export interface RecentRun {
   id: number;
@@ -32,27 +31,19 @@ interface StoredReport {
   academies?: (Record<string, unknown> & { academyId: number; errors?: SweepError[] })[];
 }
 
-const JOBS: SweepJob[] = ['create-scheduled', 'cleanup-expired', 'reconcile-attendance'];
 const MAX_ERRORS = 20;
 
 function numbers(source: Record<string, unknown> | undefined, skip: string[] = []): Record<string, number> {
   return Object.fromEntries(Object.entries(source ?? {}).filter(([k, v]) => typeof v === 'number' && !skip.includes(k))) as Record<string, number>;
 }
 
-export async function listRecentRuns(
-  deps: Pick<Deps, 'db'>,
-  actor: Actor,
-  input: { job?: SweepJob; limit?: number; academyId?: number },
-): Promise<RecentRun[]> {
-  if (!isManagerRole(actor.role)) throw new DomainError('FORBIDDEN', 'Only academy managers can see sweep runs');
-  const scope = actor.role === 'super_admin' ? (input.academyId ?? null) : actor.academyId;
-  if (actor.role !== 'super_admin' && input.academyId !== undefined && input.academyId !== actor.academyId) {
-    throw new DomainError('NOT_FOUND', 'Academy not found');
-  }
+/** `academy` is the one the caller may act on (resolveAcademy); null: a super admin's every academy. */
+export async function listRecentRuns(deps: Pick<Deps, 'db'>, academy: Academy | null, input: { job?: SweepJob; limit?: number } = {}): Promise<RecentRun[]> {
+  const scope = academy?.id ?? null;
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 100);
   // One index range per job (job, started_at) rather than a sort of the whole table.
   const perJob = await Promise.all(
-    (input.job ? [input.job] : JOBS).map((job) =>
+    (input.job ? [input.job] : SWEEP_JOB_NAMES).map((job) =>
       deps.db
         .select()
         .from(sweepRuns)

@@ -6,6 +6,7 @@ import pLimit from 'p-limit';
  * rooms take seconds; the bound keeps the database pool and LiveKit unswamped.
  * `work` must not throw: sweeps record each item's failure themselves.
  */
+import 'server-only';
 export async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const run = pLimit(Math.max(1, limit));
   await Promise.all(items.map((item) => run(() => work(item))));

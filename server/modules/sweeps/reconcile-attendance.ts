@@ -1,12 +1,15 @@
 /**
- * reconcile-attendance (SPEC 5, 6): for every live meeting (not ended, its
+ * reconcile-attendance (docs/rules.md#attendance, docs/operations.md#sweeps): for every live meeting (not ended, its
  * session ready or ongoing) compares the event log with LiveKit's live
  * participant list through reconcileMeeting, which adds the joins and leaves
  * webhooks missed.
  *
  * It also asks LiveKit about recordings still unfinished after a quiet
  * while (a lost egress_ended must not leave one "active"; see
- * recordings/refresh-recordings.ts).
+ * recordings/refresh-recordings.ts), and finalises sessions whose
+ * room_finished webhook could not apply (stored flagged `cannot_apply`:
+ * webhooks/webhook-failure.ts) by the normal rules, at the time the room
+ * finished (stranded-sessions.ts).
  *
  * Concurrency: no lock of our own. reconcileMeeting writes its repairs under
  * the per-(session, user) advisory locks the webhook handler uses, with
@@ -14,13 +17,15 @@
  * once cannot store a repair twice; holding a session or meeting row lock
  * across its LiveKit call would only make arriving webhooks wait.
  */
+import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { reconcileMeeting } from '@/server/modules/attendance';
-import { refreshUnfinishedRecordings } from '@/server/modules/recordings/refresh-recordings';
+import { refreshUnfinishedRecordings } from '@/server/modules/recordings';
+import { finalizeStrandedSession, strandedSessionsQuery } from './stranded-sessions';
 import { forEachConcurrently } from './pool';
 import { finishSweep } from './record-run';
 import { concurrencyOf, errorMessage, type SweepItem, type SweepOptions, type SweepReport } from './report';
@@ -38,11 +43,13 @@ export interface ReconcileCounts {
   /** Unfinished recordings asked about, and those whose state LiveKit moved on. */
   recordingsChecked: number;
   recordingsUpdated: number;
+  /** Sessions finalised after their room_finished webhook could not apply. */
+  strandedFinalized: number;
 }
 
 export type ReconcileReport = SweepReport<ReconcileCounts, object, 'reconcile-attendance'>;
 
-const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed', 'recordingsChecked', 'recordingsUpdated'] as const;
+const COUNT_KEYS = ['checked', 'reconciled', 'repaired', 'joinsAdded', 'leavesAdded', 'failed', 'recordingsChecked', 'recordingsUpdated', 'strandedFinalized'] as const;
 
 export const RECONCILE_LOCKING =
   'none of its own: repairs are written under the per-(session, user) advisory locks with deterministic event ids, so concurrent runs cannot store one twice';
@@ -79,6 +86,7 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
         failed: 0,
         recordingsChecked: 0,
         recordingsUpdated: 0,
+        strandedFinalized: 0,
         errors: [],
         sessions: [],
       },
@@ -106,6 +114,20 @@ export async function reconcileAttendance(deps: Deps, options: SweepOptions = {}
     entry.recordingsChecked += 1;
     if (refresh.outcome === 'updated') entry.recordingsUpdated += 1;
     if (refresh.outcome === 'failed') entry.errors.push({ sessionId: refresh.sessionId, message: `recording ${refresh.egressId}: ${refresh.error}` });
+  }
+
+  const stranded = academies.length ? await strandedSessionsQuery(deps.db, { academyIds: academies.map((a) => a.id) }) : [];
+  for (const session of stranded) {
+    const entry = entries.get(session.academyId)!;
+    try {
+      if (!dryRun) await finalizeStrandedSession(deps.db, session);
+      entry.strandedFinalized += 1;
+      entry.sessions.push({ sessionId: session.sessionId, outcome: 'ended', reason: `room_finished could not apply: ${session.problem}` });
+    } catch (error) {
+      entry.failed += 1;
+      entry.errors.push({ sessionId: session.sessionId, message: `finalising after room_finished could not apply: ${errorMessage(error)}` });
+      entry.sessions.push({ sessionId: session.sessionId, outcome: 'failed', error: errorMessage(error) });
+    }
   }
 
   return finishSweep<ReconcileCounts, object, 'reconcile-attendance'>(

@@ -3,6 +3,7 @@
  * statistics. The stored report keeps counts and failures but not the list
  * of every session handled, which can run to thousands.
  */
+import 'server-only';
 import type { DbExecutor } from '@/server/db';
 import { sweepRuns } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';

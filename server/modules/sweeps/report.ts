@@ -1,10 +1,12 @@
 /**
- * What every sweep returns (SPEC 6, the seed's command reports): one entry
+ * What every sweep returns (docs/operations.md#sweeps): one entry
  * per academy, totals, time taken. A dry run returns the same report a real
  * run would — same outcomes, same counts — with `dryRun: true` and nothing
  * changed.
  */
-export type SweepJob = 'create-scheduled' | 'cleanup-expired' | 'reconcile-attendance';
+import 'server-only';
+export const SWEEP_JOB_NAMES = ['create-scheduled', 'cleanup-expired', 'reconcile-attendance'] as const;
+export type SweepJob = (typeof SWEEP_JOB_NAMES)[number];
 
 export interface SweepProgress {
   job: SweepJob;

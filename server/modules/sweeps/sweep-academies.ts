@@ -3,6 +3,7 @@
  * an academy has no settings row), optionally narrowed to one academy by
  * slug or id.
  */
+import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { academies, academyVideoSettings } from '@/server/db/schema';

@@ -1,13 +1,15 @@
 /**
- * The seed's meeting statistics (its getStatistics): auto-generated
+ * The sweeps' meeting statistics (docs/operations.md#sweeps): auto-generated
  * meetings, live meetings, auto-generated meetings created today and this
  * week, academies with auto-create on. "Today" and "this week" are each
  * academy's own calendar day and ISO week (Monday first), computed in
  * Postgres with the academy's IANA timezone so DST days have their real length.
  */
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { DEFAULT_ACADEMY_VIDEO_SETTINGS } from '@/server/modules/academies';
+import { OPEN_STATUSES_SQL } from '@/server/modules/sessions';
 import { loadSweepAcademies } from './sweep-academies';
 import type { AcademyRef } from './report';
 
@@ -48,7 +50,7 @@ export async function getSweepStats(deps: Pick<Deps, 'db' | 'clock'>, options: {
     SELECT
       (SELECT count(*) FROM meetings m JOIN scope a ON a.id = m.academy_id WHERE m.auto_generated) AS total_auto_generated,
       (SELECT count(*) FROM meetings m JOIN sessions s ON s.id = m.session_id JOIN scope a ON a.id = s.academy_id
-        WHERE m.ended_at IS NULL AND s.status IN ('scheduled', 'ready', 'ongoing')) AS active_meetings,
+        WHERE m.ended_at IS NULL AND s.status IN (${OPEN_STATUSES_SQL})) AS active_meetings,
       (SELECT count(*) FROM meetings m JOIN local_bounds b ON b.id = m.academy_id
         WHERE m.auto_generated AND m.created_at >= b.day_start AND m.created_at < b.day_end) AS created_today,
       (SELECT count(*) FROM meetings m JOIN local_bounds b ON b.id = m.academy_id

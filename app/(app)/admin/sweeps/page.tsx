@@ -1,5 +1,6 @@
 import { AdminShell } from '@/components/dashboard/admin/admin-shell';
 import { RecentSweepRuns, SweepStats } from '@/components/dashboard/admin/sweep-stats';
+import { WebhookProblems } from '@/components/dashboard/admin/webhook-problems';
 import { requireAdminScope } from '../../_lib/require-actor';
 
 export default async function AdminSweepsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -8,6 +9,7 @@ export default async function AdminSweepsPage({ searchParams }: { searchParams: 
     <AdminShell academyId={academyId} titleKey="sweeps">
       <SweepStats />
       <RecentSweepRuns />
+      <WebhookProblems />
     </AdminShell>
   );
 }
