@@ -1,7 +1,6 @@
 /**
- * The HTTP edge, on the real route modules and the real database: every
- * route handler refuses an oversize body as it streams (413, the rest never
- * read), limits answer 429 with Retry-After, an internal error reaches the
+ * The HTTP edge on the real database (every route's body limit:
+ * app/api/body-limits.int.test.ts): limits answer 429 with Retry-After, an internal error reaches the
  * client as a reference only (the log has the cause under the same id), and
  * /api/health keeps its details for the cron secret and super admins.
  */
