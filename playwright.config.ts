@@ -1,9 +1,17 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { localTrialEnv } from './scripts/infra/trial-env';
 
 // One fresh data folder (Postgres, LiveKit config) per run, shared by the workers through the env.
 process.env.HALAQA_E2E_DATA ??= path.join(os.tmpdir(), `halaqa-e2e-${Date.now()}`);
+// The production start is a local trial with secrets of its own and the demo academy seeded on request;
+// made once in the runner and inherited by the workers (the fixtures sign in with HALAQA_DEMO_PASSWORD).
+if (!process.env.HALAQA_E2E_TRIAL) {
+  process.env.HALAQA_E2E_TRIAL = JSON.stringify(localTrialEnv());
+}
+const trial = JSON.parse(process.env.HALAQA_E2E_TRIAL) as Record<string, string>;
+process.env.HALAQA_DEMO_PASSWORD = trial.HALAQA_DEMO_PASSWORD;
 const port = Number(process.env.HALAQA_E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 
@@ -52,6 +60,7 @@ export default defineConfig({
       HALAQA_PG_PORT: String(port + 10),
       HALAQA_LIVEKIT_PORT: String(port + 20),
       APP_URL: baseURL,
+      ...trial,
     },
   },
 });

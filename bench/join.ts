@@ -10,7 +10,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { AccessToken } from 'livekit-server-sdk';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { freePort } from '@/scripts/infra/ports';
 import { startProductionApp } from './lib/production-app';
 
@@ -31,12 +31,12 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 /** True once a remote participant's <video> has decoded a frame. */
 const REMOTE_FRAME = `[...document.querySelectorAll('video')].some((v) => !v.closest('[data-lk-local-participant="true"]') && !v.dataset.local && v.readyState >= 2 && v.videoWidth > 0)`;
 
-async function signIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
+async function signIn(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, permissions: ['camera', 'microphone'] });
   const page = await context.newPage();
   await page.goto('/sign-in');
   await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   return page;
@@ -49,7 +49,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 let floorServer: http.Server | undefined;
 try {
   // The teacher starts the current demo session and publishes fake video.
-  const teacher = await signIn(browser, app.baseUrl, DEMO_USERS.teacher.email);
+  const teacher = await signIn(browser, app.baseUrl, DEMO_USERS.teacher.email, app.demoPassword);
   const sessionId = await teacher.evaluate(async () => {
     const list = await fetch('/api/trpc/session.listMine?input=' + encodeURIComponent(JSON.stringify({ json: { range: 'today' } }))).then((r) => r.json());
     const current = list.result.data.json.find((s: { title: string }) => s.title.includes('Surat Al-Mulk'));
@@ -66,7 +66,7 @@ try {
   log(`teacher publishing in ${roomName}`);
 
   // The room page, as a student: open it, press Join, wait for the teacher's first frame.
-  const student = await signIn(browser, app.baseUrl, DEMO_USERS.student.email);
+  const student = await signIn(browser, app.baseUrl, DEMO_USERS.student.email, app.demoPassword);
   const appTimes: number[] = [];
   let jsBytes = 0;
   for (let i = 0; i < JOINS; i += 1) {

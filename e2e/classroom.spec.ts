@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '@/server/seed/demo-users';
-import { expect, signedInPage, test } from './fixtures/demo';
+import { cspViolations, expect, signedInPage, test } from './fixtures/demo';
 
 const CURRENT_SESSION = 'Surat Al-Mulk';
 
@@ -9,6 +9,10 @@ test('teacher and student meet in a real room and attendance follows the webhook
   await row.getByRole('button').click();
   await teacher.waitForURL(/\/room\/\d+$/);
   const sessionUrl = new URL(teacher.url()).pathname;
+  // The room runs under the app's Content-Security-Policy (nonce'd scripts, LiveKit only for connections).
+  const roomPage = await teacher.request.get(sessionUrl);
+  expect(roomPage.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(roomPage.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 
   await teacher.locator('.lk-prejoin button.lk-join-button').click();
   await expect(teacher.locator('.lk-participant-tile')).toHaveCount(1);
@@ -37,4 +41,8 @@ test('teacher and student meet in a real room and attendance follows the webhook
   await expect(studentRow).toHaveAttribute('data-leaves', '1');
   await expect(teacher.locator('.lk-participant-tile')).toHaveCount(1);
   await teacher.screenshot({ path: 'test-results/room-after-leave.png', fullPage: true });
+
+  // Nothing the room needed was blocked by the policy.
+  expect(await cspViolations(teacher)).toEqual([]);
+  expect(await cspViolations(student)).toEqual([]);
 });

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { baseURL } from '../playwright.config';
-import { expect, test, type DemoUser } from './fixtures/demo';
+import { demoPassword, expect, test, type DemoUser } from './fixtures/demo';
 
 /**
  * Every page, in Arabic and in English: it renders its heading, axe finds no
@@ -23,7 +23,7 @@ async function pageIn(browser: Browser, locale: Locale, who?: DemoUser): Promise
   if (who) {
     await page.goto('/sign-in');
     await page.locator('input[name="email"]').fill(DEMO_USERS[who].email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('input[name="password"]').fill(demoPassword());
     await page.locator('button[type="submit"]').click();
     await expect(page.getByTestId('viewer')).toContainText(DEMO_USERS[who].name);
   }

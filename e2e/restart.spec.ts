@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request, type APIRequestContext } from '@playwright/test';
 import { freePort } from '@/scripts/infra/ports';
+import { localTrialEnv } from '@/scripts/infra/trial-env';
 import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
 import { startAppProcess } from './fixtures/app-process';
 import { expect, test } from './fixtures/demo';
@@ -18,10 +19,10 @@ import { expect, test } from './fixtures/demo';
 const STOPPED_BY_CTRL_C = [0, 130];
 
 /** Signs in through next-auth's credentials callback; the context keeps the session cookie. */
-async function signIn(api: APIRequestContext, email: string): Promise<void> {
+async function signIn(api: APIRequestContext, email: string, password: string): Promise<void> {
   const { csrfToken } = await (await api.get('/api/auth/csrf')).json();
   const answer = await api.post('/api/auth/callback/credentials', {
-    form: { csrfToken, email, password: DEMO_PASSWORD, json: 'true' },
+    form: { csrfToken, email, password, json: 'true' },
     maxRedirects: 0,
   });
   expect(answer.status(), await answer.text()).toBeLessThan(400);
@@ -46,13 +47,17 @@ for (const mode of ['production', 'dev'] as const) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), `halaqa-restart-${mode}-`));
     const port = await freePort();
     const baseURL = `http://127.0.0.1:${port}`;
-    const options = { mode, dataDir, port, pgPort: await freePort(), livekitPort: await freePort() };
+    // Production is a local trial: secrets of its own, the demo academy seeded on request with its own password.
+    // Development seeds the published password (the runner's own HALAQA_DEMO_PASSWORD must not leak in).
+    const trial: Record<string, string> = mode === 'production' ? localTrialEnv() : { HALAQA_DEMO_PASSWORD: DEMO_PASSWORD };
+    const password = trial.HALAQA_DEMO_PASSWORD!;
+    const options = { mode, dataDir, port, pgPort: await freePort(), livekitPort: await freePort(), env: trial };
     let api: APIRequestContext | undefined;
     try {
       const first = await startAppProcess(options);
       expect(first.output()).toContain(`demo academy ${DEMO_ACADEMY_SLUG} created`);
       api = await request.newContext({ baseURL });
-      await signIn(api, DEMO_USERS.teacher.email);
+      await signIn(api, DEMO_USERS.teacher.email, password);
       expect((await trpcQuery(api, 'profile.me')).locale).toBeNull();
       await trpcMutation(api, baseURL, 'profile.setLocale', { locale: 'en' });
       const sessionIds = async () => {
@@ -74,7 +79,7 @@ for (const mode of ['production', 'dev'] as const) {
       expect(await sessionIds()).toEqual(mySessions);
       // Demo users still sign in.
       const admin = await request.newContext({ baseURL });
-      await signIn(admin, DEMO_USERS.admin.email);
+      await signIn(admin, DEMO_USERS.admin.email, password);
       await admin.dispose();
       expect(STOPPED_BY_CTRL_C).toContain(await second.stopLikeCtrlC());
     } finally {

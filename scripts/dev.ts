@@ -1,13 +1,18 @@
 /**
  * Runs Halaqa on its embedded defaults: DATABASE_URL or an embedded
  * PostgreSQL under .data/, migrations, the demo academy, LIVEKIT_* or a local
- * livekit-server whose webhook points at the app, then `next dev` (or
- * `next start` with --production). Without LiveKit the app still starts and
- * says why video is unavailable.
+ * livekit-server whose webhook points at the app, then `next dev`. Without
+ * LiveKit the app still starts and says why video is unavailable.
+ *
+ * With --production (`npm start`) nothing is generated or seeded: secrets,
+ * the LiveKit key pair and an https APP_URL come from the environment, and
+ * the start is refused, naming every problem, when they do not
+ * (server/startup/production-checks.ts). Given only LIVEKIT_API_KEY and
+ * LIVEKIT_API_SECRET it runs a local livekit-server with them (a local trial).
  *
  * Variables only this script reads: PORT (3000), HALAQA_DATA_DIR (.data),
  * HALAQA_PG_PORT (54329), HALAQA_LIVEKIT_PORT (7880; ICE/UDP on +2),
- * HALAQA_SEED (1).
+ * HALAQA_SEED (1 in development, 0 in production), HALAQA_DEMO_PASSWORD.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
+import { configurationProblems, demoPasswordProblems, localSecretsIn, refusalMessage } from '@/server/startup/production-checks';
 import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/seed/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
 import { ensureDatabase, startEmbeddedPostgres } from './infra/postgres';
@@ -28,8 +34,13 @@ const dataDir = path.resolve(env.HALAQA_DATA_DIR ?? '.data');
 const appUrl = env.APP_URL ?? `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(`[halaqa] ${line}`);
 
-/** Secrets the app needs, made once and kept under .data/ so sessions survive restarts. */
-function localSecrets(): { authSecret: string; cronSecret: string; livekitKey: string; livekitSecret: string } {
+type Secrets = { authSecret: string; cronSecret: string; livekitKey: string; livekitSecret: string };
+
+/** Development: secrets made once and kept under .data/ so sessions survive restarts. Production: the environment's. */
+function localSecrets(): Secrets {
+  if (production) {
+    return { authSecret: env.AUTH_SECRET ?? '', cronSecret: env.CRON_SECRET ?? '', livekitKey: env.LIVEKIT_API_KEY ?? '', livekitSecret: env.LIVEKIT_API_SECRET ?? '' };
+  }
   const file = path.join(dataDir, 'secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   const secrets = {
@@ -53,7 +64,7 @@ async function database(): Promise<string> {
   return ensureDatabase(pg.url, 'halaqa');
 }
 
-async function livekit(secrets: ReturnType<typeof localSecrets>): Promise<Record<string, string>> {
+async function livekit(secrets: Secrets): Promise<Record<string, string>> {
   if (env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET) {
     log(`LiveKit: ${env.LIVEKIT_URL} (from LIVEKIT_URL)`);
     return {};
@@ -80,19 +91,40 @@ async function livekit(secrets: ReturnType<typeof localSecrets>): Promise<Record
   }
 }
 
+/** Prints every problem, stops what was started (the embedded Postgres), exits 1. */
+async function refuse(problems: string[]): Promise<never> {
+  console.error(`\n[halaqa] ${refusalMessage(problems)}\n`);
+  await shutdownAndExit(1);
+  throw new Error('unreachable');
+}
+
 async function main() {
+  const appEnv = { ...env, APP_URL: appUrl };
+  // Refused before anything starts: the environment alone says enough.
+  if (production) {
+    const problems = configurationProblems(appEnv, localSecretsIn(dataDir));
+    if (problems.length) await refuse(problems);
+  }
   mkdirSync(dataDir, { recursive: true });
   const secrets = localSecrets();
   const databaseUrl = await database();
   await runMigrations(databaseUrl);
   log('migrations applied');
 
-  if (env.HALAQA_SEED !== '0') {
-    const handle = createDb(databaseUrl, { max: 2 });
-    const seeded = await seedDemoAcademy(handle.db, new Date());
+  const seed = (env.HALAQA_SEED ?? (production ? '0' : '1')) === '1';
+  const demoPassword = env.HALAQA_DEMO_PASSWORD || DEMO_PASSWORD;
+  const handle = createDb(databaseUrl, { max: 2 });
+  let accountProblems: string[] = [];
+  try {
+    if (seed) {
+      const seeded = await seedDemoAcademy(handle.db, new Date(), { password: demoPassword });
+      log(`demo academy ${DEMO_ACADEMY_SLUG} ${seeded.created ? 'created' : 'ready'}; sessions ${seeded.sessionIds.join(', ')}`);
+    }
+    if (production) accountProblems = await demoPasswordProblems(handle.db);
+  } finally {
     await handle.close();
-    log(`demo academy ${DEMO_ACADEMY_SLUG} ${seeded.created ? 'created' : 'ready'}; sessions ${seeded.sessionIds.join(', ')}`);
   }
+  if (accountProblems.length) await refuse(accountProblems);
 
   const video = await livekit(secrets);
   if (video.HALAQA_VIDEO_UNAVAILABLE) {
@@ -102,7 +134,7 @@ async function main() {
   const childEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
-    APP_URL: appUrl,
+    ...appEnv,
     NEXTAUTH_URL: appUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? secrets.authSecret,
     CRON_SECRET: env.CRON_SECRET ?? secrets.cronSecret,
@@ -124,7 +156,8 @@ async function main() {
   next.on('exit', (code) => void shutdownAndExit(code ?? 1));
 
   log(`app: ${appUrl}`);
-  log(`demo users (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS).map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  if (seed && !production) log(`demo users (password "${demoPassword}"): ${Object.values(DEMO_USERS).map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  else if (seed) log(`demo users (password from HALAQA_DEMO_PASSWORD): ${Object.values(DEMO_USERS).map((u) => u.email).join(', ')}`);
 }
 
 main().catch((error) => {

@@ -1,7 +1,9 @@
 /**
- * The one reader of process.env. Parsed once, lazily (so `next build` and
- * scripts that set variables first both work), with a message naming every
- * variable that is missing or wrong. The dev script (scripts/dev.ts) fills in
+ * The one reader of process.env. Parsed once, at the server's start
+ * (instrumentation.ts → server/startup/validate.ts, which also runs the
+ * production checks), so a wrong variable stops the start rather than the
+ * first request; `next build` and scripts that set variables first parse it
+ * when they need it. The message names every variable that is missing or wrong. The dev script (scripts/dev.ts) fills in
  * the embedded defaults: a local Postgres, a local livekit-server, secrets
  * kept under .data/.
  */

@@ -4,7 +4,10 @@
  * livekit-server, the demo seed unless told otherwise) on free ports and a
  * fresh data folder, never someone else's database or LiveKit. The build is
  * made first when missing or older than the sources, since measuring stale
- * code would be a lie.
+ * code would be a lie, and with the benchmarks' ceiling routes
+ * (HALAQA_BENCH_ROUTES=1). It runs as a local production trial
+ * (scripts/infra/trial-env.ts): secrets of its own, the demo academy seeded
+ * with a password of its own.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -13,11 +16,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort, isTcpPortFree } from '@/scripts/infra/ports';
 import { PG_PASSWORD, PG_USER } from '@/scripts/infra/postgres';
+import { localTrialEnv } from '@/scripts/infra/trial-env';
 
 export interface ProductionApp {
   baseUrl: string;
   databaseUrl: string;
   secrets: { authSecret: string; cronSecret: string; livekitKey: string; livekitSecret: string };
+  /** The demo users' password in this run. */
+  demoPassword: string;
   /** The app's last log lines, for error messages. */
   logTail(lines?: number): string;
   stop(): Promise<void>;
@@ -62,13 +68,14 @@ function ensureBuild(log: (line: string) => void): void {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   let why: string | null = null;
   if (!existsSync(buildId)) why = 'no production build';
+  else if (!existsSync(path.join(root, '.next/server/app/api/bench'))) why = 'the build has no bench routes';
   else {
     const newest = newestSource();
     if (newest.mtimeMs > statSync(buildId).mtimeMs) why = `${newest.file} is newer than the build`;
   }
   if (!why) return;
   log(`${why}: next build`);
-  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HALAQA_BENCH_ROUTES: '1' } });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 
@@ -100,6 +107,8 @@ export async function startProductionApp(options: StartOptions = {}): Promise<Pr
   // The bench owns every server it measures.
   for (const name of ['DATABASE_URL', 'LIVEKIT_URL', 'LIVEKIT_API_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'NEXTAUTH_URL', 'AUTH_SECRET']) delete env[name];
   env.APP_URL = baseUrl;
+  const trial = localTrialEnv();
+  Object.assign(env, { ...trial, HALAQA_SEED: env.HALAQA_SEED });
   if (options.profileDir) {
     mkdirSync(options.profileDir, { recursive: true });
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.join(root, 'bench', 'cpu-profile-hook.mjs')).href}`.trim();
@@ -145,7 +154,8 @@ export async function startProductionApp(options: StartOptions = {}): Promise<Pr
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${logTail()}`);
-      const body = await fetch(`${baseUrl}/api/health`)
+      // The details (video) are for the cron secret's holder.
+      const body = await fetch(`${baseUrl}/api/health`, { headers: { authorization: `Bearer ${trial.CRON_SECRET}` } })
         .then((r) => r.json() as Promise<{ ok?: boolean; video?: boolean; videoUnavailableReason?: string }>)
         .catch((error: unknown) => ({ error: String(error) }));
       if ('ok' in body && body.ok && body.video) break;
@@ -162,7 +172,8 @@ export async function startProductionApp(options: StartOptions = {}): Promise<Pr
   return {
     baseUrl,
     databaseUrl: `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${pgPort}/halaqa`,
-    secrets: JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')),
+    secrets: { authSecret: trial.AUTH_SECRET!, cronSecret: trial.CRON_SECRET!, livekitKey: trial.LIVEKIT_API_KEY!, livekitSecret: trial.LIVEKIT_API_SECRET! },
+    demoPassword: trial.HALAQA_DEMO_PASSWORD!,
     logTail,
     stop,
   };

@@ -8,10 +8,19 @@ import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { ErrorText } from '@/components/ui/notice';
 
+const THROTTLED = 'TooManyAttempts:';
+
 export function SignInForm() {
   const { t } = useText();
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+
+  // The server throttles failed attempts and says for how long (server/auth/options.ts).
+  function errorText(code: string | null | undefined): string {
+    const seconds = code?.startsWith(THROTTLED) ? Number(code.slice(THROTTLED.length)) : NaN;
+    if (!Number.isFinite(seconds)) return t('signInFailed');
+    return t('signInThrottled', { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -20,7 +29,7 @@ export function SignInForm() {
     const result = await signIn('credentials', { email: form.get('email'), password: form.get('password'), redirect: false });
     setPending(false);
     if (result?.ok && !result.error) window.location.assign('/');
-    else setError(true);
+    else setError(errorText(result?.error));
   }
 
   return (
@@ -35,7 +44,7 @@ export function SignInForm() {
         <Field label={t('password')}>
           <Input name="password" type="password" autoComplete="current-password" required />
         </Field>
-        {error && <ErrorText className="m-0">{t('signInFailed')}</ErrorText>}
+        {error && <ErrorText className="m-0">{error}</ErrorText>}
         <Button type="submit" disabled={pending} className="justify-self-start">
           {t('signIn')}
         </Button>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import { Button } from '@/components/ui/button';
@@ -32,7 +33,7 @@ export function RecordingControl({ sessionId, recording }: { sessionId: number; 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.room.state.queryKey({ sessionId }) });
   const start = useMutation(trpc.recording.start.mutationOptions({ onSuccess: refresh }));
   const stop = useMutation(trpc.recording.stop.mutationOptions({ onSuccess: refresh }));
-  const error = (recording ? stop.error : start.error) ?? null;
+  const refusal = useRefusalText()((recording ? stop.error : start.error) ?? null);
   return (
     <div className="my-2">
       {recording ? (
@@ -44,9 +45,10 @@ export function RecordingControl({ sessionId, recording }: { sessionId: number; 
           {start.isPending ? t('room.startingRecording') : t('room.startRecording')}
         </Button>
       )}
-      {error && (
+      {refusal && (
         <ErrorText data-testid="room-recording-error">
-          {error.message}
+          {refusal.text}
+          {refusal.detail && <small dir="ltr"> ({refusal.detail})</small>}
         </ErrorText>
       )}
     </div>

@@ -8,6 +8,7 @@ import { ConnectionError } from 'livekit-client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Play } from 'lucide-react';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
@@ -31,7 +32,22 @@ const PREFETCH_MAX_AGE_MS = 20_000;
 /** The stage beside the side panels (room.css: LiveKitRoom's own unlayered styles would win over utilities). */
 const ROOM_LAYOUT = 'room-layout';
 
-export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { sessionId: number; viewerName: string; videoUnavailableReason: string | null }) {
+/**
+ * `videoUnavailable`: the installation has no LiveKit; `videoUnavailableDetail`
+ * says why, and only super admins get it (it names servers and variables).
+ */
+export function RoomClient({
+  sessionId,
+  viewerName,
+  videoUnavailable,
+  videoUnavailableDetail,
+}: {
+  sessionId: number;
+  viewerName: string;
+  videoUnavailable: boolean;
+  videoUnavailableDetail: string | null;
+}) {
+  const refusalText = useRefusalText();
   const { t } = useText();
   const trpc = useTRPC();
   const [phase, setPhase] = useState<Phase>('prejoin');
@@ -63,7 +79,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   // used: the room's controls (mute all, stop publishing) may have changed.
   const prefetched = useRef<{ at: number; data: TokenData } | null>(null);
   const prefetch = useMutation(trpc.meeting.token.mutationOptions({ onSuccess: (data) => (prefetched.current = { at: Date.now(), data }) }));
-  const canPrefetch = phase === 'prejoin' && !videoUnavailableReason && Boolean(detail.data?.meeting) && !detail.data?.meeting?.endedAt;
+  const canPrefetch = phase === 'prejoin' && !videoUnavailable && Boolean(detail.data?.meeting) && !detail.data?.meeting?.endedAt;
   const prefetchIdle = prefetch.isIdle;
   const startPrefetch = prefetch.mutate;
   useEffect(() => {
@@ -124,7 +140,7 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
 
   const { session, meeting, viewer, attendance } = detail.data;
   const state = controls.state;
-  const staff = viewer.joinRole === 'teacher' || viewer.joinRole === 'manager' || viewer.joinRole === 'staff';
+  const staff = viewer.canManage;
   const isStudent = viewer.joinRole === 'student';
   const over = ['completed', 'absent', 'cancelled'].includes(session.status) || Boolean(meeting?.endedAt) || Boolean(state?.ended);
   const removed = phase === 'removed' || (phase !== 'joined' && Boolean(state?.me.removed));
@@ -132,10 +148,12 @@ export function RoomClient({ sessionId, viewerName, videoUnavailableReason }: { 
   const tokenUnavailable = token.error?.data?.code === 'SERVICE_UNAVAILABLE';
 
   let stage: ReactNode;
-  if (videoUnavailableReason || tokenUnavailable || connectError) {
+  if (videoUnavailable || tokenUnavailable || connectError) {
+    const why = videoUnavailableDetail ?? connectError ?? refusalText(token.error)?.detail ?? null;
     stage = (
       <Notice className="m-4 self-start" role="alert" data-testid="video-unavailable">
-        {t('videoUnavailable')}: {videoUnavailableReason ?? connectError ?? token.error?.message}
+        {t('videoUnavailable')}
+        {why && `: ${why}`}
       </Notice>
     );
   } else if (over || phase === 'ended') {

@@ -51,10 +51,22 @@ async function freshDatabase(label: string) {
 }
 
 /** Rows the old schema accepted: drizzle's builders carry no new columns, so they write to both. */
+/**
+ * The later migrations' additions the factories' rows need (they return every
+ * column of today's schema), applied early: they are idempotent, so the real
+ * run applies them again unharmed.
+ */
+const SEED_NEEDS = ['0003_sessions_revocation_sign_in_throttle_and_leases'];
+
 async function migrateBeforeTenancy(url: string) {
   const handle = createDb(url, { max: 1 });
   try {
     await migrate(handle.db, { migrationsFolder: migrationsBeforeTenancy() });
+    for (const tag of SEED_NEEDS) {
+      for (const statement of readFileSync(path.join(MIGRATIONS_FOLDER, `${tag}.sql`), 'utf8').split('--> statement-breakpoint')) {
+        if (statement.trim()) await handle.db.execute(sql.raw(statement));
+      }
+    }
   } finally {
     await handle.close();
   }

@@ -9,12 +9,13 @@
 import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError, httpStatusFor } from '@/server/lib/domain-error';
+import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';
+import { DomainError, httpStatusFor, retryAfterHeader } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
 import { exportAttendanceCsv, exportAttendanceInput } from '@/server/modules/attendance';
 
-function json(status: number, body: unknown): Response {
-  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
 export async function handleAttendanceExport(req: Request, deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<Response> {
@@ -38,8 +39,9 @@ export async function handleAttendanceExport(req: Request, deps: Pick<Deps, 'db'
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return json(httpStatusFor(error.code), { error: error.message });
-    logger.error('attendance export failed', { error: String(error) });
-    return json(500, { error: 'The export failed' });
+    if (error instanceof DomainError) return json(httpStatusFor(error.code), { error: error.message }, retryAfterHeader(error));
+    const reference = correlationIdOf(error as object);
+    logger.error('attendance export failed', { correlationId: reference, error: String(error) });
+    return json(500, { error: `${INTERNAL_ERROR_MESSAGE}: ${reference}`, reference });
   }
 }

@@ -9,6 +9,7 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '@/server/deps';
+import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';
 import { DomainError, httpStatusFor } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
 import { getSweepStats, isSweepJob, runSweep } from '@/server/modules/sweeps';
@@ -44,7 +45,8 @@ export async function handleCronRequest(req: Request, job: string, deps: Deps, c
     return json(200, report);
   } catch (error) {
     if (error instanceof DomainError) return json(httpStatusFor(error.code), { error: error.message });
-    logger.error('sweep crashed', { job, error: String(error) });
-    return json(500, { error: 'the sweep failed; see the logs' });
+    const reference = correlationIdOf(error as object);
+    logger.error('sweep crashed', { correlationId: reference, job, error: String(error) });
+    return json(500, { error: `${INTERNAL_ERROR_MESSAGE}: ${reference}`, reference });
   }
 }

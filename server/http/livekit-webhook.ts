@@ -9,11 +9,12 @@
 import 'server-only';
 import type { Deps } from '@/server/deps';
 import { logger } from '@/server/lib/logger';
+import { BODY_LIMITS, BodyTooLargeError, readBodyLimited } from './body-limit';
 import { createWebhookVerifier } from '@/server/livekit/webhook-receiver';
+import { guardParticipant } from '@/server/modules/controls';
 import { startRecordingByItself } from '@/server/modules/recordings';
 import { ingestWebhookEvent } from '@/server/modules/webhooks';
 
-const MAX_BODY_BYTES = 1_000_000;
 const verifiers = new Map<string, ReturnType<typeof createWebhookVerifier>>();
 
 function verifierFor({ apiKey, apiSecret }: { apiKey: string; apiSecret: string }) {
@@ -25,7 +26,14 @@ function verifierFor({ apiKey, apiSecret }: { apiKey: string; apiSecret: string 
 /** The ceiling `npm run bench:webhooks` measures against: the same verification, nothing stored. */
 export async function verifyLivekitWebhookOnly(req: Request, deps: Pick<Deps, 'livekitWebhook'>): Promise<Response> {
   if (!deps.livekitWebhook) return new Response('video not configured', { status: 503 });
-  const result = await verifierFor(deps.livekitWebhook)(await req.text(), req.headers.get('authorization'));
+  let raw: string;
+  try {
+    raw = new TextDecoder().decode((await readBodyLimited(req, BODY_LIMITS.webhook)) ?? new Uint8Array());
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: 'body too large' });
+    throw error;
+  }
+  const result = await verifierFor(deps.livekitWebhook)(raw, req.headers.get('authorization'));
   return new Response(result.ok ? 'ok' : result.reason, { status: result.ok ? 200 : 401 });
 }
 
@@ -38,17 +46,30 @@ export interface WebhookHooks {
   onSessionStarted?(sessionId: number): void;
 }
 
+/** The event is stored either way: a failed enforcement is logged, never a reason for LiveKit to resend. */
+async function guardRoom(deps: Pick<Deps, 'db' | 'livekit'>, event: Parameters<typeof guardParticipant>[1]) {
+  try {
+    return await guardParticipant(deps, event);
+  } catch (error) {
+    logger.error('room guard failed', { id: event.id, event: event.event, error: String(error) });
+    return null;
+  }
+}
+
 /** The app's hooks: a join that starts a session starts its automatic recording, `later` (after the response). */
 export function recordWhenStarted(deps: Deps, later: (task: () => Promise<unknown>) => void): WebhookHooks {
   return { onSessionStarted: (sessionId) => later(() => startRecordingByItself(deps, sessionId)) };
 }
 
-export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook'>, hooks: WebhookHooks = {}): Promise<Response> {
+export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook' | 'livekit'>, hooks: WebhookHooks = {}): Promise<Response> {
   if (!deps.livekitWebhook) return json(503, { error: 'video is not configured' });
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
-  const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) return json(413, { error: 'body too large' });
+  let raw: string;
+  try {
+    raw = new TextDecoder().decode((await readBodyLimited(req, BODY_LIMITS.webhook)) ?? new Uint8Array());
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json(413, { error: 'body too large' });
+    throw error;
+  }
 
   const received = await verifierFor(deps.livekitWebhook)(raw, req.headers.get('authorization'));
   if (!received.ok) {
@@ -60,7 +81,8 @@ export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' |
   try {
     const outcome = await ingestWebhookEvent(deps, received.event);
     if (outcome.startedSessionId !== undefined) hooks.onSessionStarted?.(outcome.startedSessionId);
-    return json(200, { ok: true, id: received.event.id, ...outcome });
+    const guard = outcome.duplicate ? null : await guardRoom(deps, received.event);
+    return json(200, { ok: true, id: received.event.id, ...outcome, ...(guard ? { guard } : {}) });
   } catch (error) {
     logger.error('webhook not stored', { id: received.event.id, event: received.event.event, error: String(error), cause: String((error as { cause?: unknown }).cause ?? '') });
     return json(503, { error: 'could not store the event; retry' });

@@ -5,7 +5,7 @@
  * `LivekitNotFoundError` (room or participant missing).
  */
 import 'server-only';
-import { AccessToken, RoomServiceClient, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient, TrackSource, type ParticipantInfo, type TrackInfo, type VideoGrant } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
 
 export class LivekitUnavailableError extends Error {
@@ -103,6 +103,24 @@ export interface LivekitGateway {
 
 const SECONDS_TO_DATE = (s: bigint | number | undefined) => new Date(Number(s ?? 0) * 1000);
 
+/** LiveKit's participant record (listParticipants, or a webhook's `participant`) as plain data. */
+export function liveParticipantOf(p: ParticipantInfo, extraTrack?: TrackInfo): LiveParticipant {
+  const tracks = extraTrack && !p.tracks.some((t) => t.sid === extraTrack.sid) ? [...p.tracks, extraTrack] : p.tracks;
+  return {
+    sid: p.sid,
+    identity: p.identity,
+    name: p.name,
+    metadata: p.metadata,
+    joinedAt: p.joinedAtMs ? new Date(Number(p.joinedAtMs)) : SECONDS_TO_DATE(p.joinedAt),
+    isPublisher: p.isPublisher,
+    hidden: p.permission?.hidden ?? false,
+    canPublish: p.permission?.canPublish ?? false,
+    canPublishData: p.permission?.canPublishData ?? false,
+    canPublishSources: (p.permission?.canPublishSources ?? []).map(sourceName).filter((n): n is TrackSourceName => n !== 'unknown'),
+    trackSids: tracks.map((t) => ({ sid: t.sid, source: t.source, sourceName: sourceName(t.source), muted: t.muted })),
+  };
+}
+
 function classify(error: unknown, what: string): never {
   const e = error as { status?: number; code?: string; message?: string; name?: string };
   if (e?.code === 'not_found' || e?.status === 404) {
@@ -166,21 +184,7 @@ export function createLivekitGateway(config: LivekitConfig, options: { requestTi
         }
       }),
     listParticipants: (room) =>
-      call(`listParticipants ${room}`, async () =>
-        (await rooms.listParticipants(room)).map((p) => ({
-          sid: p.sid,
-          identity: p.identity,
-          name: p.name,
-          metadata: p.metadata,
-          joinedAt: p.joinedAtMs ? new Date(Number(p.joinedAtMs)) : SECONDS_TO_DATE(p.joinedAt),
-          isPublisher: p.isPublisher,
-          hidden: p.permission?.hidden ?? false,
-          canPublish: p.permission?.canPublish ?? false,
-          canPublishData: p.permission?.canPublishData ?? false,
-          canPublishSources: (p.permission?.canPublishSources ?? []).map(sourceName).filter((n): n is TrackSourceName => n !== 'unknown'),
-          trackSids: p.tracks.map((t) => ({ sid: t.sid, source: t.source, sourceName: sourceName(t.source), muted: t.muted })),
-        })),
-      ),
+      call(`listParticipants ${room}`, async () => (await rooms.listParticipants(room)).map((p) => liveParticipantOf(p))),
     removeParticipant: (room, identity) =>
       call(`removeParticipant ${identity}`, async () => {
         await rooms.removeParticipant(room, identity);

@@ -2,6 +2,9 @@
  * The demo academy the README's run command seeds: itqan-academy
  * (Asia/Riyadh), one user per role, a circle, and three sessions today —
  * one starting now, one later, one finished. Safe to run at every start.
+ * `npm run dev` seeds it with the published password; a production start
+ * only when asked (HALAQA_SEED=1) and then with HALAQA_DEMO_PASSWORD, since
+ * production refuses to run with accounts on the published one.
  */
 import 'server-only';
 import { and, eq, gte, lte } from 'drizzle-orm';
@@ -16,7 +19,7 @@ export { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS };
 
 type DemoKey = keyof typeof DEMO_USERS;
 
-export async function seedDemoAcademy(db: Db, now: Date): Promise<{ academyId: number; sessionIds: number[]; created: boolean }> {
+export async function seedDemoAcademy(db: Db, now: Date, options: { password?: string } = {}): Promise<{ academyId: number; sessionIds: number[]; created: boolean }> {
   let [academy] = await db.select().from(academies).where(eq(academies.slug, DEMO_ACADEMY_SLUG));
   const created = !academy;
   // Recording allowed, so the session page offers "Start recording" (it says what is missing when storage is not configured).
@@ -31,7 +34,7 @@ export async function seedDemoAcademy(db: Db, now: Date): Promise<{ academyId: n
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, spec.email));
     ids[key] =
       existing?.id ??
-      (await createUser(db, { academyId: spec.role === 'super_admin' ? null : academy.id, role: spec.role, name: spec.name, email: spec.email, password: DEMO_PASSWORD })).id;
+      (await createUser(db, { academyId: spec.role === 'super_admin' ? null : academy.id, role: spec.role, name: spec.name, email: spec.email, password: options.password ?? DEMO_PASSWORD })).id;
   }
   if (created) await linkParent(db, academy.id, ids.parent, ids.student);
 

@@ -93,7 +93,9 @@ const isManager = (who: Who) => who !== 'anonymous' && isManagerRole(who);
 function sessionAccess(who: Exclude<Who, 'anonymous'>, target: Target) {
   const hidden = target === 'otherAcademy' && who !== 'super_admin';
   const manage = isManager(who) || (who === 'teacher' && OWN.includes(target));
-  const join = isManager(who) || who === 'teacher' || MEMBER.includes(target);
+  // A teacher joins only their own sessions: another teacher's only as an observer, when the academy
+  // lets teachers observe colleagues (off by default, as in the matrix's academies; observers.int.test.ts).
+  const join = isManager(who) || (who === 'teacher' && OWN.includes(target)) || (who !== 'teacher' && MEMBER.includes(target));
   return { hidden, manage, join };
 }
 

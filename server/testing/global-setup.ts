@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import { systemClock } from '@/server/lib/clock';
+import { createLivekitGateway } from '@/server/livekit/gateway';
 import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';
 import { freePort } from '@/scripts/infra/ports';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
@@ -52,7 +53,9 @@ export default async function setup(project: TestProject) {
     const sinkPort = await freePort();
     const handle = createDb(databaseUrl, { max: 5 });
     stops.push(() => handle.close());
-    const sink = await startWebhookSink(sinkPort, { db: handle.db, clock: systemClock, livekitWebhook: { apiKey, apiSecret } });
+    // The sink's LiveKit gateway is set once the server below is up (its webhooks need the sink first).
+    const sinkDeps: Parameters<typeof startWebhookSink>[1] = { db: handle.db, clock: systemClock, livekitWebhook: { apiKey, apiSecret }, livekit: null };
+    const sink = await startWebhookSink(sinkPort, sinkDeps);
     stops.push(() => sink.close());
     const lk = await startLivekitServer({
       binary: binary.path,
@@ -65,6 +68,7 @@ export default async function setup(project: TestProject) {
       logFile: path.join(workDir, 'livekit', 'server.log'),
     });
     stops.push(() => lk.stop());
+    sinkDeps.livekit = createLivekitGateway({ wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret });
 
     project.provide('integration', {
       databaseUrl,

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { Deps } from '@/server/deps';
 import { handleLivekitWebhook } from '@/server/http/livekit-webhook';
 
-export async function startWebhookSink(port: number, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook'>): Promise<{ url: string; close(): Promise<void> }> {
+export async function startWebhookSink(port: number, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook' | 'livekit'>): Promise<{ url: string; close(): Promise<void> }> {
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
   const server = http.createServer(async (req, res) => {

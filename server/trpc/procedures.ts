@@ -22,6 +22,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Deps } from '@/server/deps';
+import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';
+import { DomainError } from '@/server/lib/domain-error';
 import { ADMIN_ROLES, MANAGER_ROLES, type Actor } from '@/server/lib/actor';
 import { idInput } from '@/server/lib/schemas';
 import { resolveAcademy } from '@/server/modules/academies';
@@ -38,11 +40,24 @@ export interface Context {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    // An internal error's message may hold SQL, a URL or LiveKit's words: the client gets a reference instead.
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      const correlationId = correlationIdOf(error);
+      return {
+        ...shape,
+        message: `${INTERNAL_ERROR_MESSAGE}: ${correlationId}`,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, correlationId },
+      };
+    }
+    // A refusal caused by the installation: its key for the client's wording; its detail for super admins only.
+    const refusal = error.cause instanceof DomainError && error.cause.reason ? error.cause : null;
     return {
       ...shape,
       data: {
         ...shape.data,
+        reason: refusal?.reason,
+        detail: refusal && ctx?.actor?.role === 'super_admin' ? refusal.detail : undefined,
         // Only the validation issues go back to the client, never a stack.
         stack: undefined,
         zodIssues: error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path, message: i.message })) : undefined,

@@ -6,10 +6,16 @@ const base: GrantsInput = { joinRole: 'student', canManage: false, hidden: false
 const noMic = ['camera', 'screen_share', 'screen_share_audio'];
 
 describe('grantsFor', () => {
-  it('gives staff everything, room admin only to those who manage the session', () => {
-    for (const joinRole of ['teacher', 'manager', 'staff'] as const) {
+  it('gives the session’s teacher and managers everything, room admin only to those who manage the session', () => {
+    for (const joinRole of ['teacher', 'manager'] as const) {
       expect(grantsFor({ ...base, joinRole, canManage: true })).toEqual({ canPublish: true, canSubscribe: true, canPublishData: true, roomAdmin: true, hidden: false });
       expect(grantsFor({ ...base, joinRole, canManage: false }).roomAdmin).toBe(false);
+    }
+  });
+
+  it('lets an observing colleague watch hidden, never publish or manage', () => {
+    for (const canManage of [false, true]) {
+      expect(grantsFor({ ...base, joinRole: 'observer', canManage })).toEqual({ canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: false, hidden: true });
     }
   });
 
@@ -30,7 +36,7 @@ describe('grantsFor', () => {
 
   it('never lets a hidden observer publish or be seen, whatever the role', () => {
     fc.assert(
-      fc.property(fc.constantFrom<JoinRole>('teacher', 'manager', 'staff', 'student', 'parent'), fc.boolean(), fc.boolean(), (joinRole, canManage, allows) => {
+      fc.property(fc.constantFrom<JoinRole>('teacher', 'manager', 'observer', 'student', 'parent'), fc.boolean(), fc.boolean(), (joinRole, canManage, allows) => {
         const g = grantsFor({ joinRole, canManage, hidden: true, meetingAllowsPublish: allows });
         expect(g).toMatchObject({ canPublish: false, canPublishData: false, hidden: true, roomAdmin: canManage });
       }),

@@ -6,8 +6,12 @@
  */
 import { isMicLocked } from './room-state';
 
-/** How the actor relates to the session: `teacher` is its own teacher, `staff` another teacher of the academy. */
-export type JoinRole = 'teacher' | 'manager' | 'staff' | 'student' | 'parent';
+/**
+ * How the actor relates to the session: `teacher` is its own teacher;
+ * `observer` another teacher of the academy, admitted only when the academy
+ * lets teachers observe colleagues, and then hidden, never publishing.
+ */
+export type JoinRole = 'teacher' | 'manager' | 'observer' | 'student' | 'parent';
 
 export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
 
@@ -51,9 +55,10 @@ const WITHOUT_MICROPHONE: TrackSourceName[] = ['camera', 'screen_share', 'screen
 export function grantsFor(input: GrantsInput): JoinGrants {
   if (input.hidden) return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: input.canManage, hidden: true };
   switch (input.joinRole) {
+    case 'observer':
+      return { canPublish: false, canSubscribe: true, canPublishData: false, roomAdmin: false, hidden: true };
     case 'teacher':
     case 'manager':
-    case 'staff':
       return { canPublish: true, canSubscribe: true, canPublishData: true, roomAdmin: input.canManage, hidden: false };
     case 'student': {
       const state = input.controls?.state ?? OPEN_CONTROLS;

@@ -1,13 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { getActor } from '@/server/auth/options';
 import { getAppDeps } from '@/server/deps';
+import { getEnv } from '@/server/env';
+import { BODY_LIMITS, withBodyLimit } from '@/server/http/body-limit';
+import { handleHealth } from '@/server/http/health';
 
-/** Ready when the database answers; says whether video is configured. */
-export async function GET() {
-  const deps = getAppDeps();
-  try {
-    await deps.db.execute(sql`SELECT 1`);
-  } catch {
-    return Response.json({ ok: false, database: false }, { status: 503 });
-  }
-  return Response.json({ ok: true, database: true, video: deps.videoUnavailableReason === null, videoUnavailableReason: deps.videoUnavailableReason });
-}
+/** Up or down for anyone; details for the cron secret or a super admin (server/http/health.ts). */
+export const GET = withBodyLimit(BODY_LIMITS.small, (req: Request) => handleHealth(req, getAppDeps(), { cronSecret: getEnv().cronSecret, actor: getActor }));

@@ -10,10 +10,17 @@ export default async function RoomPage({ params }: { params: Promise<{ sessionId
   if (!actor) redirect(`/sign-in`);
   const id = Number(sessionId);
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
+  // Why video is unavailable names servers and variables: super admins only (issue 14).
+  const reason = getAppDeps().videoUnavailableReason;
   return (
     <>
       <AppHeader name={actor.name} role={actor.role} />
-      <RoomClient sessionId={id} viewerName={actor.name} videoUnavailableReason={getAppDeps().videoUnavailableReason} />
+      <RoomClient
+        sessionId={id}
+        viewerName={actor.name}
+        videoUnavailable={reason !== null}
+        videoUnavailableDetail={actor.role === 'super_admin' ? reason : null}
+      />
     </>
   );
 }

@@ -30,6 +30,7 @@ interface Draft {
   recordingAllowed: boolean;
   recordingDefault: boolean;
   studentsSeeRecordings: boolean;
+  teachersMayObserve: boolean;
   windowStart: string;
   windowEnd: string;
   blockedWeekdays: number[];
@@ -62,6 +63,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       recordingAllowed: s.recordingAllowed,
       recordingDefault: s.recordingDefault,
       studentsSeeRecordings: s.studentsSeeRecordings,
+      teachersMayObserve: s.teachersMayObserve,
       windowStart: s.windowStart ?? '',
       windowEnd: s.windowEnd ?? '',
       blockedWeekdays: s.blockedWeekdays,
@@ -81,6 +83,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       recordingAllowed: draft.recordingAllowed,
       recordingDefault: draft.recordingDefault,
       studentsSeeRecordings: draft.studentsSeeRecordings,
+      teachersMayObserve: draft.teachersMayObserve,
       windowStart: draft.windowStart || null,
       windowEnd: draft.windowEnd || null,
       blockedWeekdays: draft.blockedWeekdays,
@@ -89,7 +92,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
     });
   }
 
-  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings') =>
+  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings' | 'teachersMayObserve') =>
     draft && (
       <Check name={name} label={t(`setting.${name}` as TextKey)} checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
     );
@@ -106,6 +109,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
               <FieldGroup legend={t('automation')}>
                 {check('autoCreate')}
                 {check('autoEnd')}
+                {check('teachersMayObserve')}
               </FieldGroup>
               <FieldGroup legend={t('recordingSettings')} className="sm:col-span-2">
                 {check('recordingAllowed')}

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Circle, Square } from 'lucide-react';
 import { useId } from 'react';
+import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState, RecordingStatusBadge } from '../badges';
 import { isUnfinishedRecording, isWebLocation } from '../recording-format';
@@ -35,6 +36,7 @@ interface RecordingRow {
  */
 export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; roomOpen: boolean }) {
   const { t } = useText();
+  const refusalText = useRefusalText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -73,10 +75,11 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
   const current = data.recordings.find((r) => isUnfinishedRecording(r.status));
   const reasons = [
     ...(data.allowed ? [] : [t('recordingTurnedOff')]),
-    ...(data.unavailableReason ? [data.unavailableReason] : []),
+    ...(data.unavailableReason ? [refusalText(null, data.unavailableCode)?.text ?? data.unavailableReason] : []),
+    ...(data.unavailableDetail ? [data.unavailableDetail] : []),
     ...(roomOpen ? [] : [t('recordingNeedsRoom')]),
   ];
-  const failure = start.error ?? stop.error;
+  const failure = refusalText(start.error ?? stop.error);
   const busy = start.isPending || stop.isPending;
   const stateText =
     current?.status === 'active'
@@ -138,7 +141,8 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
       )}
       {failure && (
         <ErrorText dir="auto" data-testid="recording-error">
-          {failure.message}
+          {failure.text}
+          {failure.detail && <small dir="ltr"> ({failure.detail})</small>}
         </ErrorText>
       )}
       {data.recordings.length === 0 ? <p className="text-muted">{t('noRecordings')}</p> : <RecordingsTable rows={data.recordings} canManage />}

@@ -9,3 +9,4 @@ export * from './rate-limits';
 export * from './schedules';
 export * from './controls';
 export * from './operations';
+export * from './security';

@@ -15,6 +15,13 @@ export const users = pgTable(
     role: userRole('role').notNull(),
     locale: locale('locale'),
     timezone: text('timezone'),
+    /** A deactivated user is refused on their next request and kept out of rooms. */
+    active: boolean('active').notNull().default(true),
+    /**
+     * Signed into every session token; a trigger bumps it when the role,
+     * academy or active flag changes, so older tokens stop working.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

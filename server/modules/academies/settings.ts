@@ -21,6 +21,7 @@ export const DEFAULT_ACADEMY_VIDEO_SETTINGS: Omit<AcademyVideoSettings, 'academy
   recordingAllowed: false,
   recordingDefault: false,
   studentsSeeRecordings: false,
+  teachersMayObserve: false,
   endBufferMinutes: 15,
   studentAbsentBelow: 30,
   studentPartialBelow: 80,

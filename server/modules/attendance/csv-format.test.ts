@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CSV_HEADER,
@@ -108,8 +109,24 @@ describe('spreadsheetSafe', () => {
     expect(spreadsheetSafe(text)).toBe(`'${text}`);
   });
 
-  it.each(['مريم', 'Ali = Ahmad', 'a-b', ''])('leaves %j alone', (text) => {
+  it.each([' =1+2', '  @SUM(A1)', '\u00a0-1', '\u3000+1', '\n=1', '＝HYPERLINK("http://x")', '＋1', '－1', '＠SUM(A1)', ' ＝1'])(
+    'neutralises %j (leading whitespace, full-width signs)',
+    (text) => {
+      expect(spreadsheetSafe(text)).toBe(`'${text}`);
+    },
+  );
+
+  it.each(['مريم', 'Ali = Ahmad', 'a-b', '', ' ', 'مريم ＝ 1'])('leaves %j alone', (text) => {
     expect(spreadsheetSafe(text)).toBe(text);
+  });
+
+  it('never lets a cell start a formula, after the spreadsheet trims it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const safe = spreadsheetSafe(text).replace(/^\s+/u, '');
+        expect(/^[=+\-@＝＋－＠]/u.test(safe)).toBe(false);
+      }),
+    );
   });
 });
 

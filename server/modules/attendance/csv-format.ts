@@ -120,10 +120,14 @@ export function attendedMinutes(totalSeconds: number): string {
 /**
  * Names, titles and reasons are typed by users; a cell starting with = + - @
  * (or a tab/CR) is run as a formula by spreadsheet programs, so it gets a
- * leading apostrophe (OWASP's CSV injection advice).
+ * leading apostrophe (OWASP's CSV injection advice). Spreadsheets skip
+ * leading whitespace and read the full-width ＝＋－＠ as the ASCII ones, so
+ * those count too.
  */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
 export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 export function csvRecord(row: ExportRow, timeZone: string): string[] {
@@ -172,9 +176,17 @@ export function csvStream<T>(
   toRow: (item: T) => ExportRow,
   timeZone: string,
   onError: (error: unknown) => void = () => {},
+  /** Once, when the stream ends however it ends (done, failed or cancelled), before the reader hears of it. */
+  onClose: () => Promise<void> | void = () => {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await onClose();
+  };
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
@@ -183,15 +195,19 @@ export function csvStream<T>(
       async pull(controller) {
         try {
           const next = await iterator.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(csvRowsChunk(next.value.map(toRow), timeZone)));
+          if (next.done) {
+            await close();
+            controller.close();
+          } else controller.enqueue(encoder.encode(csvRowsChunk(next.value.map(toRow), timeZone)));
         } catch (error) {
+          await close();
           onError(error);
           controller.error(error);
         }
       },
       async cancel() {
         await iterator.return?.();
+        await close();
       },
     },
     { highWaterMark: 1 },

@@ -7,6 +7,11 @@
  * only managers export ranges. A range holds final records only, like the
  * academy statistics, so the file agrees with the dashboard; a session's
  * export shows its records as they stand.
+ *
+ * Limits: a user runs at most EXPORT_LEASE.limit exports at once (across
+ * instances, rate-limits/user-leases.ts), and the cursor runs on a reserved
+ * connection with a statement timeout, so a reader who stops reading cannot
+ * hold a pooled connection longer than EXPORT_STATEMENT_TIMEOUT_MS.
  */
 import 'server-only';
 import type { PendingQuery, Row, Sql } from 'postgres';
@@ -16,12 +21,16 @@ import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { assertAcademyPeople, resolveAcademy } from '@/server/modules/academies';
 import { logger } from '@/server/lib/logger';
+import { acquireLease, type LeaseRule } from '@/server/modules/rate-limits';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { csvStream, type ExportRow } from './csv-format';
 import type { ExportAttendanceInput } from './schemas';
 
 
 export const EXPORT_BATCH_ROWS = 500;
+export const EXPORT_LEASE: LeaseRule = { kind: 'csv-export', limit: 2, ttlSeconds: 120 };
+/** Covers the whole cursor, reader's pauses included: a suspended portal keeps its statement's timer running. */
+export const EXPORT_STATEMENT_TIMEOUT_MS = 10 * 60_000;
 
 export interface AttendanceExport {
   filename: string;
@@ -71,30 +80,32 @@ function toExportRow(row: ExportDbRow): ExportRow {
 
 /** Checks access and returns the stream; nothing is read until the stream is. */
 export async function exportAttendanceCsv(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>,
   actor: Actor,
   input: ExportAttendanceInput,
-  options: { batchRows?: number } = {},
+  options: { batchRows?: number; statementTimeoutMs?: number } = {},
 ): Promise<AttendanceExport> {
-  const sql = rawSqlOf(deps.db);
+  const pool = rawSqlOf(deps.db);
   let timezone: string;
   let filename: string;
-  let where: PendingQuery<Row[]>;
+  let where: (sql: Sql) => PendingQuery<Row[]>;
   if ('sessionId' in input) {
     const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
     assertCanManage(ctx);
     timezone = ctx.academy.timezone;
     filename = asciiFilename(`attendance-${ctx.academy.slug}-session-${ctx.session.id}.csv`);
-    where = sql`r.academy_id = ${ctx.session.academyId} AND r.session_id = ${ctx.session.id}`;
+    const { academyId, id } = ctx.session;
+    where = (sql) => sql`r.academy_id = ${academyId} AND r.session_id = ${id}`;
   } else {
     if (!isManagerRole(actor.role)) throw new DomainError('FORBIDDEN', 'Only academy managers can see academy attendance');
     const academy = await resolveAcademy(deps.db, actor, input.academyId);
     await assertAcademyPeople(deps.db, academy.id, [input.teacherId, input.studentId]);
     timezone = academy.timezone;
     filename = asciiFilename(`attendance-${academy.slug}-${input.from}_${input.to}.csv`);
-    where = rangeFilter(sql, academy.id, timezone, input);
+    const tz = timezone;
+    where = (sql) => rangeFilter(sql, academy.id, tz, input);
   }
-  const query = sql<ExportDbRow[]>`
+  const query = (sql: Sql) => sql<ExportDbRow[]>`
     SELECT s.id AS session_id, s.title AS session_title, s.kind::text AS kind,
       (extract(epoch FROM s.scheduled_at) * 1000)::float8 AS scheduled_ms,
       t.name AS teacher_name, u.name AS participant_name, r.user_type::text AS user_type,
@@ -106,11 +117,32 @@ export async function exportAttendanceCsv(
     JOIN sessions s ON s.id = r.session_id AND s.academy_id = r.academy_id
     JOIN users t ON t.id = s.teacher_id
     JOIN users u ON u.id = r.user_id
-    WHERE ${where}
+    WHERE ${where(sql)}
     ORDER BY s.scheduled_at, s.id,
       array_position(ARRAY['teacher', 'student', 'parent', 'supervisor']::attendee_type[], r.user_type), u.name, r.user_id`;
-  const stream = csvStream(query.cursor(options.batchRows ?? EXPORT_BATCH_ROWS), toExportRow, timezone, (error) =>
-    logger.error('attendance export failed mid-stream', { filename, error: String(error) }),
+  const now = () => deps.clock?.now() ?? new Date();
+  const lease = await acquireLease(deps.db, actor.id, EXPORT_LEASE, now());
+  const timeoutMs = options.statementTimeoutMs ?? EXPORT_STATEMENT_TIMEOUT_MS;
+  async function* batches(): AsyncGenerator<ExportDbRow[]> {
+    const reserved = await pool.reserve();
+    try {
+      await reserved`SELECT set_config('statement_timeout', ${String(timeoutMs)}, false)`;
+      for await (const rows of query(reserved).cursor(options.batchRows ?? EXPORT_BATCH_ROWS)) {
+        await lease.renew(now());
+        yield rows;
+      }
+    } finally {
+      await reserved`RESET statement_timeout`.catch(() => {});
+      reserved.release();
+    }
+  }
+  const stream = csvStream(
+    batches(),
+    toExportRow,
+    timezone,
+    (error) => logger.error('attendance export failed mid-stream', { filename, error: String(error) }),
+    // A lease that cannot be deleted lapses by itself (EXPORT_LEASE.ttlSeconds).
+    () => lease.release().catch((error: unknown) => logger.warn('export lease not released', { error: String(error) })),
   );
   return { filename, timezone, stream };
 }

@@ -11,7 +11,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { meetings, users } from '@/server/db/schema';
-import { DomainError } from '@/server/lib/domain-error';
+import { videoUnavailableError } from '@/server/lib/domain-error';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { transitionSession } from '@/server/modules/sessions';
 import { appendAttendanceEvent } from './event-log';
@@ -31,7 +31,7 @@ interface Repair {
 }
 
 export async function reconcileMeeting(deps: Deps, input: { sessionId: number; dryRun?: boolean }): Promise<ReconcileResult> {
-  if (!deps.livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
   const [meeting] = await deps.db.select().from(meetings).where(eq(meetings.sessionId, input.sessionId));
   if (!meeting || meeting.endedAt) return { sessionId: input.sessionId, joinsAdded: 0, leavesAdded: 0 };
   const now = deps.clock.now();

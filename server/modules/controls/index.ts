@@ -27,6 +27,7 @@ export { ALL_STUDENTS, participantKind, studentPermission, type ControlState } f
 export { readStudentControls, type StudentControls } from './student-grants';
 export { getRoomState, type RoomStateResponse } from './get-room-state';
 export { sweepLiveRoom, type SweepResult } from './sweep-room';
+export { guardParticipant, type GuardOutcome } from './guard-participant';
 export { openRoomEvents, type RoomEvent, type RoomEventItem } from './stream-room-events';
 export { acknowledgeCommand } from './acknowledge-command';
 export { muteAll, allowMicrophones } from './mute-all';

@@ -7,7 +7,7 @@
 import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import type { LiveParticipant, LivekitGateway } from '@/server/livekit/gateway';
 import { participantIdentity } from '@/shared/classroom/identity';
 import { assertCanManage, assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
@@ -28,7 +28,7 @@ function liveRoom(deps: Deps, actor: Actor, ctx: SessionContext): RoomContext {
   if (!ctx.meeting || ctx.meeting.endedAt || isTerminal(ctx.session.status)) {
     throw new DomainError('PRECONDITION_FAILED', 'The meeting is not live');
   }
-  if (!deps.livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
   // The meeting's resolved options (docs/rules.md#meetings), stored as JSON.
   const options = ctx.meeting.options as { studentsCanPublish?: boolean };
   return {

@@ -6,13 +6,16 @@
  * by every other. Event ids are resume cursors: a reconnect with
  * lastEventId replays the commands stored since (duplicates are dropped by
  * id on the client), and unacknowledged critical commands aimed at the
- * viewer come again until acked.
+ * viewer come again until acked. A user holds at most STREAM_LEASE.limit
+ * streams open at once (each holds a LISTEN registration and wakes on every
+ * signal of its room), counted in Postgres across instances.
  */
 import 'server-only';
 import type { Deps } from '@/server/deps';
 import { listenRoomSignals, type RoomSignal } from '@/server/db/notify';
 import type { Actor } from '@/server/lib/actor';
 import { participantIdentity } from '@/shared/classroom/identity';
+import { acquireLease, type Lease, type LeaseRule } from '@/server/modules/rate-limits';
 import { assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
 import { COMMAND_HORIZON_MS, commandsSince, envelopeOf, findCommand, latestCommand, unackedFor, type CommandRow } from './command-store';
 import type { CommandEnvelope } from '@/shared/classroom/envelope';
@@ -29,6 +32,8 @@ export interface RoomEventItem {
 }
 
 const REPLAY_LIMIT = 200;
+/** A few tabs and devices; a reconnecting tab's old stream may still be closing. */
+export const STREAM_LEASE: LeaseRule = { kind: 'room-events', limit: 6, ttlSeconds: 120 };
 
 export function cursorOf(eventId: string | null | undefined): string | null {
   const head = eventId?.split(':')[0];
@@ -47,10 +52,36 @@ export async function openRoomEvents(
 ): Promise<AsyncGenerator<RoomEventItem>> {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanView(ctx);
-  return streamRoomEvents(deps, actor, ctx, input, signal);
+  const lease = await acquireLease(deps.db, actor.id, STREAM_LEASE, deps.clock.now());
+  const events = streamRoomEvents(deps, actor, ctx, input, lease, signal);
+  // A generator closed before its first step never runs its `finally`: release the lease here too.
+  const close = events.return.bind(events);
+  events.return = async (value) => {
+    await lease.release().catch(() => {});
+    return close(value);
+  };
+  return events;
 }
 
 async function* streamRoomEvents(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  ctx: SessionContext,
+  input: { sessionId: number; lastEventId?: string | null },
+  lease: Lease,
+  signal?: AbortSignal,
+): AsyncGenerator<RoomEventItem> {
+  // A quiet room yields nothing for long stretches: the lease is renewed on a timer too.
+  const renewal = setInterval(() => void lease.renew(deps.clock.now()).catch(() => {}), (STREAM_LEASE.ttlSeconds * 1000) / 3);
+  try {
+    yield* streamWithLease(deps, actor, ctx, input, signal);
+  } finally {
+    clearInterval(renewal);
+    await lease.release().catch(() => {});
+  }
+}
+
+async function* streamWithLease(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   ctx: SessionContext,

@@ -11,7 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { meetings } from '@/server/db/schema';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
 import { isTerminal, transitionSession } from '@/server/modules/sessions';
 import type { OptionLayer } from './options';
@@ -34,7 +34,7 @@ export interface CreateMeetingResult {
 
 export async function createMeeting(deps: Deps, input: CreateMeetingInput): Promise<CreateMeetingResult> {
   const livekit = deps.livekit;
-  if (!livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!livekit) throw videoUnavailableError(deps.videoUnavailableReason);
 
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, input.sessionId);

@@ -7,7 +7,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { meetings } from '@/server/db/schema';
 import { LivekitNotFoundError } from '@/server/livekit/gateway';
 import { finalizeSessionInTx, type FinalizeResult } from '@/server/modules/attendance';
@@ -46,7 +46,7 @@ export async function endMeetingForSession(deps: Deps, sessionId: number): Promi
       if (!(error instanceof LivekitNotFoundError) && !alreadyEnded) throw error;
     }
   } else if (!alreadyEnded) {
-    throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+    throw videoUnavailableError(deps.videoUnavailableReason);
   }
   const now = meeting.endedAt ?? deps.clock.now();
   const result = await deps.db.transaction((tx) => finalizeSessionInTx(tx, sessionId, { now }));

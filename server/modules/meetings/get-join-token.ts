@@ -1,13 +1,13 @@
 /**
  * Mints a LiveKit join token for the actor (docs/rules.md#meetings): identity
  * `{userId}_{slug}`, display name as given, metadata {name, role, user_id},
- * TTL 3 h, grants by how the actor relates to the session and the room's
- * controls (grantsFor, docs/rules.md#join-grants).
+ * grants by how the actor relates to the session and the room's controls
+ * (grantsFor, docs/rules.md#join-grants), valid for TOKEN_TTL_SECONDS.
  */
 import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { readStudentControls } from '@/server/modules/controls';
 import { grantsFor, type ControlState, type JoinGrants } from '@/shared/classroom/grants';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
@@ -15,7 +15,16 @@ import { assertCanView, getSessionContextOrThrow, isTerminal } from '@/server/mo
 import { participantIdentity } from '@/shared/classroom/identity';
 import type { MeetingOptions } from './options';
 
-export const TOKEN_TTL_SECONDS = 3 * 60 * 60;
+/**
+ * Ten minutes: LiveKit itself refreshes the token of a connected participant
+ * (at join, then every 5 minutes, each refresh valid for 10), so a long class
+ * never needs a new one from us, and a reconnect after a network drop works
+ * for at least 5 minutes (up to 10) after the last refresh. Past that the
+ * room page asks meeting.token again, which checks removal and deactivation.
+ * A token saved by someone later removed is useless within 10 minutes, and
+ * before that the server removes them at participant_joined.
+ */
+export const TOKEN_TTL_SECONDS = 10 * 60;
 export const TOKEN_RATE_LIMIT = { limit: 30, windowSeconds: 60 };
 
 export interface JoinToken {
@@ -37,7 +46,7 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
   if (!ctx.meeting || ctx.meeting.endedAt) {
     throw new DomainError('PRECONDITION_FAILED', 'The meeting has not been started yet');
   }
-  if (!deps.livekit) throw new DomainError('SERVICE_UNAVAILABLE', `Video is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
   const now = deps.clock.now();
   await consumeRateLimit(deps.db, `token:${actor.id}`, TOKEN_RATE_LIMIT, now);
 

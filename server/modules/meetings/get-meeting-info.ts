@@ -1,7 +1,8 @@
 /**
  * Live room information (docs/rules.md#meetings). If the DB says the meeting is live but
  * LiveKit has no room, the room is recreated; if LiveKit cannot be reached
- * the answer comes from the DB with `fallbackMode: true`.
+ * the answer comes from the DB with `fallbackMode: true`. Each answer asks
+ * LiveKit, so a user gets INFO_RATE_LIMIT of them a minute.
  */
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { attendanceRecords, users } from '@/server/db/schema';
 import { LivekitUnavailableError } from '@/server/livekit/gateway';
+import { consumeRateLimit } from '@/server/modules/rate-limits';
 import { assertCanView, getSessionContextOrThrow } from '@/server/modules/sessions';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
 import type { MeetingOptions } from './options';
@@ -33,6 +35,8 @@ export interface MeetingInfo {
   recreated: boolean;
 }
 
+export const INFO_RATE_LIMIT = { limit: 30, windowSeconds: 60 };
+
 export async function getMeetingInfo(deps: Deps, actor: Actor, input: { sessionId: number }): Promise<MeetingInfo> {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanView(ctx);
@@ -42,6 +46,7 @@ export async function getMeetingInfo(deps: Deps, actor: Actor, input: { sessionI
     return { ...base, active: false, participants: [], participantCount: 0, fallbackMode: false, recreated: false };
   }
   if (!deps.livekit) return fallback(deps, base);
+  await consumeRateLimit(deps.db, `info:${actor.id}`, INFO_RATE_LIMIT, deps.clock.now());
   try {
     let room = await deps.livekit.getRoom(meeting.roomName);
     let recreated = false;

@@ -35,7 +35,8 @@ export async function consumeRateLimit(db: DbExecutor, key: string, rule: RateLi
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
     RETURNING count`);
   if ((rows[0]?.count ?? 0) > rule.limit) {
-    throw new DomainError('TOO_MANY_REQUESTS', `Too many requests; try again in ${rule.windowSeconds} seconds`);
+    const retryAfterSeconds = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
+    throw new DomainError('TOO_MANY_REQUESTS', `Too many requests; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
   }
 }
 

@@ -1,3 +1,4 @@
-/** Postgres-backed rate limits (docs/architecture.md#state-and-scale-out: no limiter state in process memory). */
+/** Postgres-backed rate limits and concurrency caps (docs/architecture.md#state-and-scale-out: no limiter state in process memory). */
 import 'server-only';
 export { consumeRateLimit, pruneRateLimits, type RateLimit } from './consume-rate-limit';
+export { acquireLease, type Lease, type LeaseRule } from './user-leases';

@@ -10,12 +10,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';
 import { recordings, sessions, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError, type RefusalReason } from '@/server/lib/domain-error';
 import { recordingDownloadUrl, recordingObjectKey } from '@/server/livekit/recording-storage';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
 import type { Academy } from '@/server/modules/academies';
 import { getSessionContextOrThrow } from '@/server/modules/sessions';
 import { recordingAllowed, recordingVisibility, recordsByItself } from './policy';
+import { recordingStorageError } from './start-recording';
 import type { ListAcademyRecordingsInput } from './schemas';
 
 const startedByUser = alias(users, 'started_by_user');
@@ -59,7 +60,11 @@ export interface SessionRecordings {
   /** Managers only: may this session be recorded, does it start by itself, and what is missing. */
   allowed: boolean;
   recordsByItself: boolean;
+  /** What is missing, for the person reading it (English; the page words it by `unavailableCode`). */
   unavailableReason: string | null;
+  unavailableCode: RefusalReason | null;
+  /** The technical detail (variable names, LiveKit's words): super admins only. */
+  unavailableDetail: string | null;
   recordings: RecordingView[];
 }
 
@@ -84,21 +89,26 @@ export async function listSessionRecordings(deps: Deps, actor: Actor, input: { s
       allowed: false,
       recordsByItself: false,
       unavailableReason: null,
+      unavailableCode: null,
+      unavailableDetail: null,
       recordings: rows.map((r) => ({ ...r, filePath: null, error: null, startedByName: null, layout: null })),
     };
   }
   const settings = { academy, teacher };
   const allowed = recordingAllowed(settings);
-  const unavailableReason = !deps.egress
-    ? `Recording needs LiveKit, which is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`
+  const missing = !deps.egress
+    ? videoUnavailableError(deps.videoUnavailableReason, 'PRECONDITION_FAILED')
     : !deps.recordingStorage.ok
-      ? deps.recordingStorage.message
+      ? recordingStorageError(deps.recordingStorage.message)
       : null;
+
   return {
     canManage: true,
     allowed,
     recordsByItself: ctx.meeting ? recordsByItself(settings, ctx.meeting.options) : false,
-    unavailableReason,
+    unavailableReason: missing?.message ?? null,
+    unavailableCode: missing?.reason ?? null,
+    unavailableDetail: missing && actor.role === 'super_admin' ? (missing.detail ?? null) : null,
     recordings: rows,
   };
 }

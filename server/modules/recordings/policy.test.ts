@@ -5,12 +5,13 @@ import { recordingAllowed, recordingVisibility, recordsByItself } from './policy
 const academy = (recordingAllowed: boolean) => ({ recordingAllowed, studentsSeeRecordings: false });
 
 describe('recordingAllowed', () => {
-  it('follows the academy unless the teacher’s own setting says something', () => {
+  it('needs the academy’s permission; the teacher’s own setting can only turn it off', () => {
     expect(recordingAllowed({ academy: academy(true), teacher: null })).toBe(true);
     expect(recordingAllowed({ academy: academy(false), teacher: null })).toBe(false);
     expect(recordingAllowed({ academy: academy(true), teacher: { recordingEnabled: null } })).toBe(true);
     expect(recordingAllowed({ academy: academy(true), teacher: { recordingEnabled: false } })).toBe(false);
-    expect(recordingAllowed({ academy: academy(false), teacher: { recordingEnabled: true } })).toBe(true);
+    expect(recordingAllowed({ academy: academy(false), teacher: { recordingEnabled: true } })).toBe(false);
+    expect(recordingAllowed({ academy: academy(true), teacher: { recordingEnabled: true } })).toBe(true);
   });
 });
 
@@ -25,8 +26,8 @@ describe('recordsByItself', () => {
 });
 
 describe('recordingVisibility', () => {
-  const roles: (JoinRole | null)[] = ['teacher', 'manager', 'staff', 'student', 'parent', null];
-  it('managers see all; staff finished ones; students and parents only when the academy shares', () => {
+  const roles: (JoinRole | null)[] = ['teacher', 'manager', 'observer', 'student', 'parent', null];
+  it('managers see all; observers finished ones; students and parents only when the academy shares', () => {
     const table = roles.map((joinRole) => [
       joinRole,
       recordingVisibility({ canManage: false, joinRole, studentsSeeRecordings: false }),
@@ -35,7 +36,7 @@ describe('recordingVisibility', () => {
     expect(table).toEqual([
       ['teacher', 'finished', 'finished'],
       ['manager', 'finished', 'finished'],
-      ['staff', 'finished', 'finished'],
+      ['observer', 'finished', 'finished'],
       ['student', 'none', 'finished'],
       ['parent', 'none', 'finished'],
       [null, 'none', 'none'],

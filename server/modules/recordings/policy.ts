@@ -1,13 +1,13 @@
 /**
  * Who may record and who may watch (docs/rules.md#recording, issue 7), pure.
  *
- * - Allowed: the teacher's own setting when it says something (an academy can
- *   let one teacher record, or a teacher can keep their classes unrecorded),
- *   otherwise the academy's "allow recording".
+ * - Allowed: only where the academy allows recording; there a teacher's own
+ *   setting may still keep their classes unrecorded. No teacher setting turns
+ *   recording on in an academy that does not allow it.
  * - Started by itself: when allowed and the meeting's resolved options say
  *   "record" (academy "record by default" → teacher → the meeting request).
  * - Watching: managers of the session see every recording and its state;
- *   other staff see finished ones; students and parents see finished ones
+ *   observers (colleagues, when the academy allows) see finished ones; students and parents see finished ones
  *   only when the academy shares recordings with students.
  */
 import 'server-only';
@@ -19,7 +19,7 @@ export interface RecordingSettings {
 }
 
 export function recordingAllowed(settings: RecordingSettings): boolean {
-  return settings.teacher?.recordingEnabled ?? settings.academy.recordingAllowed;
+  return settings.academy.recordingAllowed && settings.teacher?.recordingEnabled !== false;
 }
 
 export function recordsByItself(settings: RecordingSettings, meetingOptions: { recordingEnabled?: unknown }): boolean {
@@ -33,7 +33,7 @@ export function recordingVisibility(input: { canManage: boolean; joinRole: JoinR
   switch (input.joinRole) {
     case 'teacher':
     case 'manager':
-    case 'staff':
+    case 'observer':
       return 'finished';
     case 'student':
     case 'parent':

@@ -60,6 +60,23 @@ async function expectCode(promise: Promise<unknown>, code: Code, message?: RegEx
   await expect(promise).rejects.toMatchObject({ name: 'TRPCError', code, ...(message ? { message: expect.stringMatching(message) } : {}) });
 }
 
+/**
+ * A refusal the installation causes (issue 14): the message is for the person reading it, the
+ * reason keys its translation, and the technical detail rides along for the log and super admins.
+ */
+async function expectRefusal(promise: Promise<unknown>, code: Code, reason: string | undefined, message: RegExp, detail: RegExp) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e as { code: string; message: string; cause?: { reason?: string; detail?: string } },
+  );
+  expect(error, 'refused').not.toBeNull();
+  expect(error!.code).toBe(code);
+  expect(error!.message).toMatch(message);
+  expect(error!.message, 'no technical detail in the message').not.toMatch(/LIVEKIT_|egress|LiveKit|Redis/);
+  expect(error!.cause?.reason).toBe(reason);
+  expect(error!.cause?.detail).toMatch(detail);
+}
+
 beforeAll(async () => {
   capture = await startEgressCapture();
 });
@@ -70,32 +87,46 @@ afterAll(async () => {
 });
 
 describe('without an egress service or storage', () => {
-  it('answers PRECONDITION_FAILED naming the missing egress service (the real livekit-server) and stores nothing', async () => {
+  it('answers PRECONDITION_FAILED saying the recording service is unavailable (detail: the missing egress service of the real livekit-server) and stores nothing', async () => {
     const { teacher, session } = await withRoom();
-    await expectCode(callerFor(depsWith('real'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', /No LiveKit egress service.*egress not connected/);
+    await expectRefusal(
+      callerFor(depsWith('real'), teacher).recording.start({ sessionId: session.id }),
+      'PRECONDITION_FAILED',
+      'recording-service',
+      /^The recording service is not available right now/,
+      /No LiveKit egress service.*egress not connected/,
+    );
     expect(await rowsOf(session.id)).toEqual([]);
   });
 
-  it('answers PRECONDITION_FAILED naming the unset storage variables before asking LiveKit', async () => {
+  it('answers PRECONDITION_FAILED before asking LiveKit: storage is not set up (detail: the unset variables)', async () => {
     const { teacher, session } = await withRoom();
     const before = capture.calls.length;
-    await expectCode(
+    await expectRefusal(
       callerFor(depsWith('capture', { recordingStorage: resolveRecordingStorage({}) }), teacher).recording.start({ sessionId: session.id }),
       'PRECONDITION_FAILED',
+      'recording-storage',
+      /^Recording is not set up on this installation yet\. Ask the platform administrator\.$/,
       /LIVEKIT_RECORDING_S3_BUCKET, LIVEKIT_RECORDING_S3_ACCESS_KEY, LIVEKIT_RECORDING_S3_SECRET/,
     );
     expect(capture.calls.length).toBe(before);
     expect(await rowsOf(session.id)).toEqual([]);
-    // The session page learns the same reason before anyone clicks.
-    const listed = await callerFor(depsWith('capture', { recordingStorage: resolveRecordingStorage({}) }), teacher).recording.list({ sessionId: session.id });
-    expect(listed).toMatchObject({ canManage: true, allowed: true, unavailableReason: expect.stringMatching(/^Recording storage is not configured: set LIVEKIT_RECORDING_S3_BUCKET/) });
+    // The session page learns the same reason before anyone clicks; the variables only a super admin sees.
+    const noStorage = depsWith('capture', { recordingStorage: resolveRecordingStorage({}) });
+    const listed = await callerFor(noStorage, teacher).recording.list({ sessionId: session.id });
+    expect(listed).toMatchObject({ canManage: true, allowed: true, unavailableCode: 'recording-storage', unavailableReason: expect.stringMatching(/^Recording is not set up/), unavailableDetail: null });
+    const superAdmin = actorOf(await createUser(db, { academyId: null, role: 'super_admin' }));
+    const forSuper = await callerFor(noStorage, superAdmin).recording.list({ sessionId: session.id });
+    expect(forSuper.unavailableDetail).toMatch(/^Recording storage is not configured: set LIVEKIT_RECORDING_S3_BUCKET/);
   });
 
   it('answers PRECONDITION_FAILED when video itself is unavailable', async () => {
     const { teacher, session } = await withRoom();
-    await expectCode(
+    await expectRefusal(
       callerFor(depsWith('real', { egress: null, videoUnavailableReason: 'LIVEKIT_URL is not set' }), teacher).recording.start({ sessionId: session.id }),
       'PRECONDITION_FAILED',
+      'video-unavailable',
+      /^Video is not available right now/,
       /LIVEKIT_URL is not set/,
     );
   });
@@ -104,7 +135,7 @@ describe('without an egress service or storage', () => {
     const { teacher, session, meeting } = await withRoom();
     await expectCode(callerFor(depsWith('real'), teacher).recording.stop({ sessionId: session.id }), 'CONFLICT', /Nothing is being recorded/);
     await deliver(egressEvent('egress_started', { egressId: 'EG_realstop1', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 1n }));
-    await expectCode(callerFor(depsWith('real'), teacher).recording.stop({ sessionId: session.id }), 'PRECONDITION_FAILED', /egress not connected/);
+    await expectRefusal(callerFor(depsWith('real'), teacher).recording.stop({ sessionId: session.id }), 'PRECONDITION_FAILED', 'recording-service', /^The recording service/, /egress not connected/);
     expect(await rowsOf(session.id)).toMatchObject([{ egressId: 'EG_realstop1', status: 'active', stoppedBy: null }]);
   });
 
@@ -113,9 +144,10 @@ describe('without an egress service or storage', () => {
     await expectCode(callerFor(depsWith('capture'), noRoom.teacher).recording.start({ sessionId: noRoom.session.id }), 'PRECONDITION_FAILED', /start the meeting first/);
     const off = await withRoom({ recordingAllowed: false });
     await expectCode(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
-    // The teacher's own setting overrides the academy's, both ways.
+    // The academy's switch wins: no teacher setting turns recording on where the academy does not allow it…
     await setTeacherSettings(db, { userId: off.teacher.id, academyId: off.academy.id, recordingEnabled: true });
-    await expect(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id })).resolves.toMatchObject({ started: true });
+    await expectCode(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
+    // …and a teacher may keep their own classes unrecorded where it does.
     const on = await withRoom({ recordingAllowed: true });
     await setTeacherSettings(db, { userId: on.teacher.id, academyId: on.academy.id, recordingEnabled: false });
     await expectCode(callerFor(depsWith('capture'), on.admin).recording.start({ sessionId: on.session.id }), 'FORBIDDEN');
@@ -173,9 +205,9 @@ describe('the egress request', () => {
   it('answers LiveKit’s refusals as PRECONDITION_FAILED with its reason, and stores nothing', async () => {
     const { teacher, session } = await withRoom();
     capture.answerNext('StartRoomCompositeEgress', { status: 404, json: { code: 'not_found', msg: 'requested room does not exist' } });
-    await expectCode(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', /no open room.*requested room does not exist/);
+    await expectRefusal(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', undefined, /room is not open: start the meeting first/, /no open room.*requested room does not exist/);
     capture.answerNext('StartRoomCompositeEgress', { status: 400, json: { code: 'invalid_argument', msg: 'invalid S3 credentials' } });
-    await expectCode(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', /LiveKit refused the recording: .*invalid S3 credentials/);
+    await expectRefusal(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', 'recording-refused', /^The recording could not be started/, /LiveKit refused the recording: .*invalid S3 credentials/);
     expect(await rowsOf(session.id)).toEqual([]);
   });
 
@@ -372,11 +404,14 @@ describe('who may record and watch', () => {
     }
   });
 
-  it('lists: managers everything with reasons, other staff finished ones, students and parents only when the academy shares', async () => {
+  it('lists: managers everything with reasons, observing colleagues finished ones, students and parents only when the academy shares', async () => {
     const statuses = async (who: Who) => (await caller(who).recording.list({ sessionId: home.session.id })).recordings.map((r) => r.status).sort();
     for (const who of ['super_admin', 'academy_admin', 'supervisor', 'teacher'] as const) {
       expect(await statuses(who)).toContain('failed');
     }
+    // A colleague sees nothing of another teacher's session unless the academy lets teachers observe.
+    await expectCode(caller('otherTeacher').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
+    await db.update(academyVideoSettings).set({ teachersMayObserve: true }).where(eq(academyVideoSettings.academyId, home.academy.id));
     const staffView = await caller('otherTeacher').recording.list({ sessionId: home.session.id });
     expect(staffView).toMatchObject({ canManage: false, recordings: [{ status: 'complete', error: null, filePath: null, startedByName: null }] });
     expect(staffView.recordings).toHaveLength(1);

@@ -13,7 +13,7 @@ import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
 import { recordings } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
-import { DomainError } from '@/server/lib/domain-error';
+import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
 import { EgressGoneError, EgressRefusedError, EgressUnavailableError, type EgressGateway, type RecordingLayout } from '@/server/livekit/egress';
 import { recordingFilePath } from '@/server/livekit/recording-storage';
@@ -59,7 +59,7 @@ export async function startRecordingByItself(deps: Deps, sessionId: number): Pro
     const { started } = await startRecordingFor(deps, ctx, { startedBy: null, autoStarted: true, layout: DEFAULT_LAYOUT });
     return started ? 'started' : 'already';
   } catch (error) {
-    logger.warn('automatic recording did not start', { sessionId, error: String(error) });
+    logger.warn('automatic recording did not start', { sessionId, error: String(error), detail: error instanceof DomainError ? error.detail : undefined });
     return 'failed';
   }
 }
@@ -83,7 +83,7 @@ async function startRecordingFor(
     throw new DomainError('PRECONDITION_FAILED', 'The session has no open room to record: start the meeting first');
   }
   const storage = deps.recordingStorage;
-  if (!storage.ok) throw new DomainError('PRECONDITION_FAILED', storage.message);
+  if (!storage.ok) throw recordingStorageError(storage.message);
   const egress = requireEgress(deps);
 
   return deps.db.transaction(async (tx) => {
@@ -104,7 +104,9 @@ async function startRecordingFor(
     const filePath = recordingFilePath({ academySlug: ctx.academy.slug, roomName: meeting.roomName, startedAt: now });
     const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3 })).catch(
       (error: unknown) => {
-        if (error instanceof EgressGoneError) throw new DomainError('PRECONDITION_FAILED', `LiveKit has no open room for this session: ${error.message}`, { cause: error });
+        if (error instanceof EgressGoneError) {
+          throw new DomainError('PRECONDITION_FAILED', 'The meeting’s room is not open: start the meeting first', { cause: error, detail: `LiveKit has no open room for this session: ${error.message}` });
+        }
         throw error;
       },
     );
@@ -130,8 +132,13 @@ async function runningRecording(tx: Tx, sessionId: number): Promise<Recording | 
   return row;
 }
 
+/** Storage is the installation's business: the teacher is told to ask, the detail names the variables. */
+export function recordingStorageError(detail: string): DomainError {
+  return new DomainError('PRECONDITION_FAILED', 'Recording is not set up on this installation yet. Ask the platform administrator.', { reason: 'recording-storage', detail });
+}
+
 export function requireEgress(deps: Pick<Deps, 'egress' | 'videoUnavailableReason'>): EgressGateway {
-  if (!deps.egress) throw new DomainError('PRECONDITION_FAILED', `Recording needs LiveKit, which is unavailable: ${deps.videoUnavailableReason ?? 'not configured'}`);
+  if (!deps.egress) throw videoUnavailableError(deps.videoUnavailableReason, 'PRECONDITION_FAILED');
   return deps.egress;
 }
 
@@ -145,9 +152,19 @@ export async function withEgress<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof EgressUnavailableError) {
-      throw new DomainError('PRECONDITION_FAILED', `No LiveKit egress service is available to record (it needs Redis and an egress worker beside the LiveKit server): ${error.message}`, { cause: error });
+      throw new DomainError('PRECONDITION_FAILED', 'The recording service is not available right now. Please try again later.', {
+        cause: error,
+        reason: 'recording-service',
+        detail: `No LiveKit egress service is available to record (it needs Redis and an egress worker beside the LiveKit server): ${error.message}`,
+      });
     }
-    if (error instanceof EgressRefusedError) throw new DomainError('PRECONDITION_FAILED', `LiveKit refused the recording: ${error.message}`, { cause: error });
+    if (error instanceof EgressRefusedError) {
+      throw new DomainError('PRECONDITION_FAILED', 'The recording could not be started. Please try again later.', {
+        cause: error,
+        reason: 'recording-refused',
+        detail: `LiveKit refused the recording: ${error.message}`,
+      });
+    }
     throw error;
   }
 }

@@ -5,7 +5,7 @@
 import 'server-only';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/server/db';
-import { academies, meetings, sessions } from '@/server/db/schema';
+import { academies, academyVideoSettings, meetings, sessions } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 
@@ -38,6 +38,13 @@ function prepareQuery(db: Db) {
       session: sessions,
       academy: academies,
       meeting: meetings,
+      teachersMayObserve: academyVideoSettings.teachersMayObserve,
+      // A deactivated user (or academy) is refused here too, whoever built the actor. Id 0 is the
+      // in-process scheduler (recordings/start-recording.ts), never a signed-in user (ids start at 1).
+      actorActive: sql<boolean>`(${actorId} = 0 OR EXISTS (
+        SELECT 1 FROM users au LEFT JOIN academies aa ON aa.id = au.academy_id
+        WHERE au.id = ${actorId} AND au.active AND coalesce(aa.active, true)
+      ))`,
       isStudent: sql<boolean>`(
         ${sessions.studentId} = ${actorId}
         OR EXISTS (SELECT 1 FROM circle_members cm WHERE cm.circle_id = ${sessions.circleId} AND cm.student_id = ${actorId})
@@ -54,6 +61,7 @@ function prepareQuery(db: Db) {
     .from(sessions)
     .innerJoin(academies, eq(academies.id, sessions.academyId))
     .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
+    .leftJoin(academyVideoSettings, eq(academyVideoSettings.academyId, sessions.academyId))
     .where(
       and(
         eq(sessions.id, sql.placeholder('sessionId')),
@@ -80,12 +88,13 @@ export async function getSessionContextOrThrow(db: Db, actor: Actor, sessionId: 
     academyId: actor.academyId ?? -1,
   });
   if (!row) throw new DomainError('NOT_FOUND', 'Session not found');
+  if (!row.actorActive) throw new DomainError('UNAUTHORIZED', 'Your account is not active');
   const { session } = row;
   return {
     session,
     academy: row.academy,
     meeting: row.meeting,
-    joinRole: resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent)),
+    joinRole: resolveJoinRole(actor, session.teacherId, Boolean(row.isStudent), Boolean(row.isParent), row.teachersMayObserve ?? false),
     canManage: canManageSession(actor, session.teacherId),
   };
 }
@@ -103,15 +112,17 @@ export function canManageSession(actor: Actor, teacherId: number): boolean {
   }
 }
 
-export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: boolean, isParent: boolean): JoinRole | null {
+export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: boolean, isParent: boolean, teachersMayObserve: boolean): JoinRole | null {
   switch (actor.role) {
     case 'super_admin':
     case 'academy_admin':
     case 'supervisor':
       return 'manager';
     case 'teacher':
-      // docs/rules.md#who-may-do-what: teachers of the academy may join; only their own sessions make them "the teacher".
-      return actor.id === teacherId ? 'teacher' : 'staff';
+      // docs/rules.md#who-may-do-what, issue 14: a teacher manages their own sessions; a colleague's
+      // only as a hidden observer, when the academy allows it.
+      if (actor.id === teacherId) return 'teacher';
+      return teachersMayObserve ? 'observer' : null;
     case 'student':
       return isStudent ? 'student' : null;
     case 'parent':
@@ -119,7 +130,7 @@ export function resolveJoinRole(actor: Actor, teacherId: number, isStudent: bool
   }
 }
 
-/** Students and parents who may not join see a session as FORBIDDEN; staff see it. */
+/** Whoever may not join sees a session of their academy as FORBIDDEN. */
 export function assertCanView(ctx: SessionContext): void {
   if (!ctx.joinRole) throw new DomainError('FORBIDDEN', 'You are not a participant of this session');
 }

@@ -1,7 +1,8 @@
 /**
  * One session with its meeting and attendance, for the session and room
- * pages. Staff see everyone's records; a student sees their own; a parent
- * their children's.
+ * pages. Whoever manages the session sees everyone's records (exactly as
+ * attendance.listRecords, which only they may call); anyone else their own,
+ * and a parent their children's.
  */
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -13,7 +14,7 @@ import { assertCanView, getSessionContextOrThrow } from './access';
 export async function getSessionDetail(deps: Deps, actor: Actor, input: { sessionId: number }) {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanView(ctx);
-  const seesAll = ctx.joinRole === 'teacher' || ctx.joinRole === 'manager' || ctx.joinRole === 'staff';
+  const seesAll = ctx.canManage;
   const visibleUsers = seesAll
     ? undefined
     : ctx.joinRole === 'parent'

@@ -3,8 +3,8 @@
  * does nothing. Dynamic, so every request runs the handler like the tRPC
  * route does instead of being served from a prerendered file.
  */
+import { BODY_LIMITS, withBodyLimit } from '@/server/http/body-limit';
+
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return new Response('ok');
-}
+export const GET = withBodyLimit(BODY_LIMITS.small, () => new Response('ok'));

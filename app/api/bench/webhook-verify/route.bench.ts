@@ -3,8 +3,7 @@
  * exactly as the real route does, stores nothing, answers 200.
  */
 import { getAppDeps } from '@/server/deps';
+import { BODY_LIMITS, withBodyLimit } from '@/server/http/body-limit';
 import { verifyLivekitWebhookOnly } from '@/server/http/livekit-webhook';
 
-export function POST(req: Request) {
-  return verifyLivekitWebhookOnly(req, getAppDeps());
-}
+export const POST = withBodyLimit(BODY_LIMITS.webhook, (req: Request) => verifyLivekitWebhookOnly(req, getAppDeps()));

@@ -1,0 +1,6 @@
+/** Next calls register() once as the server starts: validate the environment then, not on first use. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { validateAtStartup } = await import('@/server/startup/validate');
+  await validateAtStartup(process.env);
+}
