@@ -177,7 +177,7 @@ export function computeAttendance(
  * An empty span (a class ended at or before its start, or a live record
  * before the start) has nothing to miss: whoever came has 100 %, nobody else 0 %.
  */
-function percentageOf(attendedMs: number, spanMs: number, joined: boolean): number {
+export function percentageOf(attendedMs: number, spanMs: number, joined: boolean): number {
   if (spanMs <= 0) return joined ? 100 : 0;
   // Multiplying integers before dividing keeps 18 of 60 minutes at exactly 30, not 30.000000000000004.
   return Math.min(100, (attendedMs * 100) / spanMs);
