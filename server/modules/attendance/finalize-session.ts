@@ -41,9 +41,10 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: Fi
     .update(meetings)
     .set({ endedAt: options.now })
     .where(and(eq(meetings.sessionId, sessionId), isNull(meetings.endedAt)));
-  // Everyone again: a join recomputed before the update above (it held the meeting
-  // row FOR SHARE, so the update waited for it) is visible now and made final here;
-  // later ones wait for this transaction and see the end (record-store.ts).
+  // Everyone again, now that the session row is locked: a join whose event was
+  // stored before the lock held it (the event's foreign key shares the row) until
+  // it committed, so it is listed now and made final here; a later join waits on
+  // that foreign key for this transaction and then reads the meeting's end.
   const userIds = await sessionPeople(tx, sessionId);
   const session = (await getSessionInfo(tx, sessionId))!;
   // A session with no meeting (closed by the sweep) ends now.

@@ -61,11 +61,6 @@ export async function recomputeRecord(db: DbExecutor, session: SessionInfo, user
   const role = options.userRole ?? (await db.select({ role: users.role }).from(users).where(eq(users.id, userId)))[0]?.role;
   const userType = attendeeTypeFor(role ?? 'student', userId, session.teacherId);
   const settings = options.settings ?? (await getAcademyVideoSettings(db, session.academyId));
-  // The meeting row, read FOR SHARE: finalisation updates it, so a join arriving
-  // during finalisation waits for it and then sees the end (a final record), or
-  // finalisation waits for the join, and lists it when it lists the session's people
-  // again (finalize-session.ts). Never a live record of an ended meeting.
-  await db.execute(sql`SELECT 1 FROM ${meetings} WHERE ${meetings.sessionId} = ${session.id} FOR SHARE`);
   const events = await db
     .select({
       kind: attendanceEvents.kind,
