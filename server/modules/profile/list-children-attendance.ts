@@ -107,21 +107,28 @@ export async function listChildrenAttendance(
         attendance:
           r.attendance_status === null
             ? null
-            : withLiveFigures(
-                {
-                  status: r.attendance_status,
-                  percentage: Number(r.percentage),
-                  totalSeconds: r.total_seconds ?? 0,
-                  isFinal: r.is_final === true,
-                  inRoom: r.in_room === true,
-                  cycles: r.cycles ?? [],
-                },
-                { scheduledAt: new Date(r.scheduled_ms), durationMinutes: r.duration_minutes },
-                now,
+            : liveView(
+                withLiveFigures(
+                  {
+                    status: r.attendance_status,
+                    percentage: Number(r.percentage),
+                    totalSeconds: r.total_seconds ?? 0,
+                    isFinal: r.is_final === true,
+                    inRoom: r.in_room === true,
+                    cycles: r.cycles ?? [],
+                  },
+                  { scheduledAt: new Date(r.scheduled_ms), durationMinutes: r.duration_minutes },
+                  now,
+                ),
               ),
       }));
     const counts: Record<AttendanceStatus, number> = { present: 0, late: 0, partial: 0, absent: 0 };
     for (const s of sessions) if (s.attendance?.isFinal) counts[s.attendance.status] += 1;
     return { childId: child.id, name: child.name, counts, sessions };
   });
+}
+
+/** What the parent's page shows of a record: no cycles. */
+function liveView(r: NonNullable<ChildSession['attendance']>): NonNullable<ChildSession['attendance']> {
+  return { status: r.status, percentage: r.percentage, totalSeconds: r.totalSeconds, isFinal: r.isFinal, liveState: r.liveState };
 }

@@ -85,7 +85,7 @@ export async function listMySessions(deps: Deps, actor: Actor, input: { range: S
       meetingId: meetings.id,
       meetingEndedAt: meetings.endedAt,
       // A live record is provisional: it says in class / left, never a final status (docs/rules.md#attendance).
-      myAttendance: sql<string | null>`CASE WHEN ${attendanceRecords.isFinal} THEN coalesce(${attendanceRecords.overrideStatus}, ${attendanceRecords.status})
+      myAttendance: sql<string | null>`CASE WHEN ${attendanceRecords.isFinal} THEN coalesce(${attendanceRecords.overrideStatus}, ${attendanceRecords.status})::text
         WHEN ${attendanceRecords.inRoom} THEN 'in_class' WHEN ${attendanceRecords.userId} IS NOT NULL THEN 'left' END`,
     })
     .from(sessions)
