@@ -99,6 +99,10 @@ describe('a class a manager ends early', () => {
     expect(t).toMatchObject({ isFinal: true, status: 'absent', userType: 'teacher' });
     expect(t!.percentage).toBeGreaterThan(33);
     expect(t!.percentage).toBeLessThan(34);
+
+    // The student's "My attendance" lists the finished class at once, today's included.
+    const mine = await callerFor(testDeps(), actorOf(present)).session.listMine({ range: 'past' });
+    expect(mine.find((m) => m.id === s.id)).toMatchObject({ myAttendance: 'present', status: 'completed' });
   });
 
   it('gives the teacher partial by the teacher thresholds when 45 of 60 minutes were held', async () => {
