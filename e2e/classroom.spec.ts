@@ -29,6 +29,8 @@ test('teacher and student meet in a real room and attendance follows the webhook
   // The teacher's attendance table fills from LiveKit's real webhooks.
   const table = teacher.getByTestId('attendance-table');
   await expect(table.locator('tr[data-in-room="true"]')).toHaveCount(2);
+  // Live records are provisional: "in class", never a final status, for the teacher too.
+  await expect(table.locator('tr[data-status="in_class"]')).toHaveCount(2);
   await expect(table).toContainText(DEMO_USERS.student.name);
   await expect(table).toContainText(DEMO_USERS.teacher.name);
   await teacher.screenshot({ path: 'test-results/room-teacher.png', fullPage: true });
@@ -39,6 +41,7 @@ test('teacher and student meet in a real room and attendance follows the webhook
   const studentRow = table.locator('tr', { hasText: DEMO_USERS.student.name });
   await expect(studentRow).toHaveAttribute('data-in-room', 'false');
   await expect(studentRow).toHaveAttribute('data-leaves', '1');
+  await expect(studentRow).toHaveAttribute('data-status', 'left');
   await expect(teacher.locator('.lk-participant-tile')).toHaveCount(1);
   await teacher.screenshot({ path: 'test-results/room-after-leave.png', fullPage: true });
 

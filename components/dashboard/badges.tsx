@@ -4,7 +4,8 @@ import { useText, type TextKey } from '@/components/i18n/use-text';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { ErrorText, Muted } from '@/components/ui/notice';
 
-const ATTENDANCE_TONE: Record<string, BadgeTone> = { present: 'success', late: 'warning', partial: 'caution', absent: 'danger' };
+/** in_class and left are a live record's provisional states (docs/rules.md#attendance), never a final status. */
+const ATTENDANCE_TONE: Record<string, BadgeTone> = { present: 'success', late: 'warning', partial: 'caution', absent: 'danger', in_class: 'live', left: 'muted' };
 const SESSION_TONE: Record<string, BadgeTone> = { ongoing: 'live', cancelled: 'muted', absent: 'muted' };
 /** A recording's state, coloured like attendance: recording now stands out, finished is green, failed red. */
 const RECORDING_TONE: Record<string, BadgeTone> = { starting: 'warning', active: 'live', ending: 'warning', complete: 'success', failed: 'danger' };

@@ -47,7 +47,15 @@ export function ParentHome({ name }: { name: string }) {
                         <div className="text-muted">{s.teacherName}</div>
                       </td>
                       <td>{formatDateTime(s.scheduledAt)}</td>
-                      <td>{s.attendance ? <AttendanceBadge status={s.attendance.status} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
+                      {/* A live record says in class / left with minutes so far; its status comes at the end (docs/rules.md#attendance). */}
+                      <td>
+                        {s.attendance ? <AttendanceBadge status={s.attendance.liveState ?? s.attendance.status} /> : <span className="text-muted">{t('noRecord')}</span>}
+                        {s.attendance?.liveState && (
+                          <div className="text-muted" data-testid="live-so-far">
+                            {t('liveSoFar', { minutes: Math.floor(s.attendance.totalSeconds / 60), percent: formatPercent(s.attendance.percentage) })}
+                          </div>
+                        )}
+                      </td>
                       <td>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
                       <td className="text-end">
                         <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>

@@ -15,6 +15,8 @@ export interface AttendanceRow {
   joinCount: number;
   leaveCount: number;
   inRoom: boolean;
+  /** in_class / left while the record is live; null when final */
+  liveState: string | null;
 }
 
 function minutesAndSeconds(total: number): string {
@@ -32,18 +34,19 @@ export function AttendancePanel({ rows, final }: { rows: AttendanceRow[]; final:
         <thead>
           <tr>
             <th scope="col">{t('name')}</th>
-            <th scope="col">{final ? t('statusLabel') : t('inRoom')}</th>
+            <th scope="col">{t('statusLabel')}</th>
             <th scope="col">{t('joins')}</th>
             <th scope="col">{t('timeAttended')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.userId} data-testid={`attendance-row-${r.userId}`} data-in-room={r.inRoom} data-leaves={r.leaveCount} data-status={r.status}>
+            <tr key={r.userId} data-testid={`attendance-row-${r.userId}`} data-in-room={r.inRoom} data-leaves={r.leaveCount} data-status={r.liveState ?? r.status}>
               <td>
                 {r.name} <span className="text-muted">({t(`role.${r.userType === 'supervisor' ? 'supervisor' : r.userType}` as TextKey)})</span>
               </td>
-              <td>{final ? t(`attendance.${r.status}` as TextKey) : r.inRoom ? '●' : '○'}</td>
+              {/* Live rows are provisional (docs/rules.md#attendance); the server projects their minutes to now. */}
+              <td>{t(`attendance.${final ? r.status : (r.liveState ?? (r.inRoom ? 'in_class' : 'left'))}` as TextKey)}</td>
               <td>
                 {r.joinCount}/{r.leaveCount}
               </td>

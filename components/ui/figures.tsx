@@ -8,6 +8,9 @@ const STRIPES = {
   late: 'border-s-[#8a6100]',
   partial: 'border-s-[#c2570c]',
   absent: 'border-s-[#b3261e]',
+  // A live class's provisional states (docs/rules.md#attendance).
+  in_class: 'border-s-[#8a1111]',
+  left: 'border-s-[#6b6b6b]',
 } as const;
 
 /** Big numbers in a row (counts, rates), as a description list. */

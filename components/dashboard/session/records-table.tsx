@@ -19,6 +19,8 @@ export interface RecordRow {
   lastLeaveAt: Date | null;
   inRoom: boolean;
   isFinal: boolean;
+  /** in_class / left while the record is live; null when final */
+  liveState: string | null;
 }
 
 export function RecordsTable({ rows }: { rows: RecordRow[] }) {
@@ -38,18 +40,22 @@ export function RecordsTable({ rows }: { rows: RecordRow[] }) {
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.userId} data-testid={`session-record-${r.userId}`} data-status={r.status} data-in-room={r.inRoom}>
+          <tr key={r.userId} data-testid={`session-record-${r.userId}`} data-status={r.liveState ?? r.status} data-in-room={r.inRoom}>
             <td>
               {r.name}
               <div className="text-muted">
                 {t(`userType.${r.userType}` as TextKey)}
-                {r.inRoom && <> · {t('inRoom')}</>}
-                {!r.isFinal && !r.inRoom && <> · {t('provisional')}</>}
               </div>
             </td>
             <td>
-              <AttendanceBadge status={r.status} />
-              {r.status !== r.computedStatus || r.overrideReason ? (
+              {/* A live record is provisional: in class / left, with minutes so far; statuses only when final. */}
+              <AttendanceBadge status={r.liveState ?? r.status} />
+              {r.liveState && (
+                <div className="text-muted" data-testid="live-so-far">
+                  {t('liveSoFar', { minutes: Math.floor(r.totalSeconds / 60), percent: formatPercent(r.percentage) })}
+                </div>
+              )}
+              {r.isFinal && (r.status !== r.computedStatus || r.overrideReason) ? (
                 <div className="text-muted" data-testid="override-note">
                   {t('overridden')} ({t(`attendance.${r.computedStatus}` as TextKey)}){r.overrideReason && <>: {r.overrideReason}</>}
                   {r.overriddenByName && <> — {r.overriddenByName}</>}

@@ -66,10 +66,10 @@ export async function listAcademySessions(
         courseTitle: courses.title,
         meetingId: meetings.id,
         meetingEndedAt: meetings.endedAt,
-        present: studentCount(sql`${effective} = 'present'`),
-        late: studentCount(sql`${effective} = 'late'`),
-        partial: studentCount(sql`${effective} = 'partial'`),
-        absent: studentCount(sql`${effective} = 'absent'`),
+        present: studentCount(sql`${attendanceRecords.isFinal} AND ${effective} = 'present'`),
+        late: studentCount(sql`${attendanceRecords.isFinal} AND ${effective} = 'late'`),
+        partial: studentCount(sql`${attendanceRecords.isFinal} AND ${effective} = 'partial'`),
+        absent: studentCount(sql`${attendanceRecords.isFinal} AND ${effective} = 'absent'`),
         inRoom: studentCount(sql`${attendanceRecords.inRoom}`),
       })
       .from(sessions)

@@ -33,6 +33,7 @@ const graceMinutes = fc.oneof(fc.integer({ min: 0, max: 120 }), fc.double({ min:
 const sessionArb: fc.Arbitrary<SessionWindow> = fc.record({
   startAt: fc.integer({ min: 1_600_000_000_000, max: 1_900_000_000_000 }),
   durationMinutes: fc.integer({ min: 1, max: 240 }),
+  extensionMinutes: fc.constantFrom(0, 5, 15, 60),
 });
 
 const thresholdsArb: fc.Arbitrary<AttendanceThresholds> = fc
@@ -41,6 +42,7 @@ const thresholdsArb: fc.Arbitrary<AttendanceThresholds> = fc
 
 const settingsArb: fc.Arbitrary<AttendanceSettings> = fc.record({
   thresholds: thresholdsArb,
+  measuredAgainst: fc.constantFrom('held' as const, 'planned' as const),
   reconnectWindowSeconds: fc.integer({ min: 0, max: 600 }),
   overtimeMinutes: fc.integer({ min: 0, max: 120 }),
 });
@@ -51,7 +53,7 @@ const sidArb = fc.oneof(fc.constantFrom('PA_a', 'PA_b', 'PA_c'), fc.string({ min
 const connectionArb = fc.record({
   sid: sidArb,
   join: fc.option(offset, { nil: null }),
-  leave: fc.option(fc.record({ at: offset, joinedAt: fc.option(offset, { nil: null }) }), { nil: null }),
+  leave: fc.option(fc.record({ at: offset, joinedAt: fc.option(offset, { nil: null }), estimated: fc.boolean() }), { nil: null }),
 });
 type ConnectionSpec = typeof connectionArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -69,7 +71,8 @@ function toEvents(session: SessionWindow, connections: readonly ConnectionSpec[]
     if (join !== null) events.push({ kind: 'join', participantSid, at: session.startAt + join });
     if (leave !== null) {
       const joinedAt = leave.joinedAt === null ? {} : { joinedAt: session.startAt + leave.joinedAt };
-      events.push({ kind: 'leave', participantSid, at: session.startAt + leave.at, ...joinedAt });
+      const estimated = leave.estimated ? { estimated: true } : {};
+      events.push({ kind: 'leave', participantSid, at: session.startAt + leave.at, ...joinedAt, ...estimated });
     }
     return events;
   });
@@ -139,7 +142,7 @@ describe('computeAttendance properties', () => {
       fc.property(scenarioArb, ({ session, settings, events, options }) => {
         const record = computeAttendance(session, events, settings, options);
         expect(record.totalSeconds).toBeGreaterThanOrEqual(0);
-        expect(record.totalSeconds).toBeLessThanOrEqual(session.durationMinutes * 60);
+        expect(record.totalSeconds).toBeLessThanOrEqual((session.durationMinutes + (session.extensionMinutes ?? 0)) * 60);
         expect(record.totalSeconds).toBe(Math.floor(attendedMs(record) / 1000));
         expect(record.percentage).toBeGreaterThanOrEqual(0);
         expect(record.percentage).toBeLessThanOrEqual(100);
@@ -194,6 +197,46 @@ describe('computeAttendance properties', () => {
             { final: true },
           ).status;
         expect(RANK[status(longer)]).toBeGreaterThanOrEqual(RANK[status(shorter)]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('attendance window properties (docs/rules.md#attendance)', () => {
+  it('someone in the room through the whole class held has 100 %, whenever a manager ended it', () => {
+    const arb = fc.record({ session: sessionArb, settings: settingsArb, joinOffset: fc.integer({ min: -30 * MINUTE, max: 0 }), endOffset: offset });
+    fc.assert(
+      fc.property(arb, ({ session, settings, joinOffset, endOffset }) => {
+        const held = { ...settings, measuredAgainst: 'held' as const };
+        const finishedAt = session.startAt + endOffset;
+        const record = computeAttendance(session, [{ kind: 'join', participantSid: 'PA_a', at: session.startAt + joinOffset }], held, { final: true, finishedAt });
+        expect(record.percentage).toBe(100);
+        expect(record.window.start).toBe(session.startAt);
+        expect(record.window.end).toBeLessThanOrEqual(session.startAt + (session.durationMinutes + (session.extensionMinutes ?? 0)) * MINUTE);
+        expect(record.window.end).toBe(Math.max(session.startAt, Math.min(finishedAt, record.window.end)));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a record measured against the planned span does not depend on when the meeting ended, except where open cycles close', () => {
+    fc.assert(
+      fc.property(scenarioArb, offset, ({ session, settings, events, options }, endOffset) => {
+        const planned = { ...settings, measuredAgainst: 'planned' as const };
+        const record = computeAttendance(session, events, planned, { ...options, finishedAt: session.startAt + endOffset });
+        expect(record.window).toEqual({ start: session.startAt, end: session.startAt + (session.durationMinutes + (session.extensionMinutes ?? 0)) * MINUTE });
+      }),
+      RUNS,
+    );
+  });
+
+  it('an estimated leave never changes a connection that has a reported leave', () => {
+    fc.assert(
+      fc.property(scenarioArb, offset, ({ session, settings, events, options }, estimateOffset) => {
+        const reported = events.filter((e) => e.kind === 'leave' && !e.estimated);
+        const estimates: ParticipantEvent[] = reported.map((e) => ({ kind: 'leave', participantSid: e.participantSid, at: session.startAt + estimateOffset, estimated: true }));
+        expect(computeAttendance(session, [...estimates, ...events], settings, options)).toEqual(computeAttendance(session, events, settings, options));
       }),
       RUNS,
     );

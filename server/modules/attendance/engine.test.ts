@@ -36,6 +36,7 @@ describe('defaults', () => {
     expect(DEFAULT_TEACHER_THRESHOLDS).toEqual({ absentBelowPercent: 50, partialBelowPercent: 90, lateGraceMinutes: 15 });
     expect(DEFAULT_ATTENDANCE_SETTINGS).toEqual({
       thresholds: DEFAULT_STUDENT_THRESHOLDS,
+      measuredAgainst: 'held',
       reconnectWindowSeconds: 120,
       overtimeMinutes: 60,
     });
@@ -53,6 +54,7 @@ describe('computeAttendance: seed scenarios', () => {
       lastLeaveAt: at(60),
       percentage: 100,
       status: 'present',
+      window: { start: at(0), end: at(60) },
     });
   });
 
@@ -83,10 +85,12 @@ describe('computeAttendance: seed scenarios', () => {
     expect(record).toMatchObject({ totalSeconds: 3300, percentage: 91.67, status: 'present' });
   });
 
-  it('never leaves before room_finished → the cycle closes at the finish', () => {
+  it('never leaves before room_finished → the cycle closes at the finish, measured against the class held', () => {
     const record = compute([join('PA_a', at(0))], { final: true, finishedAt: at(50) });
     expect(record.cycles).toEqual([{ joinedAt: at(0), leftAt: at(50), seconds: 3000 }]);
-    expect(record).toMatchObject({ leaveCount: 0, lastLeaveAt: at(50), percentage: 83.33, status: 'present' });
+    expect(record).toMatchObject({ leaveCount: 0, lastLeaveAt: at(50), percentage: 100, status: 'present' });
+    const teacher = compute([join('PA_a', at(0))], { final: true, finishedAt: at(50) }, { ...DEFAULT_ATTENDANCE_SETTINGS, measuredAgainst: 'planned' });
+    expect(teacher).toMatchObject({ percentage: 83.33, window: { start: at(0), end: at(60) } });
   });
 
   it('never leaves and no finish → closes at end + overtime, counted only to session end', () => {
@@ -119,6 +123,7 @@ describe('computeAttendance: seed scenarios', () => {
       lastLeaveAt: null,
       percentage: 0,
       status: 'absent',
+      window: { start: at(0), end: at(60) },
     });
   });
 
@@ -153,8 +158,10 @@ describe('computeAttendance: seed scenarios', () => {
       leaveCount: 0,
       firstJoinAt: at(0),
       lastLeaveAt: null,
-      percentage: 50,
-      status: 'partial',
+      // 30 minutes of the 30 elapsed: a live percentage is of the elapsed part of the window.
+      percentage: 100,
+      status: 'present',
+      window: { start: at(0), end: at(60) },
     });
   });
 });
@@ -205,10 +212,10 @@ describe('computeAttendance: edges', () => {
     expect(record.lastLeaveAt).toBe(at(55));
   });
 
-  it('a live open connection without asOf counts nothing yet', () => {
+  it('a live open connection without asOf counts nothing yet, of nothing elapsed', () => {
     const record = compute([join('PA_a', at(0))], { final: false });
     expect(record.cycles).toEqual([{ joinedAt: at(0), leftAt: null, seconds: 0 }]);
-    expect(record.status).toBe('absent');
+    expect(record).toMatchObject({ totalSeconds: 0, percentage: 100 });
   });
 
   it('a live open connection stops counting at the finish and at end + overtime', () => {
@@ -282,5 +289,85 @@ describe('threshold boundaries', () => {
   ])('computeAttendance with the first join at start + grace + $offsetMs ms → $expected', ({ offsetMs, expected }) => {
     const settings = withThresholds({ absentBelowPercent: 30, partialBelowPercent: 60, lateGraceMinutes: 15 });
     expect(compute([join('PA_a', grace + offsetMs), leave('PA_a', at(60))], FINAL, settings).status).toBe(expected);
+  });
+});
+
+describe('the attendance window (docs/rules.md#attendance)', () => {
+  const STUDENT = DEFAULT_ATTENDANCE_SETTINGS;
+  const TEACHER: AttendanceSettings = { ...DEFAULT_ATTENDANCE_SETTINGS, thresholds: DEFAULT_TEACHER_THRESHOLDS, measuredAgainst: 'planned' };
+  const endedAt = (minutes: number): ComputeOptions => ({ final: true, finishedAt: at(minutes) });
+
+  it('ended early after 5 of 60 minutes: students who stayed are present, the teacher absent', () => {
+    const events = [join('PA_a', at(0))];
+    expect(compute(events, endedAt(5), STUDENT)).toMatchObject({ totalSeconds: 300, percentage: 100, status: 'present', window: { start: at(0), end: at(5) } });
+    expect(compute(events, endedAt(5), TEACHER)).toMatchObject({ totalSeconds: 300, percentage: 8.33, status: 'absent', window: { start: at(0), end: at(60) } });
+  });
+
+  it('ended early: the teacher is partial or absent by the teacher thresholds of the planned length', () => {
+    // 45 of 60 minutes = 75 %: teacher partial (50 ≤ 75 < 90); 27 of 60 = 45 %: absent.
+    expect(compute([join('PA_a', at(0))], endedAt(45), TEACHER).status).toBe('partial');
+    expect(compute([join('PA_a', at(0))], endedAt(27), TEACHER).status).toBe('absent');
+    expect(compute([join('PA_a', at(0))], endedAt(54), TEACHER).status).toBe('present');
+  });
+
+  it('ended early: a student who left halfway through the class held is measured against it', () => {
+    // Class held 0–40; the student was there 0–16: 40 % → partial; 0–10: 25 % → absent.
+    expect(compute([join('PA_a', at(0)), leave('PA_a', at(16))], endedAt(40), STUDENT)).toMatchObject({ percentage: 40, status: 'partial' });
+    expect(compute([join('PA_a', at(0)), leave('PA_a', at(10))], endedAt(40), STUDENT)).toMatchObject({ percentage: 25, status: 'absent' });
+  });
+
+  it('ended at or before the scheduled start: an empty window, 100 % for whoever came, 0 % for nobody', () => {
+    expect(compute([join('PA_a', at(-10))], endedAt(-2), STUDENT)).toMatchObject({ percentage: 100, status: 'present', window: { start: at(0), end: at(0) } });
+    expect(compute([], endedAt(-2), STUDENT)).toMatchObject({ percentage: 0, status: 'absent' });
+  });
+
+  it('ended after the scheduled end: the window stays the scheduled span', () => {
+    const record = compute([join('PA_a', at(0))], endedAt(75), STUDENT);
+    expect(record).toMatchObject({ window: { start: at(0), end: at(60) }, totalSeconds: 3600, percentage: 100 });
+  });
+
+  it('started late: the window still opens at the scheduled start; the late joiner is late or partial', () => {
+    // The teacher opened the class 20 minutes late and everyone joined then.
+    const events = [join('PA_a', at(20)), leave('PA_a', at(60))];
+    expect(compute(events, FINAL, STUDENT)).toMatchObject({ percentage: 66.67, status: 'partial', window: { start: at(0), end: at(60) } });
+    expect(compute(events, FINAL, TEACHER)).toMatchObject({ percentage: 66.67, status: 'partial' });
+  });
+
+  it('extended: the planned end moves with the extension, for students and the teacher, and so does the overtime cap', () => {
+    const extended: SessionWindow = { ...SESSION, extensionMinutes: 15 };
+    const stayed = [join('PA_a', at(0)), leave('PA_a', at(75))];
+    expect(computeAttendance(extended, stayed, STUDENT, FINAL)).toMatchObject({ totalSeconds: 4500, percentage: 100, window: { start: at(0), end: at(75) } });
+    expect(computeAttendance(extended, stayed, TEACHER, FINAL)).toMatchObject({ percentage: 100, status: 'present' });
+    // Left at the original end of an extended class: 60 of 75 minutes.
+    expect(computeAttendance(extended, [join('PA_a', at(0)), leave('PA_a', at(60))], STUDENT, FINAL)).toMatchObject({ percentage: 80, status: 'present' });
+    // Ended by a manager during the extension: students measured to that end.
+    expect(computeAttendance(extended, [join('PA_a', at(0))], STUDENT, endedAt(70))).toMatchObject({ percentage: 100, window: { end: at(70) } });
+    // The overtime cap (end + 60) moves too: an unclosed connection counts to the extended end.
+    expect(computeAttendance(extended, [join('PA_a', at(0))], STUDENT, FINAL).cycles[0]?.leftAt).toBe(at(135));
+  });
+
+  it('a live record is a percentage of the elapsed part of the window', () => {
+    // In the room since minute 10, now minute 20: 10 of 20 elapsed minutes.
+    expect(compute([join('PA_a', at(10))], { final: false, asOf: at(20) })).toMatchObject({ totalSeconds: 600, percentage: 50 });
+    // Past the planned end the elapsed part is the whole window.
+    expect(compute([join('PA_a', at(0)), leave('PA_a', at(30))], { final: false, asOf: at(90) })).toMatchObject({ percentage: 50 });
+  });
+});
+
+describe('reported leaves win over reconciliation estimates', () => {
+  const estimate = (sid: string, time: number): ParticipantEvent => ({ ...leave(sid, time), estimated: true });
+
+  it('a webhook leave arriving after an earlier estimate replaces it', () => {
+    const events = [join('PA_a', at(0)), estimate('PA_a', at(30)), leave('PA_a', at(60))];
+    expect(compute(events)).toMatchObject({ totalSeconds: 3600, status: 'present', lastLeaveAt: at(60) });
+    expect(compute([...events].reverse())).toEqual(compute(events));
+  });
+
+  it('an estimate is used only when no leave was reported', () => {
+    expect(compute([join('PA_a', at(0)), estimate('PA_a', at(30))])).toMatchObject({ totalSeconds: 1800, lastLeaveAt: at(30) });
+  });
+
+  it('a reported leave earlier than the estimate wins as well', () => {
+    expect(compute([join('PA_a', at(0)), estimate('PA_a', at(50)), leave('PA_a', at(40))])).toMatchObject({ totalSeconds: 2400, lastLeaveAt: at(40) });
   });
 });

@@ -19,6 +19,13 @@ export interface AttendanceThresholds {
 
 export interface AttendanceSettings {
   thresholds: AttendanceThresholds;
+  /**
+   * What the percentage is measured against (docs/rules.md#attendance):
+   * `held` — the part of the planned span the class was actually held, so a
+   * class ended early does not make its students absent; `planned` — the
+   * whole planned span (the teacher: ending early is the teacher's time).
+   */
+  measuredAgainst: 'held' | 'planned';
   reconnectWindowSeconds: number;
   /** open cycles close at the latest at session end + overtime */
   overtimeMinutes: number;
@@ -27,6 +34,8 @@ export interface AttendanceSettings {
 export interface SessionWindow {
   startAt: number;
   durationMinutes: number;
+  /** minutes the class was extended by (0 when never extended); the planned end moves with it */
+  extensionMinutes?: number;
 }
 
 export interface ParticipantEvent {
@@ -37,6 +46,12 @@ export interface ParticipantEvent {
   at: number;
   /** on a leave: when that connection joined, so a lost join can be recovered */
   joinedAt?: number;
+  /**
+   * On a leave: true when nobody reported it and reconciliation estimated it
+   * (the last moment the connection was known to be there). A reported leave
+   * (LiveKit's webhook, the client) always wins over an estimate.
+   */
+  estimated?: boolean;
 }
 
 export interface Cycle {
@@ -53,15 +68,21 @@ export interface AttendanceRecord {
   leaveCount: number;
   firstJoinAt: number | null;
   lastLeaveAt: number | null;
-  /** 0..100, rounded to 2 decimals for storage; the status used the unrounded value */
+  /**
+   * 0..100, rounded to 2 decimals for storage; the status used the unrounded value.
+   * Final: of the attendance window. Live: of the part of the window elapsed by `asOf`.
+   */
   percentage: number;
+  /** Meaningful only when final; a live record's status is provisional and never shown. */
   status: AttendanceStatus;
+  /** The attendance window this record was measured against (docs/rules.md#attendance). */
+  window: { start: number; end: number };
 }
 
 export interface ComputeOptions {
   /** true at finalisation (room finished / meeting ended / sweep) */
   final: boolean;
-  /** room finish time, if known */
+  /** when the meeting ended (a manager's end, the room finishing, the sweep), if it has */
   finishedAt?: number;
   /** for live records: "now"; open cycles count up to here */
   asOf?: number;
@@ -81,6 +102,7 @@ export const DEFAULT_TEACHER_THRESHOLDS: AttendanceThresholds = Object.freeze({
 
 export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettings = Object.freeze({
   thresholds: DEFAULT_STUDENT_THRESHOLDS,
+  measuredAgainst: 'held',
   reconnectWindowSeconds: 120,
   overtimeMinutes: 60,
 });
@@ -88,9 +110,15 @@ export const DEFAULT_ATTENDANCE_SETTINGS: AttendanceSettings = Object.freeze({
 const MS_PER_SECOND = 1000;
 const MS_PER_MINUTE = 60_000;
 
+interface Leave {
+  at: number;
+  joinedAt: number | undefined;
+  estimated: boolean;
+}
+
 interface Connection {
   join: number | null;
-  leave: { at: number; joinedAt: number | undefined } | null;
+  leave: Leave | null;
 }
 
 interface Interval {
@@ -118,14 +146,14 @@ export function computeAttendance(
   const intervals = toIntervals(connections, session, settings, options);
   // A negative window would let overlapping connections stay separate cycles.
   const spans = mergeIntoCycles(intervals, Math.max(0, settings.reconnectWindowSeconds) * MS_PER_SECOND);
-  const window = sessionBounds(session);
+  const window = attendanceWindow(session, settings, options);
   const overlaps = spans.map((s) => overlapMs(s, window));
   const attendedMs = overlaps.reduce((sum, ms) => sum + ms, 0);
-  const durationMs = window.end - window.start;
-  // Multiplying integers before dividing keeps 18 of 60 minutes at exactly 30, not 30.000000000000004.
-  const percentage = Math.min(100, (attendedMs * 100) / durationMs);
   // Intervals come sorted by start, so the first one holds the first join.
   const firstJoinAt = intervals[0]?.start ?? null;
+  // A live record is measured against the part of the window elapsed so far.
+  const measuredEnd = options.final ? window.end : Math.min(window.end, Math.max(window.start, options.asOf ?? window.start));
+  const percentage = percentageOf(attendedMs, measuredEnd - window.start, firstJoinAt !== null);
   const closedEnds = intervals.filter((i) => !i.open).map((i) => i.end);
 
   return {
@@ -139,9 +167,31 @@ export function computeAttendance(
     leaveCount: countLeaves(connections),
     firstJoinAt,
     lastLeaveAt: closedEnds.length > 0 ? Math.max(...closedEnds) : null,
-    percentage: Math.min(100, Math.round((attendedMs * 10_000) / durationMs) / 100),
+    percentage: Math.min(100, Math.round(percentage * 100) / 100),
     status: attendanceStatus(percentage, firstJoinAt, session, settings.thresholds),
+    window,
   };
+}
+
+/**
+ * An empty span (a class ended at or before its start, or a live record
+ * before the start) has nothing to miss: whoever came has 100 %, nobody else 0 %.
+ */
+export function percentageOf(attendedMs: number, spanMs: number, joined: boolean): number {
+  if (spanMs <= 0) return joined ? 100 : 0;
+  // Multiplying integers before dividing keeps 18 of 60 minutes at exactly 30, not 30.000000000000004.
+  return Math.min(100, (attendedMs * 100) / spanMs);
+}
+
+/**
+ * The span a record is measured against (docs/rules.md#attendance): from the
+ * scheduled start to the planned end (scheduled end + extensions); for
+ * `held`, cut at the meeting's end when that came earlier (never before the start).
+ */
+export function attendanceWindow(session: SessionWindow, settings: Pick<AttendanceSettings, 'measuredAgainst'>, options: Pick<ComputeOptions, 'finishedAt'>): { start: number; end: number } {
+  const planned = sessionBounds(session);
+  if (settings.measuredAgainst === 'planned' || options.finishedAt === undefined) return planned;
+  return { start: planned.start, end: Math.max(planned.start, Math.min(planned.end, options.finishedAt)) };
 }
 
 export function attendanceStatus(
@@ -168,14 +218,17 @@ function assertValidSession(session: SessionWindow): void {
   }
 }
 
+/** The planned span: scheduled start to scheduled end + extensions. */
 function sessionBounds(session: SessionWindow): { start: number; end: number } {
-  return { start: session.startAt, end: session.startAt + session.durationMinutes * MS_PER_MINUTE };
+  const minutes = session.durationMinutes + Math.max(0, session.extensionMinutes ?? 0);
+  return { start: session.startAt, end: session.startAt + minutes * MS_PER_MINUTE };
 }
 
 /**
  * Webhooks are retried and may arrive in any order, so each sid keeps its
- * earliest join and earliest leave. Ties between leaves break on joinedAt so
- * the choice never depends on input order.
+ * earliest join and its earliest reported leave — an estimated leave only
+ * when no leave was reported, since an estimate may be minutes early. Ties
+ * break on joinedAt so the choice never depends on input order.
  */
 function dedupe(events: readonly ParticipantEvent[]): Map<string, Connection> {
   const bySid = new Map<string, Connection>();
@@ -184,7 +237,7 @@ function dedupe(events: readonly ParticipantEvent[]): Map<string, Connection> {
     if (event.kind === 'join') {
       connection.join = connection.join === null ? event.at : Math.min(connection.join, event.at);
     } else {
-      const candidate = { at: event.at, joinedAt: event.joinedAt };
+      const candidate = { at: event.at, joinedAt: event.joinedAt, estimated: event.estimated === true };
       if (connection.leave === null || leaveWins(candidate, connection.leave)) connection.leave = candidate;
     }
     bySid.set(event.participantSid, connection);
@@ -192,7 +245,8 @@ function dedupe(events: readonly ParticipantEvent[]): Map<string, Connection> {
   return bySid;
 }
 
-function leaveWins(a: NonNullable<Connection['leave']>, b: NonNullable<Connection['leave']>): boolean {
+function leaveWins(a: Leave, b: Leave): boolean {
+  if (a.estimated !== b.estimated) return !a.estimated;
   if (a.at !== b.at) return a.at < b.at;
   if (a.joinedAt === undefined) return false;
   return b.joinedAt === undefined || a.joinedAt < b.joinedAt;

@@ -34,20 +34,18 @@ export interface FinalizeOptions {
 export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: FinalizeOptions): Promise<FinalizeResult> {
   // Lock order everywhere: the (session, user) advisory locks, sorted, before
   // any session or meeting row; webhooks do the same, so they cannot deadlock.
-  const [eventUsers, expected, teacher] = await Promise.all([
-    tx.execute<{ user_id: number }>(sql`SELECT DISTINCT user_id FROM attendance_events WHERE session_id = ${sessionId}`),
-    expectedStudentIds(tx, sessionId),
-    tx.select({ teacherId: sessions.teacherId }).from(sessions).where(eq(sessions.id, sessionId)),
-  ]);
-  if (!teacher[0]) throw new Error(`session ${sessionId} vanished while finalising`);
-  const userIds = [...new Set([...eventUsers.map((r) => r.user_id), ...expected, teacher[0].teacherId])].sort((a, b) => a - b);
-  for (const userId of userIds) await lockAttendancePair(tx, sessionId, userId);
+  for (const userId of await sessionPeople(tx, sessionId)) await lockAttendancePair(tx, sessionId, userId);
 
   const [locked] = await tx.execute<{ status: SessionStatus }>(sql`SELECT status FROM sessions WHERE id = ${sessionId} FOR UPDATE`);
   await tx
     .update(meetings)
     .set({ endedAt: options.now })
     .where(and(eq(meetings.sessionId, sessionId), isNull(meetings.endedAt)));
+  // Everyone again, now that the session row is locked: a join whose event was
+  // stored before the lock held it (the event's foreign key shares the row) until
+  // it committed, so it is listed now and made final here; a later join waits on
+  // that foreign key for this transaction and then reads the meeting's end.
+  const userIds = await sessionPeople(tx, sessionId);
   const session = (await getSessionInfo(tx, sessionId))!;
   // A session with no meeting (closed by the sweep) ends now.
   const info = { ...session, meetingEndedAt: session.meetingEndedAt ?? options.now };
@@ -71,4 +69,15 @@ export async function finalizeSessionInTx(tx: Tx, sessionId: number, options: Fi
     status = next;
   }
   return { status, anyStudentJoined, records: userIds.length };
+}
+
+/** Everyone with an event, every expected student and the teacher, sorted. */
+async function sessionPeople(tx: Tx, sessionId: number): Promise<number[]> {
+  const [eventUsers, expected, teacher] = await Promise.all([
+    tx.execute<{ user_id: number }>(sql`SELECT DISTINCT user_id FROM attendance_events WHERE session_id = ${sessionId}`),
+    expectedStudentIds(tx, sessionId),
+    tx.select({ teacherId: sessions.teacherId }).from(sessions).where(eq(sessions.id, sessionId)),
+  ]);
+  if (!teacher[0]) throw new Error(`session ${sessionId} vanished while finalising`);
+  return [...new Set([...eventUsers.map((r) => r.user_id), ...expected, teacher[0].teacherId])].sort((a, b) => a - b);
 }

@@ -13,5 +13,6 @@ export { reconcileMeeting, type ReconcileResult } from './reconcile-meeting';
 export { getSessionStatistics, getAcademyStatistics, type SessionStatistics, type AcademyStatistics } from './statistics';
 export { overrideAttendanceStatus, type OverriddenRecord } from './override-status';
 export { listAttendanceRecords, type AttendanceRecordView } from './list-records';
+export { withLiveFigures, type LiveState } from './live-figures';
 export { EXPORT_BATCH_ROWS, exportAttendanceCsv, type AttendanceExport } from './export-csv';
 export * from './schemas';

@@ -12,6 +12,7 @@ import type { AttendeeType } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
 import type { AttendanceStatus } from './engine';
+import { withLiveFigures, type LiveState } from './live-figures';
 import type { ListRecordsInput } from './schemas';
 
 
@@ -31,12 +32,14 @@ export interface AttendanceRecordView {
   leaveCount: number;
   inRoom: boolean;
   isFinal: boolean;
+  /** a live record's state; null when final (docs/rules.md#attendance: live records are provisional) */
+  liveState: LiveState | null;
   calculatedAt: Date;
 }
 
 const USER_TYPE_ORDER = sql`array_position(ARRAY['teacher', 'student', 'parent', 'supervisor']::attendee_type[], ${attendanceRecords.userType})`;
 
-export async function listAttendanceRecords(deps: Pick<Deps, 'db'>, actor: Actor, input: ListRecordsInput): Promise<AttendanceRecordView[]> {
+export async function listAttendanceRecords(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: ListRecordsInput): Promise<AttendanceRecordView[]> {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanManage(ctx);
   const effective = sql<AttendanceStatus>`coalesce(${attendanceRecords.overrideStatus}, ${attendanceRecords.status})`;
@@ -55,7 +58,8 @@ export async function listAttendanceRecords(deps: Pick<Deps, 'db'>, actor: Actor
     .leftJoin(overrider, eq(overrider.id, attendanceRecords.overriddenBy))
     .where(and(...filters))
     .orderBy(USER_TYPE_ORDER, asc(users.name), asc(attendanceRecords.userId));
-  return rows.map(({ record: r, name, effective: status, overriderName }) => ({
+  const now = deps.clock.now();
+  return rows.map(({ record: r, name, effective: status, overriderName }) => withLiveFigures({
     userId: r.userId,
     name,
     userType: r.userType,
@@ -74,5 +78,5 @@ export async function listAttendanceRecords(deps: Pick<Deps, 'db'>, actor: Actor
     inRoom: r.inRoom,
     isFinal: r.isFinal,
     calculatedAt: r.calculatedAt,
-  }));
+  }, ctx.session, now));
 }

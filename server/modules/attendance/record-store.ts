@@ -26,6 +26,8 @@ export function attendanceSettingsFor(settings: AcademyVideoSettings, userType: 
       partialBelowPercent: teacher ? settings.teacherPartialBelow : settings.studentPartialBelow,
       lateGraceMinutes: settings.lateGraceMinutes,
     },
+    // The teacher is measured against the planned span: ending early is the teacher's time.
+    measuredAgainst: teacher ? 'planned' : 'held',
     reconnectWindowSeconds: settings.reconnectWindowSeconds,
     overtimeMinutes: settings.overtimeMinutes,
   };
@@ -65,6 +67,7 @@ export async function recomputeRecord(db: DbExecutor, session: SessionInfo, user
       participantSid: attendanceEvents.participantSid,
       occurredAt: attendanceEvents.occurredAt,
       joinedAt: attendanceEvents.joinedAt,
+      source: attendanceEvents.source,
       // Read after the pair's lock, in the same round trip: the caller's copy may predate a
       // finalisation that held the lock (webhook intake reads it in the statement that waits for it).
       meetingEndedAt: sql<Date | null>`(SELECT ${meetings.endedAt} FROM ${meetings} WHERE ${meetings.sessionId} = ${session.id})`.mapWith(meetings.endedAt),
@@ -80,6 +83,8 @@ export async function recomputeRecord(db: DbExecutor, session: SessionInfo, user
       participantSid: e.participantSid,
       at: e.occurredAt.getTime(),
       ...(e.joinedAt ? { joinedAt: e.joinedAt.getTime() } : {}),
+      // Reconciliation's leaves are estimates; reported leaves win over them (docs/rules.md#attendance).
+      ...(e.kind === 'leave' && e.source === 'reconcile' ? { estimated: true } : {}),
     })),
     attendanceSettingsFor(settings, userType),
     {

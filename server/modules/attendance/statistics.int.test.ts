@@ -123,6 +123,8 @@ describe('attendance.sessionStats', () => {
       late: 1,
       partial: 1,
       absent: 2,
+      inClass: 0,
+      left: 0,
       averagePercentage: 50,
       attendedSeconds: 7200 + 6000 + 3600 + 1200,
     });
@@ -167,6 +169,8 @@ describe('attendance.academyStats', () => {
       late: 1,
       partial: 1,
       absent: 3,
+      inClass: 0,
+      left: 0,
       averagePercentage: 50,
       attendanceRate: 42.86,
       attendedSeconds: 18_000 + 3600,

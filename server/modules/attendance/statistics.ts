@@ -17,10 +17,14 @@ import type { AcademyStatsInput, SessionStatsInput } from './schemas';
 
 export interface StatusCounts {
   totalParticipants: number;
+  /** final statuses count final records only (docs/rules.md#attendance: live records are provisional) */
   present: number;
   late: number;
   partial: number;
   absent: number;
+  /** live records: still connected, and left (for now) */
+  inClass: number;
+  left: number;
   /** mean of the records' percentages, 2 decimals; 0 without records */
   averagePercentage: number;
   attendedSeconds: number;
@@ -48,10 +52,12 @@ export interface SessionStatistics {
 
 const COUNTS = sql`
   count(*)::int AS total,
-  count(*) FILTER (WHERE status = 'present')::int AS present,
-  count(*) FILTER (WHERE status = 'late')::int AS late,
-  count(*) FILTER (WHERE status = 'partial')::int AS partial,
-  count(*) FILTER (WHERE status = 'absent')::int AS absent,
+  count(*) FILTER (WHERE is_final AND status = 'present')::int AS present,
+  count(*) FILTER (WHERE is_final AND status = 'late')::int AS late,
+  count(*) FILTER (WHERE is_final AND status = 'partial')::int AS partial,
+  count(*) FILTER (WHERE is_final AND status = 'absent')::int AS absent,
+  count(*) FILTER (WHERE NOT is_final AND in_room)::int AS in_class,
+  count(*) FILTER (WHERE NOT is_final AND NOT in_room)::int AS left_class,
   coalesce(round(avg(percentage), 2), 0)::float8 AS average_percentage,
   coalesce(sum(total_seconds), 0)::float8 AS attended_seconds`;
 
@@ -61,11 +67,13 @@ interface CountsRow extends Record<string, unknown> {
   late: number;
   partial: number;
   absent: number;
+  in_class: number;
+  left_class: number;
   average_percentage: number;
   attended_seconds: number;
 }
 
-const EMPTY_COUNTS: StatusCounts = { totalParticipants: 0, present: 0, late: 0, partial: 0, absent: 0, averagePercentage: 0, attendedSeconds: 0 };
+const EMPTY_COUNTS: StatusCounts = { totalParticipants: 0, present: 0, late: 0, partial: 0, absent: 0, inClass: 0, left: 0, averagePercentage: 0, attendedSeconds: 0 };
 
 function toCounts(row: CountsRow | undefined): StatusCounts {
   if (!row) return { ...EMPTY_COUNTS };
@@ -75,6 +83,8 @@ function toCounts(row: CountsRow | undefined): StatusCounts {
     late: row.late,
     partial: row.partial,
     absent: row.absent,
+    inClass: row.in_class,
+    left: row.left_class,
     averagePercentage: row.average_percentage,
     attendedSeconds: row.attended_seconds,
   };
@@ -184,7 +194,7 @@ export async function getAcademyStatistics(deps: Pick<Deps, 'db'>, academy: Acad
   const rows = await deps.db.execute<GroupRow>(sql`
     WITH scoped AS (
       SELECT r.user_type, r.session_id, coalesce(r.override_status, r.status) AS status, r.percentage, r.total_seconds,
-        s.teacher_id, t.name AS teacher_name, s.kind,
+        r.is_final, r.in_room, s.teacher_id, t.name AS teacher_name, s.kind,
         (s.scheduled_at AT TIME ZONE ${tz}::text)::date AS day
       FROM sessions s
       JOIN attendance_records r ON r.session_id = s.id AND r.academy_id = s.academy_id

@@ -8,8 +8,8 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
-import { parentChildren, users } from '@/server/db/schema';
-import type { AttendanceStatus } from '@/server/modules/attendance';
+import { parentChildren, users, type StoredCycle } from '@/server/db/schema';
+import { withLiveFigures, type AttendanceStatus, type LiveState } from '@/server/modules/attendance';
 import type { SessionKind, SessionStatus } from '@/server/db/schema/enums';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
@@ -24,7 +24,11 @@ export interface ChildSession {
   durationMinutes: number;
   teacherName: string;
   /** null: no record (the session has not been attended or finalised yet) */
-  attendance: { status: AttendanceStatus; percentage: number; totalSeconds: number; isFinal: boolean } | null;
+  /**
+   * While the session is live the record is provisional: `liveState` says in class / left and
+   * `status` is not to be shown (docs/rules.md#attendance); counts take final records only.
+   */
+  attendance: { status: AttendanceStatus; percentage: number; totalSeconds: number; isFinal: boolean; liveState: LiveState | null } | null;
 }
 
 export interface ChildAttendance {
@@ -47,6 +51,8 @@ interface Row extends Record<string, unknown> {
   percentage: string | null;
   total_seconds: number | null;
   is_final: boolean | null;
+  in_room: boolean | null;
+  cycles: StoredCycle[] | null;
 }
 
 export async function listChildrenAttendance(
@@ -72,6 +78,7 @@ export async function listChildrenAttendance(
       SELECT pc.child_id, s.id AS session_id, s.title, s.kind, s.status,
         (extract(epoch FROM s.scheduled_at) * 1000)::float8 AS scheduled_ms, s.duration_minutes, t.name AS teacher_name,
         coalesce(r.override_status, r.status) AS attendance_status, r.percentage::text AS percentage, r.total_seconds, r.is_final,
+        r.in_room, r.cycles,
         row_number() OVER (PARTITION BY pc.child_id ORDER BY s.scheduled_at DESC, s.id DESC) AS n
       FROM parent_children pc
       JOIN sessions s ON s.academy_id = pc.academy_id AND (
@@ -100,10 +107,28 @@ export async function listChildrenAttendance(
         attendance:
           r.attendance_status === null
             ? null
-            : { status: r.attendance_status, percentage: Number(r.percentage), totalSeconds: r.total_seconds ?? 0, isFinal: r.is_final === true },
+            : liveView(
+                withLiveFigures(
+                  {
+                    status: r.attendance_status,
+                    percentage: Number(r.percentage),
+                    totalSeconds: r.total_seconds ?? 0,
+                    isFinal: r.is_final === true,
+                    inRoom: r.in_room === true,
+                    cycles: r.cycles ?? [],
+                  },
+                  { scheduledAt: new Date(r.scheduled_ms), durationMinutes: r.duration_minutes },
+                  now,
+                ),
+              ),
       }));
     const counts: Record<AttendanceStatus, number> = { present: 0, late: 0, partial: 0, absent: 0 };
     for (const s of sessions) if (s.attendance?.isFinal) counts[s.attendance.status] += 1;
     return { childId: child.id, name: child.name, counts, sessions };
   });
+}
+
+/** What the parent's page shows of a record: no cycles. */
+function liveView(r: NonNullable<ChildSession['attendance']>): NonNullable<ChildSession['attendance']> {
+  return { status: r.status, percentage: r.percentage, totalSeconds: r.totalSeconds, isFinal: r.isFinal, liveState: r.liveState };
 }

@@ -80,7 +80,7 @@ describe('profile.children', () => {
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({ childId: child.id, name: 'يوسف', counts: { present: 0, late: 0, partial: 1, absent: 0 } });
     expect(entry!.sessions.map((s) => s.sessionId)).toEqual([circleSessionId]);
-    expect(entry!.sessions[0]!.attendance).toEqual({ status: 'partial', percentage: 55, totalSeconds: 1980, isFinal: true });
+    expect(entry!.sessions[0]!.attendance).toEqual({ status: 'partial', percentage: 55, totalSeconds: 1980, isFinal: true, liveState: null });
     const ids = entry!.sessions.map((s) => s.sessionId);
     expect(ids).not.toContain(classmateOnlyId);
     expect(ids).not.toContain(futureId);

@@ -6,7 +6,7 @@
 import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
@@ -26,6 +26,7 @@ export interface SessionListItem {
   meetingStarted: boolean;
   meetingEnded: boolean;
   canManage: boolean;
+  /** a final status, or 'in_class' / 'left' while the record is live; null without a record */
   myAttendance: string | null;
 }
 
@@ -63,7 +64,13 @@ export async function listMySessions(deps: Deps, actor: Actor, input: { range: S
       ? and(gte(sessions.scheduledAt, from), lt(sessions.scheduledAt, to))
       : input.range === 'upcoming'
         ? and(gte(sessions.scheduledAt, to), lt(sessions.scheduledAt, addDays(to, 14)))
-        : and(gte(sessions.scheduledAt, addDays(from, -30)), lt(sessions.scheduledAt, from));
+        : // Past: the last 30 days before today, and today's sessions that have finished
+          // (a class that ended an hour ago belongs in "My attendance").
+          and(
+            gte(sessions.scheduledAt, addDays(from, -30)),
+            lt(sessions.scheduledAt, to),
+            or(lt(sessions.scheduledAt, from), inArray(sessions.status, ['completed', 'absent'])),
+          );
   const teacher = alias(users, 'teacher');
   const rows = await deps.db
     .select({
@@ -77,7 +84,9 @@ export async function listMySessions(deps: Deps, actor: Actor, input: { range: S
       teacherName: teacher.name,
       meetingId: meetings.id,
       meetingEndedAt: meetings.endedAt,
-      myAttendance: sql<string | null>`coalesce(${attendanceRecords.overrideStatus}, ${attendanceRecords.status})`,
+      // A live record is provisional: it says in class / left, never a final status (docs/rules.md#attendance).
+      myAttendance: sql<string | null>`CASE WHEN ${attendanceRecords.isFinal} THEN coalesce(${attendanceRecords.overrideStatus}, ${attendanceRecords.status})::text
+        WHEN ${attendanceRecords.inRoom} THEN 'in_class' WHEN ${attendanceRecords.userId} IS NOT NULL THEN 'left' END`,
     })
     .from(sessions)
     .innerJoin(teacher, eq(teacher.id, sessions.teacherId))
