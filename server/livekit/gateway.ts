@@ -41,8 +41,6 @@ export interface LiveRoom {
 /** LiveKit's track sources by the names its tokens use. */
 import type { TrackSourceName } from '@/shared/classroom/grants';
 
-export type { TrackSourceName };
-
 const SOURCE_BY_NAME: Record<TrackSourceName, TrackSource> = {
   camera: TrackSource.CAMERA,
   microphone: TrackSource.MICROPHONE,
