@@ -2,6 +2,7 @@
 import 'server-only';
 import { academiesRouter } from './routers/academies';
 import { attendanceRouter } from './routers/attendance';
+import { groupsRouter } from './routers/groups';
 import { meetingRouter } from './routers/meeting';
 import { profileRouter } from './routers/profile';
 import { recordingRouter } from './routers/recording';
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from './procedures';
 export const appRouter = router({
   academies: academiesRouter,
   attendance: attendanceRouter,
+  groups: groupsRouter,
   meeting: meetingRouter,
   profile: profileRouter,
   recording: recordingRouter,

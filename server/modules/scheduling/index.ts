@@ -10,6 +10,8 @@ export * from './weekly-schedule';
 export { createSession } from './create-session';
 export { createWeeklySchedule } from './create-weekly-schedule';
 export { updateSession } from './update-session';
+export { rescheduleSession } from './reschedule-session';
+export { endSchedule, pauseSchedule, resumeSchedule, updateSchedule, type ScheduleChange } from './edit-schedule';
 export { cancelSession, cancelSchedule } from './cancel-session';
 export { listSchedules } from './list-schedules';
 export { getVideoSettings, updateVideoSettings } from './video-settings';
