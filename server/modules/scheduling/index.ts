@@ -13,7 +13,7 @@ export { updateSession } from './update-session';
 export { rescheduleSession } from './reschedule-session';
 export { endSchedule, pauseSchedule, resumeSchedule, updateSchedule, type ScheduleChange } from './edit-schedule';
 export { cancelSession, cancelSchedule } from './cancel-session';
-export { listSchedules } from './list-schedules';
+export { getSchedule, listSchedules } from './list-schedules';
 export { getVideoSettings, updateVideoSettings } from './video-settings';
 export { videoSettingsProblems } from './video-settings-rules';
 export { getTeacherMeetingSettings, updateTeacherMeetingSettings } from './teacher-settings';

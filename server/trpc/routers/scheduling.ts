@@ -17,6 +17,7 @@ import {
   scheduleRefInput,
   updateSchedule,
   updateScheduleInput,
+  getSchedule,
   getTeacherMeetingSettings,
   getVideoSettings,
   listSchedules,
@@ -50,6 +51,7 @@ export const schedulingRouter = router({
   pauseSchedule: managerProcedure.input(scheduleRefInput).mutation(({ ctx, input }) => pauseSchedule(ctx.deps, ctx.academy, input)),
   resumeSchedule: managerProcedure.input(scheduleRefInput).mutation(({ ctx, input }) => resumeSchedule(ctx.deps, ctx.academy, input)),
   endSchedule: managerProcedure.input(scheduleRefInput).mutation(({ ctx, input }) => endSchedule(ctx.deps, ctx.academy, input)),
+  getSchedule: managerProcedure.input(scheduleRefInput).query(({ ctx, input }) => getSchedule(ctx.deps, ctx.academy, input)),
   listSchedules: managerProcedure.input(listSchedulesInput).query(({ ctx, input }) => listSchedules(ctx.deps, ctx.academy, input)),
   getVideoSettings: managerProcedure.input(academyScopeInput).query(({ ctx }) => getVideoSettings(ctx.deps, ctx.academy)),
   updateVideoSettings: adminProcedure
