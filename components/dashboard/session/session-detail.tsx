@@ -26,7 +26,7 @@ import { SessionFigures } from './session-figures';
  * another academy's session as "not found".
  */
 export function SessionDetail({ sessionId, role }: { sessionId: number; role: UserRole }) {
-  const { t, formatDateTime } = useText();
+  const { t, formatDateTime, timezone } = useText();
   const trpc = useTRPC();
   const detail = useQuery({
     ...trpc.session.detail.queryOptions({ sessionId }),
@@ -50,7 +50,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
   }
   if (!detail.data) return <QueryState loading={detail.isLoading} error={detail.error} />;
 
-  const { session, meeting, academy } = detail.data;
+  const { session, meeting } = detail.data;
   const rows: RecordRow[] = canManage
     ? (records.data ?? []).map((r) => ({ ...r, overrideReason: r.override?.reason ?? null, overriddenByName: r.override?.byName ?? null }))
     : detail.data.attendance.map((r) => ({ ...r, overriddenByName: null }));
@@ -73,7 +73,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
           )}
           <Fact label={t('meetingLabel')}>{meeting ? (meeting.endedAt ? `${t('ended')} · ${formatDateTime(meeting.endedAt)}` : t('meeting.open')) : t('meeting.none')}</Fact>
           <Fact label={t('timezone')}>
-            <span dir="ltr">{academy.timezone}</span>
+            <span dir="ltr">{timezone}</span>
           </Fact>
         </Facts>
         <div className="flex flex-wrap items-center gap-2">
