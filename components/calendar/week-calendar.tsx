@@ -14,6 +14,10 @@ import { Card } from '@/components/ui/card';
 import { eventColours, LEGEND_KINDS, LEGEND_STATUSES } from './event-colours';
 import { SessionDialog } from './session-dialog';
 
+const TOOLBAR = { start: 'prev,next today', center: 'title', end: '' };
+const PLUGINS = [timeGridPlugin, luxonPlugin];
+const LOCALES = [arLocale];
+
 /**
  * The week calendar (FullCalendar's time grid): sessions by day and hour in
  * the viewer's timezone (luxon plugin: named zones), in the viewer's
@@ -47,6 +51,7 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
       }),
     [sessions],
   );
+  const hints = useMemo(() => ({ prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today') }), [t]);
   const selected = sessions.find((s) => s.id === selectedId) ?? null;
 
   return (
@@ -55,22 +60,25 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
       <QueryState loading={calendar.isLoading} error={calendar.error} />
       <Card aria-label={t('calendar.title')} className="halaqa-calendar" data-testid="week-calendar">
         <FullCalendar
-          plugins={[timeGridPlugin, luxonPlugin]}
+          plugins={PLUGINS}
           initialView="timeGridWeek"
           initialDate={initialDate}
           timeZone={timezone}
-          locales={[arLocale]}
+          locales={LOCALES}
           locale={locale}
           direction={dir}
-          headerToolbar={{ start: 'prev,next today', center: 'title', end: '' }}
-          buttonHints={{ prev: t('calendar.previous'), next: t('calendar.next'), today: t('calendar.today') }}
+          headerToolbar={TOOLBAR}
+          buttonHints={hints}
           allDaySlot={false}
           nowIndicator
           eventInteractive
           height={720}
           scrollTime="07:00:00"
           events={events}
-          datesSet={(arg: DatesSetArg) => setRange({ from: arg.start, to: arg.end })}
+          datesSet={(arg: DatesSetArg) =>
+            // FullCalendar reports its dates again on every render: keep the same range object so nothing loops.
+            setRange((r) => (r && r.from.getTime() === arg.start.getTime() && r.to.getTime() === arg.end.getTime() ? r : { from: arg.start, to: arg.end }))
+          }
           eventClick={(arg: EventClickArg) => {
             arg.jsEvent.preventDefault();
             setSelectedId(Number(arg.event.id));

@@ -7,7 +7,7 @@ import { QueryState } from '@/components/dashboard/badges';
 import { useText } from '@/components/i18n/use-text';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, FormActions, formGridClass, Select } from '@/components/ui/field';
+import { Field, FormActions, Select } from '@/components/ui/field';
 import { ErrorText } from '@/components/ui/notice';
 import { timeZoneNames } from '@/shared/time-zone';
 
@@ -52,7 +52,7 @@ export function ProfileForm() {
       <QueryState loading={me.isLoading} error={me.error} />
       {me.data && (
         <Card aria-label={t('profile.title')}>
-          <form className={formGridClass} onSubmit={submit} data-testid="profile-form">
+          <form className="grid items-start gap-x-4 gap-y-3 sm:grid-cols-2" onSubmit={submit} data-testid="profile-form">
             <Field htmlFor={`${id}-locale`} label={t('profile.language')}>
               <Select id={`${id}-locale`} name="locale" value={locale} onChange={(e) => setLocaleValue(e.target.value)}>
                 <option value="">{t('profile.languageDefault')}</option>
@@ -86,13 +86,13 @@ export function ProfileForm() {
                 ))}
               </Select>
             </Field>
-            <FormActions>
+            <FormActions className="col-span-full">
               <Button type="submit" disabled={saveLocale.isPending || saveTimezone.isPending}>
                 {t('profile.save')}
               </Button>
             </FormActions>
           </form>
-          <p className="text-muted" data-testid="profile-now">
+          <p className="mt-3 mb-0 text-muted" data-testid="profile-now">
             {t('profile.yourTimes', { timezone: me.data.timezone ?? academyTimezone })} {formatDateTime(new Date())}
           </p>
           {error && <ErrorText>{error.message}</ErrorText>}
