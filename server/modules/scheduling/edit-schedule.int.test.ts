@@ -45,7 +45,7 @@ async function weekly(overrides: Record<string, unknown> = {}) {
     title: 'حلقة المساء',
     teacherId: teacher.id,
     circleId,
-    weekdays: [1, 3],
+    weekdays: [0, 2],
     localTime: '17:00',
     durationMinutes: 60,
     startDate: '2031-02-23',
@@ -75,15 +75,15 @@ describe('scheduling.updateSchedule', () => {
     const keptDates = ['2031-02-23', '2031-02-25', '2031-03-02', '2031-03-04', '2031-03-11'];
     const keptBefore = (await sessionsOf(scheduleId)).filter((s) => keptDates.includes(local(s).date));
 
-    // Wednesday 2031-03-04, 07:00 in New York (EST).
-    const change = await at('2031-03-04T12:00:00Z').scheduling.updateSchedule({ scheduleId, weekdays: [2, 3, 4], localTime: '18:30', durationMinutes: 45 });
-    expect(change).toMatchObject({ removed: 5, schedule: { weekdays: [2, 3, 4], localTime: '18:30', durationMinutes: 45, state: 'active' } });
+    // Tuesday 2031-03-04, 07:00 in New York (EST).
+    const change = await at('2031-03-04T12:00:00Z').scheduling.updateSchedule({ scheduleId, weekdays: [1, 2, 3], localTime: '18:30', durationMinutes: 45 });
+    expect(change).toMatchObject({ removed: 5, schedule: { weekdays: [1, 2, 3], localTime: '18:30', durationMinutes: 45, state: 'active' } });
 
     const after = await sessionsOf(scheduleId);
     const keptAfter = after.filter((s) => keptDates.includes(local(s).date));
     expect(keptAfter).toEqual(keptBefore);
     const fresh = after.filter((s) => !keptDates.includes(local(s).date));
-    // Wednesdays 03-04 and 03-11 kept their sessions, so they get no second one.
+    // Tuesdays 03-04 and 03-11 kept their sessions, so they get no second one.
     expect(fresh.map((s) => local(s).date)).toEqual(['2031-03-05', '2031-03-10', '2031-03-12', '2031-03-17', '2031-03-18', '2031-03-19', '2031-03-24', '2031-03-25']);
     expect(change.created).toBe(fresh.length);
     for (const s of fresh) {
@@ -96,14 +96,14 @@ describe('scheduling.updateSchedule', () => {
   });
 
   it('a later last date adds weeks; an earlier one drops them; nothing before now moves', async () => {
-    const scheduleId = await weekly({ weekdays: [1], endDate: '2031-03-10' });
+    const scheduleId = await weekly({ weekdays: [0], endDate: '2031-03-10' });
     expect((await sessionsOf(scheduleId)).map((s) => local(s).date)).toEqual(['2031-02-23', '2031-03-02', '2031-03-09']);
     const longer = await at('2031-03-01T00:00:00Z').scheduling.updateSchedule({ scheduleId, endDate: '2031-03-24' });
-    expect(longer).toMatchObject({ removed: 2, created: 3, schedule: { endDate: '2031-03-24', count: null } });
+    expect(longer).toMatchObject({ removed: 2, created: 4, schedule: { endDate: '2031-03-24', count: null } });
     const first = (await sessionsOf(scheduleId))[0]!;
     expect(local(first).date).toBe('2031-02-23');
     const shorter = await at('2031-03-01T00:00:00Z').scheduling.updateSchedule({ scheduleId, endDate: '2031-03-03' });
-    expect(shorter).toMatchObject({ removed: 3, created: 1 });
+    expect(shorter).toMatchObject({ removed: 4, created: 1 });
     expect((await sessionsOf(scheduleId)).map((s) => local(s).date)).toEqual(['2031-02-23', '2031-03-02']);
     expect((await sessionsOf(scheduleId))[0]).toEqual(first);
   });
