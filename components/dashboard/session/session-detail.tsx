@@ -66,7 +66,11 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
         <Facts>
           <Fact label={t('statusLabel')}><SessionStatusBadge status={session.status} /></Fact>
           <Fact label={t('kindLabel')}><KindLabel kind={session.kind} /></Fact>
-          <Fact label={t('when')}>{formatDateTime(session.scheduledAt)}</Fact>
+          <Fact label={t('when')}>
+            <time dateTime={new Date(session.scheduledAt).toISOString()} data-testid="session-when">
+              {formatDateTime(session.scheduledAt)}
+            </time>
+          </Fact>
           <Fact label={t('durationMinutes')}>{session.durationMinutes}</Fact>
           {teacherName && (
             <Fact label={t('teacher')}>{teacherName}</Fact>

@@ -11,7 +11,7 @@ export type ListMineInput = z.infer<typeof listMineInput>;
 /** At most six weeks between two instants (a month view's span). */
 export const MAX_CALENDAR_DAYS = 42;
 export const calendarInput = z
-  .object({ academyId: z.number().int().positive().max(2_147_483_647).optional(), from: z.date(), to: z.date() })
+  .object({ academyId: idInput.optional(), from: z.date(), to: z.date() })
   .strict()
   .refine((v) => v.to.getTime() > v.from.getTime(), { message: 'to must be after from', path: ['to'] })
   .refine((v) => v.to.getTime() - v.from.getTime() <= MAX_CALENDAR_DAYS * 86_400_000, { message: `At most ${MAX_CALENDAR_DAYS} days`, path: ['to'] });
