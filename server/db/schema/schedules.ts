@@ -29,7 +29,7 @@ export const schedules = pgTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     count: integer('count'),
-    /** active: its future sessions exist; paused: none until resumed; ended: none ever again. */
+    /** active: its future sessions exist; paused: none until resumed; ended: none ever again (shared/groups.ts: SCHEDULE_STATES). */
     state: text('state').notNull().default('active'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002). */
