@@ -1,14 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { formattingTag } from '@/components/i18n/catalogue';
+import type { Browser, Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
-import { expect, signedInPage, test } from './fixtures/demo';
+import { baseURL } from '../playwright.config';
+import { expect, signedInPage, test, type DemoUser } from './fixtures/demo';
 
 /**
  * The week calendar and the viewer's timezone, driven as people do: an admin
  * reschedules and cancels sessions from the calendar, edits a weekly
  * schedule, and a parent picks a timezone and reads every time in it.
  */
+
+/** English dates as the app formats them (components/i18n/catalogue.ts: formattingTag('en'); the catalogue's JSON does not load here). */
+const EN_TAG = 'en-GB';
 
 /** A day `days` after today in the academy's timezone: always in the future. */
 function dayInRiyadh(days: number): string {
@@ -33,6 +36,13 @@ async function createSessionThroughForm(admin: Page, title: string, localDate: s
   return Number((await admin.getByTestId('created-session-link').getAttribute('href'))!.split('/').pop());
 }
 
+/** Signed in, reading English (the demo academy's own language is Arabic; the cookie wins over it). */
+async function inEnglish(browser: Browser, who: DemoUser): Promise<Page> {
+  const page = await signedInPage(browser, who);
+  await page.context().addCookies([{ name: 'halaqa-locale', value: 'en', url: baseURL }]);
+  return page;
+}
+
 async function expectNoSeriousAxe(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
@@ -40,7 +50,7 @@ async function expectNoSeriousAxe(page: Page, name: string) {
 }
 
 test('an admin reschedules and cancels sessions from the week calendar', async ({ browser }) => {
-  const admin = await signedInPage(browser, 'admin');
+  const admin = await inEnglish(browser, 'admin');
   const day = dayInRiyadh(1);
   const stamp = Date.now();
   const moving = `نقل — Moving ${stamp}`;
@@ -79,7 +89,7 @@ test('an admin reschedules and cancels sessions from the week calendar', async (
 });
 
 test('an admin creates a weekly schedule, then edits it from its page', async ({ browser }) => {
-  const admin = await signedInPage(browser, 'admin');
+  const admin = await inEnglish(browser, 'admin');
   const title = `أسبوعية — Weekly ${Date.now()}`;
   await admin.goto('/admin/schedules/new');
   const form = admin.getByTestId('weekly-schedule-form');
@@ -118,14 +128,15 @@ test('an admin creates a weekly schedule, then edits it from its page', async ({
 });
 
 test('a parent changes their timezone and sees times in it', async ({ browser }) => {
-  const parent = await signedInPage(browser, 'parent');
+  const parent = await inEnglish(browser, 'parent');
+  await parent.reload();
   const child = parent.locator('section[data-testid^="child-"]');
   await child.locator('tbody tr', { hasText: 'Tajweed basics' }).getByRole('link').click();
   await parent.waitForURL(/\/sessions\/\d+$/);
   const sessionUrl = parent.url();
   const when = parent.getByTestId('session-when');
   const instant = new Date((await when.getAttribute('datetime'))!);
-  const shown = (timeZone: string) => new Intl.DateTimeFormat(formattingTag('en'), { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  const shown = (timeZone: string) => new Intl.DateTimeFormat(EN_TAG, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
   await expect(when).toHaveText(shown('Asia/Riyadh'));
 
   await parent.getByTestId('profile-link').click();

@@ -36,12 +36,15 @@ export function ProfileForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = locale === 'ar' || locale === 'en' ? locale : null;
-    await saveLocale.mutateAsync({ locale: chosen });
+    if (!me.data) return;
+    // The language is saved only when it changed: saving sets this browser's cookie, which wins over everything.
+    if (locale !== (me.data.locale ?? '')) {
+      const chosen = locale === 'ar' || locale === 'en' ? locale : null;
+      await saveLocale.mutateAsync({ locale: chosen });
+      const cookieLocale = chosen ?? me.data.academy?.defaultLocale ?? 'en';
+      await fetch('/api/locale', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: cookieLocale }) });
+    }
     await saveTimezone.mutateAsync({ timezone: timezone || null });
-    // The browser's language cookie wins over the stored choice, so it follows too.
-    const cookieLocale = chosen ?? me.data?.academy?.defaultLocale ?? 'en';
-    await fetch('/api/locale', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: cookieLocale }) });
     window.location.reload();
   }
 
