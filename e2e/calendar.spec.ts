@@ -72,6 +72,15 @@ test('an admin reschedules and cancels sessions from the week calendar', async (
   // The event moved to 14:30 Riyadh time, which is the admin's timezone too (the academy's).
   await expect(calendar.getByTestId(`calendar-event-${movingId}`)).toHaveAttribute('aria-label', new RegExp(`${moving.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, 14:30`));
 
+  // Its details change in the same dialog; its time stays.
+  await calendar.getByTestId(`calendar-event-${movingId}`).click();
+  const edit = dialog.getByTestId('edit-session-form');
+  await edit.getByLabel('Title').fill(`${moving} (edited)`);
+  await edit.getByLabel('Duration (minutes)').fill('50');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(calendar.getByTestId(`calendar-event-${movingId}`)).toContainText('(edited)');
+
   await calendar.getByTestId(`calendar-event-${cancellingId}`).click();
   await dialog.getByLabel('Reason').fill('المعلم مسافر — teacher travelling');
   await dialog.getByRole('button', { name: 'Cancel the session' }).click();

@@ -1,14 +1,14 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { X } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { KindLabel, SessionStatusBadge } from '@/components/dashboard/badges';
-import { useText } from '@/components/i18n/use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { Button } from '@/components/ui/button';
-import { Field, FormActions, Input, Textarea } from '@/components/ui/field';
+import { Field, FormActions, Input, Select, Textarea } from '@/components/ui/field';
 import { ErrorText, Notice } from '@/components/ui/notice';
 import { toast } from '@/components/ui/toast';
 import type { SessionKind, SessionStatus } from '@/server/db/schema/enums';
@@ -16,6 +16,11 @@ import { localWallTime } from './local-wall-time';
 
 export interface CalendarSessionView {
   id: number;
+  academyId: number;
+  teacherId: number;
+  studentId: number | null;
+  circleId: number | null;
+  courseId: number | null;
   title: string;
   kind: SessionKind;
   status: SessionStatus;
@@ -124,6 +129,7 @@ function ChangeForms({ session, onDone }: { session: CalendarSessionView; onDone
 
   return (
     <>
+      <EditForm session={session} onDone={onDone} />
       <form onSubmit={submitReschedule} className="mb-4 grid gap-2 border-t border-line pt-3" data-testid="reschedule-form" aria-labelledby={`${id}-reschedule`}>
         <h3 id={`${id}-reschedule`} className="m-0 text-base">
           {t('calendar.rescheduleTitle')}
@@ -159,5 +165,100 @@ function ChangeForms({ session, onDone }: { session: CalendarSessionView; onDone
         {cancel.error && <ErrorText>{cancel.error.message}</ErrorText>}
       </form>
     </>
+  );
+}
+
+type AudienceType = 'student' | 'circle' | 'course';
+
+/** Which audiences a kind of session may have (scheduling/participants.ts says the same to callers). */
+const AUDIENCES: Record<SessionKind, AudienceType[]> = { quran: ['circle', 'student'], academic: ['student', 'circle', 'course'], interactive_course: ['course'] };
+
+/** Title, duration, teacher and audience of a session that has not started; its time changes by rescheduling. */
+function EditForm({ session, onDone }: { session: CalendarSessionView; onDone: () => void }) {
+  const { t } = useText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const directory = useQuery(trpc.academies.directory.queryOptions({ academyId: session.academyId }));
+  const [title, setTitle] = useState(session.title);
+  const [duration, setDuration] = useState(String(session.durationMinutes));
+  const [teacherId, setTeacherId] = useState(String(session.teacherId));
+  const [audienceType, setAudienceType] = useState<AudienceType>(session.circleId ? 'circle' : session.courseId ? 'course' : 'student');
+  const [audienceId, setAudienceId] = useState(String(session.circleId ?? session.courseId ?? session.studentId ?? ''));
+  const update = useMutation(
+    trpc.scheduling.updateSession.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.session.pathKey() });
+        toast.success(t('calendar.edited'));
+        onDone();
+      },
+    }),
+  );
+  const options =
+    audienceType === 'student'
+      ? (directory.data?.students ?? []).map((s) => ({ id: s.id, label: s.name }))
+      : audienceType === 'circle'
+        ? (directory.data?.circles ?? []).map((c) => ({ id: c.id, label: c.name }))
+        : (directory.data?.courses ?? []).map((c) => ({ id: c.id, label: c.title }));
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const audience = audienceType === 'student' ? { studentId: Number(audienceId) } : audienceType === 'circle' ? { circleId: Number(audienceId) } : { courseId: Number(audienceId) };
+    update.mutate({ sessionId: session.id, title, durationMinutes: Number(duration), teacherId: Number(teacherId), ...audience });
+  }
+  return (
+    <form onSubmit={submit} className="mb-4 grid gap-2 border-t border-line pt-3" data-testid="edit-session-form" aria-labelledby={`${id}-edit`}>
+      <h3 id={`${id}-edit`} className="m-0 text-base">
+        {t('calendar.editTitle')}
+      </h3>
+      <Field htmlFor={`${id}-title`} label={t('calendar.fieldTitle')}>
+        <Input id={`${id}-title`} value={title} required maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
+      <div className="grid grid-cols-2 gap-2">
+        <Field htmlFor={`${id}-duration`} label={t('calendar.durationLabel')}>
+          <Input id={`${id}-duration`} type="number" min={1} max={600} value={duration} required onChange={(e) => setDuration(e.target.value)} />
+        </Field>
+        <Field htmlFor={`${id}-teacher`} label={t('calendar.teacher')}>
+          <Select id={`${id}-teacher`} value={teacherId} required onChange={(e) => setTeacherId(e.target.value)}>
+            {(directory.data?.teachers ?? [{ id: session.teacherId, name: session.teacherName }]).map((teacher) => (
+              <option key={teacher.id} value={teacher.id}>
+                {teacher.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field htmlFor={`${id}-audience-type`} label={t('calendar.audienceLabel')}>
+          <Select
+            id={`${id}-audience-type`}
+            value={audienceType}
+            onChange={(e) => {
+              setAudienceType(e.target.value as AudienceType);
+              setAudienceId('');
+            }}
+          >
+            {AUDIENCES[session.kind].map((type) => (
+              <option key={type} value={type}>
+                {t(`audience.${type}` as TextKey)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field htmlFor={`${id}-audience`} label={t(`audience.${audienceType}` as TextKey)}>
+          <Select id={`${id}-audience`} value={audienceId} required onChange={(e) => setAudienceId(e.target.value)}>
+            <option value="">{t('choose')}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <FormActions>
+        <Button type="submit" variant="secondary" disabled={update.isPending}>
+          {t('calendar.saveEdit')}
+        </Button>
+      </FormActions>
+      {update.error && <ErrorText>{update.error.message}</ErrorText>}
+    </form>
   );
 }
