@@ -110,7 +110,7 @@ test('an admin creates a weekly schedule, then edits it from its page', async ({
   await form.getByLabel('Wednesday').check();
   await form.locator('input[name="localTime"]').fill('16:00');
   await form.getByLabel('First date').fill(dayInRiyadh(1));
-  await form.getByLabel('Number of sessions').fill('6');
+  await form.getByLabel('Number of sessions', { exact: true }).fill('6');
   await form.getByRole('button', { name: /weekly schedule/i }).click();
   await expect(admin.getByRole('status')).toContainText('6');
 

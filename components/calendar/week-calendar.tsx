@@ -84,12 +84,13 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
             setSelectedId(Number(arg.event.id));
           }}
           eventContent={(arg: EventContentArg) => (
+            // Two single lines, clipped at the event's edge: text never spills onto the grid behind it.
             <div className="overflow-hidden px-0.5 text-xs leading-tight">
-              <div>
+              <div className="truncate font-semibold">{arg.event.title}</div>
+              <div className="truncate">
                 <span dir="ltr">{arg.event.start ? formatTime(arg.event.start) : ''}</span> · {t(`status.${String(arg.event.extendedProps.status)}` as TextKey)}
+                {arg.event.extendedProps.audience ? ` · ${String(arg.event.extendedProps.audience)}` : ''}
               </div>
-              <div className="font-semibold">{arg.event.title}</div>
-              <div>{String(arg.event.extendedProps.audience ?? '')}</div>
             </div>
           )}
           eventDidMount={(arg: EventMountArg) => {
