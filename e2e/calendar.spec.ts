@@ -50,6 +50,8 @@ async function expectNoSeriousAxe(page: Page, name: string) {
 }
 
 test('an admin reschedules and cancels sessions from the week calendar', async ({ browser }) => {
+  // Two sessions made through the form, then five round trips through the calendar.
+  test.setTimeout(300_000);
   const admin = await inEnglish(browser, 'admin');
   const day = dayInRiyadh(1);
   const stamp = Date.now();
@@ -98,6 +100,7 @@ test('an admin reschedules and cancels sessions from the week calendar', async (
 });
 
 test('an admin creates a weekly schedule, then edits it from its page', async ({ browser }) => {
+  test.setTimeout(300_000);
   const admin = await inEnglish(browser, 'admin');
   const title = `أسبوعية — Weekly ${Date.now()}`;
   await admin.goto('/admin/schedules/new');
@@ -119,12 +122,13 @@ test('an admin creates a weekly schedule, then edits it from its page', async ({
   await row.getByRole('link', { name: `Edit: ${title}` }).click();
   await admin.waitForURL(/\/admin\/schedules\/\d+$/);
   const edit = admin.getByTestId('schedule-edit-form');
+  await expect(edit.getByLabel('Time', { exact: true })).toHaveValue('16:00');
+  await expectNoSeriousAxe(admin, 'schedule edit');
+  await admin.screenshot({ path: 'test-results/pages/admin-schedule-edit-en.png', fullPage: true });
   await edit.getByLabel('Friday').check();
   await edit.getByLabel('Time', { exact: true }).fill('17:15');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(admin.getByText(/sessions? added/)).toBeVisible();
-  await expectNoSeriousAxe(admin, 'schedule edit');
-  await admin.screenshot({ path: 'test-results/pages/admin-schedule-edit-en.png', fullPage: true });
 
   await admin.goto('/admin/schedules');
   await expect(row).toContainText('17:15');
