@@ -6,7 +6,7 @@ import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from '@/components/dashboard/badges';
 import { useText, type TextKey } from '@/components/i18n/use-text';
@@ -28,6 +28,7 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
   const trpc = useTRPC();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const box = useRef<HTMLElement>(null);
   const calendar = useQuery({
     ...trpc.session.calendar.queryOptions({ ...(academyId ? { academyId } : {}), from: range?.from ?? new Date(0), to: range?.to ?? new Date(1) }),
     enabled: range !== null,
@@ -58,7 +59,7 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
     <>
       <p className="text-muted">{t('calendar.hint', { timezone })}</p>
       <QueryState loading={calendar.isLoading} error={calendar.error} />
-      <Card aria-label={t('calendar.title')} className="halaqa-calendar" data-testid="week-calendar">
+      <Card aria-label={t('calendar.title')} className="halaqa-calendar" data-testid="week-calendar" ref={box}>
         <FullCalendar
           plugins={PLUGINS}
           initialView="timeGridWeek"
@@ -75,10 +76,15 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
           height={720}
           scrollTime="07:00:00"
           events={events}
-          datesSet={(arg: DatesSetArg) =>
+          datesSet={(arg: DatesSetArg) => {
+            // FullCalendar's arrow icons are role="img" without a name; their buttons are named (buttonHints).
+            box.current?.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => {
+              icon.removeAttribute('role');
+              icon.setAttribute('aria-hidden', 'true');
+            });
             // FullCalendar reports its dates again on every render: keep the same range object so nothing loops.
-            setRange((r) => (r && r.from.getTime() === arg.start.getTime() && r.to.getTime() === arg.end.getTime() ? r : { from: arg.start, to: arg.end }))
-          }
+            setRange((r) => (r && r.from.getTime() === arg.start.getTime() && r.to.getTime() === arg.end.getTime() ? r : { from: arg.start, to: arg.end }));
+          }}
           eventClick={(arg: EventClickArg) => {
             arg.jsEvent.preventDefault();
             setSelectedId(Number(arg.event.id));
