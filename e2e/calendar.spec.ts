@@ -72,7 +72,7 @@ test('an admin reschedules and cancels sessions from the week calendar', async (
   await dialog.getByRole('button', { name: 'Reschedule' }).click();
   await expect(dialog).toHaveCount(0);
   // The event moved to 14:30 Riyadh time, which is the admin's timezone too (the academy's).
-  await expect(calendar.getByTestId(`calendar-event-${movingId}`)).toHaveAttribute('aria-label', new RegExp(`${moving.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, 14:30`));
+  await expect(calendar.getByTestId(`calendar-event-${movingId}`)).toContainText('14:30');
 
   // Its details change in the same dialog; its time stays.
   await calendar.getByTestId(`calendar-event-${movingId}`).click();
@@ -134,9 +134,9 @@ test('an admin creates a weekly schedule, then edits it from its page', async ({
   await expect(row).toContainText('17:15');
   await row.getByRole('button', { name: `Pause: ${title}` }).click();
   await admin.getByTestId('confirm-dialog-confirm').click();
-  await expect(row.locator('[data-state]')).toHaveAttribute('data-state', 'paused');
+  await expect(row.locator('span[data-state]')).toHaveAttribute('data-state', 'paused');
   await row.getByRole('button', { name: `Resume: ${title}` }).click();
-  await expect(row.locator('[data-state]')).toHaveAttribute('data-state', 'active');
+  await expect(row.locator('span[data-state]')).toHaveAttribute('data-state', 'active');
   await admin.context().close();
 });
 
