@@ -100,8 +100,8 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
             </div>
           )}
           eventDidMount={(arg: EventMountArg) => {
+            // Its text (title, time, status, audience) names it; a fixed label would go stale when the event moves.
             arg.el.dataset.testid = `calendar-event-${arg.event.id}`;
-            arg.el.setAttribute('aria-label', `${arg.event.title}, ${arg.event.start ? formatTime(arg.event.start) : ''}`);
           }}
         />
       </Card>
