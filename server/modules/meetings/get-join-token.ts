@@ -35,6 +35,8 @@ export interface JoinToken {
   grants: JoinGrants;
   /** The meeting's video quality: the room page captures and publishes at it. */
   videoQuality: VideoQuality;
+  /** The academy lets students talk before the teacher arrives: no waiting screen. */
+  talkBeforeTeacher: boolean;
   expiresAt: Date;
 }
 
@@ -82,6 +84,7 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
     identity,
     grants,
     videoQuality: videoQualityOf(options),
+    talkBeforeTeacher: meetingRulesOf(ctx.meeting.options).studentsTalkBeforeTeacher,
     expiresAt: new Date(now.getTime() + TOKEN_TTL_SECONDS * 1000),
   };
 }
