@@ -19,6 +19,9 @@ function useNow(): number {
   return now;
 }
 
+/** Clocks differ a little: ask a moment after the maximum rather than be refused. */
+const MAXIMUM_SLACK_MS = 3_000;
+
 const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /**
@@ -32,7 +35,15 @@ export function ClassClockBar({ sessionId, times, canManage, onExtended }: { ses
   const trpc = useTRPC();
   const now = useNow();
   const extend = useMutation(trpc.room.extend.mutationOptions({ onSuccess: onExtended }));
+  const expire = useMutation(trpc.room.endAtMaximum.mutationOptions({ onSuccess: onExtended }));
   const phase = clockPhase(times, now);
+  // At the maximum the room asks the server to end the class (the server checks its own clock); once.
+  const atMaximum = now >= maxEndMs(times) + MAXIMUM_SLACK_MS;
+  const askEnd = expire.mutate;
+  const asked = expire.isIdle === false;
+  useEffect(() => {
+    if (atMaximum && !asked) askEnd({ sessionId });
+  }, [atMaximum, asked, askEnd, sessionId]);
   if (phase !== 'countdown' && phase !== 'overtime') return null;
   const steps = EXTENSION_STEPS.filter((step) => canExtend(times, step, now));
   return (

@@ -1,5 +1,5 @@
 /**
- * Which sessions the cleanup sweep closes, and how (docs/rules.md#ending-and-cleanup). Pure: `now` and
+ * Which sessions the cleanup sweep closes, and how (docs/rules.md#cleanup). Pure: `now` and
  * the academy's settings come in as arguments.
  *
  * - A live meeting ends once the session's planned end (scheduled end +
