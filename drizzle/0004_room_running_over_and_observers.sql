@@ -9,10 +9,11 @@ CREATE TABLE "session_extensions" (
 );
 --> statement-breakpoint
 ALTER TABLE "meeting_commands" DROP CONSTRAINT "meeting_commands_type";--> statement-breakpoint
-ALTER TABLE "academy_video_settings" ADD COLUMN "students_talk_before_teacher" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE "sessions" ADD COLUMN "extended_minutes" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE "room_states" ADD COLUMN "speaker_identity" text;--> statement-breakpoint
-ALTER TABLE "room_states" ADD COLUMN "teacher_arrived_at" timestamp (3) with time zone;--> statement-breakpoint
+-- ADD COLUMN IF NOT EXISTS: the tenancy migration's test applies these early (today's factories return them).
+ALTER TABLE "academy_video_settings" ADD COLUMN IF NOT EXISTS "students_talk_before_teacher" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN IF NOT EXISTS "extended_minutes" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "room_states" ADD COLUMN IF NOT EXISTS "speaker_identity" text;--> statement-breakpoint
+ALTER TABLE "room_states" ADD COLUMN IF NOT EXISTS "teacher_arrived_at" timestamp (3) with time zone;--> statement-breakpoint
 ALTER TABLE "session_extensions" ADD CONSTRAINT "session_extensions_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_extensions" ADD CONSTRAINT "session_extensions_extended_by_users_id_fk" FOREIGN KEY ("extended_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_extensions" ADD CONSTRAINT "session_extensions_session_fk" FOREIGN KEY ("academy_id","session_id") REFERENCES "public"."sessions"("academy_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
