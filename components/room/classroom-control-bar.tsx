@@ -11,7 +11,7 @@ const canShareScreen = () => typeof navigator !== 'undefined' && typeof navigato
  * LiveKit's control bar, in the viewer's language, offering only what this
  * participant may publish (the room's controls decide, LiveKit enforces).
  */
-export function ClassroomControlBar({ microphone, camera, screenShare }: { microphone: boolean; camera: boolean; screenShare: boolean }) {
+export function ClassroomControlBar({ microphone, camera, screenShare, chat = true }: { microphone: boolean; camera: boolean; screenShare: boolean; chat?: boolean }) {
   const { t } = useText();
   const [sharing, setSharing] = useState(false);
   return (
@@ -41,10 +41,13 @@ export function ClassroomControlBar({ microphone, camera, screenShare }: { micro
           {sharing ? t('room.stopScreenShare') : t('room.shareScreen')}
         </TrackToggle>
       )}
-      <ChatToggle>
-        <ChatIcon aria-hidden />
-        {t('room.chat')}
-      </ChatToggle>
+      {/* Chat off (the teacher's setting, or an observer): LiveKit refuses their messages, so no button. */}
+      {chat && (
+        <ChatToggle>
+          <ChatIcon aria-hidden />
+          {t('room.chat')}
+        </ChatToggle>
+      )}
       <DisconnectButton>
         <LeaveIcon aria-hidden />
         {t('room.leave')}

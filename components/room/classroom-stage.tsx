@@ -9,7 +9,6 @@ import {
   GridLayout,
   isTrackReference,
   LayoutContextProvider,
-  ParticipantTile,
   RoomAudioRenderer,
   useConnectionState,
   useCreateLayoutContext,
@@ -23,8 +22,10 @@ import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { useText } from '@/components/i18n/use-text';
 import type { TextKey } from '@/components/i18n/use-text';
 import { ClassroomControlBar } from './classroom-control-bar';
+import { ClassroomTile, isClassTile, ObserversBadge } from './classroom-tile';
 
 const MICROPHONE_SOURCE = 2; // TrackSource.MICROPHONE in LiveKit's protocol
+const SCREEN_SHARE_SOURCE = 3; // TrackSource.SCREEN_SHARE
 
 type WidgetState = Parameters<NonNullable<ComponentProps<typeof LayoutContextProvider>['onWidgetChange']>>[0];
 
@@ -48,7 +49,19 @@ const CONNECTION_TEXT: Record<ConnectionState, TextKey> = {
  * after mute all or stop publishing the buttons go, because the server
  * would refuse them anyway.
  */
-export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: boolean; publishingStopped: boolean }) {
+export function ClassroomStage({
+  micLocked,
+  publishingStopped,
+  raisedHands = new Set<string>(),
+  showObservers = false,
+}: {
+  micLocked: boolean;
+  publishingStopped: boolean;
+  /** Identities whose hand is up: shown on their tiles. */
+  raisedHands?: ReadonlySet<string>;
+  /** The teacher sees the observers' count (parents have no tiles). */
+  showObservers?: boolean;
+}) {
   const { t } = useText();
   const connection = useConnectionState();
   const permissions = useLocalParticipantPermissions();
@@ -60,7 +73,7 @@ export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: bo
       { source: Track.Source.ScreenShare, withPlaceholder: false },
     ],
     { updateOnlyOn: [RoomEvent.ActiveSpeakersChanged], onlySubscribed: false },
-  );
+  ).filter(isClassTile);
   const screenShares = tracks.filter(isTrackReference).filter((tr) => tr.publication.source === Track.Source.ScreenShare);
   const focusTrack = usePinnedTracks(layoutContext)?.[0];
   const carouselTracks = tracks.filter((tr) => !isEqualTrackRef(tr, focusTrack));
@@ -80,13 +93,15 @@ export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: bo
 
   const canPublish = Boolean(permissions?.canPublish) && !publishingStopped;
   const sources = permissions?.canPublishSources ?? [];
-  const micAllowed = canPublish && !micLocked && (sources.length === 0 || sources.includes(MICROPHONE_SOURCE));
+  const allows = (source: number) => sources.length === 0 || sources.includes(source);
+  const micAllowed = canPublish && !micLocked && allows(MICROPHONE_SOURCE);
 
   return (
     <div className="classroom-stage">
       <p className={`connection-state ${connection}`} data-testid="connection-state" data-state={connection} role="status">
         {t(CONNECTION_TEXT[connection])}
       </p>
+      {showObservers && <ObserversBadge />}
       {(micLocked || publishingStopped) && (
         <p className="stage-notice" data-testid={publishingStopped ? 'publishing-stopped' : 'mic-locked'} role="status">
           {t(publishingStopped ? 'room.publishingStopped' : 'room.micLocked')}
@@ -98,20 +113,20 @@ export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: bo
           {!focusTrack ? (
             <div className="lk-grid-layout-wrapper">
               <GridLayout tracks={tracks}>
-                <ParticipantTile />
+                <ClassroomTile raisedHands={raisedHands} />
               </GridLayout>
             </div>
           ) : (
             <div className="lk-focus-layout-wrapper">
               <FocusLayoutContainer>
                 <CarouselLayout tracks={carouselTracks}>
-                  <ParticipantTile />
+                  <ClassroomTile raisedHands={raisedHands} />
                 </CarouselLayout>
                 <FocusLayout trackRef={focusTrack} />
               </FocusLayoutContainer>
             </div>
           )}
-          <ClassroomControlBar microphone={micAllowed} camera={canPublish} screenShare={canPublish} />
+          <ClassroomControlBar microphone={micAllowed} camera={canPublish} screenShare={canPublish && allows(SCREEN_SHARE_SOURCE)} chat={Boolean(permissions?.canPublishData)} />
         </div>
         <Chat style={{ display: widget.showChat ? 'grid' : 'none' }} />
       </LayoutContextProvider>

@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorText } from '@/components/ui/notice';
 import type { RaisedHand } from '@/server/db/schema/controls';
+import { SpeakerButton } from './speaker-button';
 
 const HandIcon = () => <Hand aria-hidden className="inline size-4 align-[-2px] text-[#b45309]" />;
 
@@ -22,12 +23,15 @@ export function HandsPanel({
   myUserId,
   canRaise,
   canManage,
+  speaking,
 }: {
   sessionId: number;
   hands: RaisedHand[];
   myUserId: number;
   canRaise: boolean;
   canManage: boolean;
+  /** While microphones are locked the teacher may let one raised hand speak; null otherwise. */
+  speaking?: { speakerIdentity: string | null } | null;
 }) {
   const { t, formatTime } = useText();
   const trpc = useTRPC();
@@ -73,9 +77,12 @@ export function HandsPanel({
                 {h.userId === myUserId && ` (${t('room.you')})`} <span className="text-muted">{formatTime(h.raisedAt)}</span>
               </span>
               {canManage && (
-                <Button variant="secondary" size="sm" onClick={() => lower.mutate({ sessionId, userId: h.userId })} aria-label={`${t('room.lowerHand')}: ${h.name}`}>
-                  {t('room.lowerHand')}
-                </Button>
+                <span className="flex flex-wrap items-center gap-1.5">
+                  {speaking && <SpeakerButton sessionId={sessionId} identity={h.identity} name={h.name} speakerIdentity={speaking.speakerIdentity} />}
+                  <Button variant="secondary" size="sm" onClick={() => lower.mutate({ sessionId, userId: h.userId })} aria-label={`${t('room.lowerHand')}: ${h.name}`}>
+                    {t('room.lowerHand')}
+                  </Button>
+                </span>
               )}
             </li>
           ))}

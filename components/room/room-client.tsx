@@ -12,8 +12,15 @@ import { useRefusalText } from '@/components/i18n/refusal-text';
 import { useText, type TextKey } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import type { AppRouter } from '@/server/trpc/root';
+import { maxEndMs } from '@/shared/classroom/class-clock';
 import { isMicLocked } from '@/shared/classroom/room-state';
 import { AnnouncementBanner } from './announcement-banner';
+import { ClassClockBar } from './class-clock-bar';
+import { EndForEveryone } from './end-for-everyone';
+import { ObserverJoin } from './observer-join';
+import { PublishWhenAllowed } from './publish-when-allowed';
+import { captureOptionsFor } from './video-quality';
+import { WaitingScreen } from './waiting-screen';
 import { RecordingNotice } from './recording-control';
 import { AttendancePanel } from './attendance-panel';
 import { ClassroomStage } from './classroom-stage';
@@ -29,6 +36,7 @@ import { ErrorText, Notice } from '@/components/ui/notice';
 type Phase = 'prejoin' | 'joined' | 'left' | 'ended' | 'removed';
 type TokenData = inferRouterOutputs<AppRouter>['meeting']['token'];
 const PREFETCH_MAX_AGE_MS = 20_000;
+const OBSERVER_CHOICES: LocalUserChoices = { username: '', videoEnabled: false, audioEnabled: false, videoDeviceId: '', audioDeviceId: '' };
 /** The stage beside the side panels (room.css: LiveKitRoom's own unlayered styles would win over utilities). */
 const ROOM_LAYOUT = 'room-layout';
 
@@ -100,7 +108,6 @@ export function RoomClient({
   // The watcher's callback must stay stable across renders; the mutation object does not.
   const leaveRef = useRef(leave.mutate);
   leaveRef.current = leave.mutate;
-  const end = useMutation(trpc.room.end.mutationOptions({ onSuccess: () => detail.refetch() }));
 
   // Stable: LiveKitRoom reconnects whenever its onError changes identity.
   const onRoomError = useCallback((error: Error) => {
@@ -146,6 +153,11 @@ export function RoomClient({
   const removed = phase === 'removed' || (phase !== 'joined' && Boolean(state?.me.removed));
   const joined = phase === 'joined' && Boolean(joinToken) && !over;
   const tokenUnavailable = token.error?.data?.code === 'SERVICE_UNAVAILABLE';
+  // Observers never publish: parents, colleagues observing, and managers who chose to observe hidden.
+  const observing = viewer.joinRole === 'parent' || viewer.joinRole === 'observer' || joinToken?.grants.hidden === true;
+  // A student waits for the teacher (docs/rules.md#running-over-and-ending) unless the academy lets students talk first.
+  const waiting = isStudent && !!state && !state.teacherArrived && !joinToken?.talkBeforeTeacher;
+  const reachedMaximum = Boolean(meeting?.endedAt) && new Date(meeting!.endedAt!).getTime() >= maxEndMs({ ...session, scheduledAt: new Date(session.scheduledAt) });
 
   let stage: ReactNode;
   if (videoUnavailable || tokenUnavailable || connectError) {
@@ -160,6 +172,7 @@ export function RoomClient({
     stage = (
       <Notice className="m-4 self-start" data-testid="room-ended" role="status">
         {t('roomEnded')}
+        {reachedMaximum && <span data-testid="ended-at-maximum"> {t('classroom.endedAtMaximum')}</span>}
       </Notice>
     );
   } else if (removed) {
@@ -177,11 +190,15 @@ export function RoomClient({
     ) : (
       <Notice className="m-4 self-start">{t('waitingForTeacher')}</Notice>
     );
+  } else if (joined && joinToken && waiting) {
+    stage = <WaitingScreen startsAt={new Date(session.scheduledAt)} camera={choices?.videoEnabled ?? true} />;
   } else if (joined && joinToken) {
     stage = (
       <ClassroomStage
         micLocked={isStudent && !!state && isMicLocked(state, state.me.identity)}
         publishingStopped={isStudent && !!state && !state.studentsCanPublish}
+        raisedHands={new Set(state?.raisedHands.map((h) => h.identity))}
+        showObservers={viewer.canManage}
       />
     );
   } else if (phase === 'left') {
@@ -193,9 +210,32 @@ export function RoomClient({
         </Button>
       </Notice>
     );
+  } else if (viewer.joinRole === 'parent' || viewer.joinRole === 'observer') {
+    // Observers are offered no camera or microphone (docs/rules.md#observers).
+    stage = (
+      <ObserverJoin
+        pending={token.isPending}
+        error={token.error?.message ?? null}
+        onJoin={() => {
+          setChoices(OBSERVER_CHOICES);
+          join();
+        }}
+      />
+    );
   } else {
     stage = (
       <div className="prejoin grid flex-1 place-items-center overflow-auto">
+        {viewer.joinRole === 'manager' && (
+          <ObserverJoin
+            hiddenChoice
+            pending={token.isPending}
+            error={null}
+            onJoin={() => {
+              setChoices(OBSERVER_CHOICES);
+              token.mutate({ sessionId, hidden: true });
+            }}
+          />
+        )}
         <PreJoin
           defaults={{ username: viewerName, videoEnabled: true, audioEnabled: true }}
           persistUserChoices={false}
@@ -220,6 +260,9 @@ export function RoomClient({
       <div className="room-stage flex min-h-0 flex-col overflow-hidden rounded-lg bg-[#111] max-[800px]:h-[70vh]" data-testid="room-stage" data-lk-theme="default">
         {live && <RecordingNotice recording={state?.recording ?? false} />}
         {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
+        {live && joined && (
+          <ClassClockBar sessionId={sessionId} times={{ ...session, scheduledAt: new Date(session.scheduledAt) }} canManage={viewer.canManage && !observing} onExtended={() => void detail.refetch()} />
+        )}
         {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
           <p className="m-0 border-b border-[#e5c36b] bg-[#fff4d6] px-3 py-2 text-[#3d2e00]" role="status" data-testid="live-updates-down">
             {t('room.liveUpdatesDown')}
@@ -231,19 +274,22 @@ export function RoomClient({
         <Card>
           <h1 className="mb-1 text-xl">{session.title}</h1>
           <p className="text-muted">{t(`status.${session.status}` as TextKey)}</p>
-          {viewer.canManage && meeting && !over && (
-            <Button variant="danger" disabled={end.isPending} onClick={() => end.mutate({ sessionId })} data-testid="end-for-everyone">
-              {t('endForEveryone')}
-            </Button>
-          )}
+          {viewer.canManage && meeting && !over && <EndForEveryone sessionId={sessionId} onEnded={() => void detail.refetch()} />}
           <p>
             <a href="/">{t('backHome')}</a>
           </p>
         </Card>
         {live && state && !removed && (
-          <HandsPanel sessionId={sessionId} hands={state.raisedHands} myUserId={state.me.userId} canRaise={isStudent && joined} canManage={viewer.canManage && joined} />
+          <HandsPanel
+            sessionId={sessionId}
+            hands={state.raisedHands}
+            myUserId={state.me.userId}
+            canRaise={isStudent && joined && !waiting}
+            canManage={viewer.canManage && joined}
+            speaking={state.micsLocked ? { speakerIdentity: state.speakerIdentity } : null}
+          />
         )}
-        {joined && viewer.canManage && state && <TeacherPanel sessionId={sessionId} state={state} />}
+        {joined && viewer.canManage && !observing && state && <TeacherPanel sessionId={sessionId} state={state} />}
         {(staff || over) && <AttendancePanel rows={attendance} final={over} />}
       </aside>
     </>
@@ -261,8 +307,10 @@ export function RoomClient({
         connect
         audio={(choices?.audioEnabled ?? true) && allows('microphone')}
         video={(choices?.videoEnabled ?? true) && allows('camera')}
+        options={captureOptionsFor(joinToken.videoQuality)}
         onError={onRoomError}
       >
+        {isStudent && <PublishWhenAllowed camera={choices?.videoEnabled ?? true} microphone={choices?.audioEnabled ?? true} />}
         <RoomWatcher onSid={onSid} onEnded={onEnded} />
         <CommandListeners onCommand={controls.apply} />
         {body}

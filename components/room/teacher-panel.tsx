@@ -15,6 +15,7 @@ import { toast } from '@/components/ui/toast';
 import { participantKind } from '@/shared/classroom/grants';
 import { isMicLocked, type RoomStateView } from '@/shared/classroom/room-state';
 import { RecordingControl } from './recording-control';
+import { SpeakerButton } from './speaker-button';
 
 /** How often the teacher's page asks the server to resend unacknowledged commands and re-apply the room state. */
 const SWEEP_INTERVAL_MS = 3_000;
@@ -121,6 +122,9 @@ export function TeacherPanel({ sessionId, state }: { sessionId: number; state: R
                 {locked && <span className="text-muted"> · {t('room.micLockedShort')}</span>}
               </span>
               <span className="flex flex-wrap items-center gap-1.5">
+                {state.micsLocked && !state.mutedIdentities.includes(p.identity) && (
+                  <SpeakerButton sessionId={sessionId} identity={p.identity} name={name} speakerIdentity={state.speakerIdentity} />
+                )}
                 {locked && !state.micsLocked ? (
                   <Button variant="secondary" size="sm" onClick={() => allowMic.mutate({ sessionId, identity: p.identity })} aria-label={`${t('room.allowMicrophone')}: ${name}`}>
                     {t('room.allowMicrophone')}

@@ -47,7 +47,7 @@ export interface WebhookHooks {
 }
 
 /** The event is stored either way: a failed enforcement is logged, never a reason for LiveKit to resend. */
-async function guardRoom(deps: Pick<Deps, 'db' | 'livekit'>, event: Parameters<typeof guardParticipant>[1]) {
+async function guardRoom(deps: Pick<Deps, 'db' | 'livekit' | 'clock'>, event: Parameters<typeof guardParticipant>[1]) {
   try {
     return await guardParticipant(deps, event);
   } catch (error) {

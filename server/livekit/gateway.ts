@@ -35,6 +35,8 @@ export interface LiveRoom {
   sid: string;
   createdAt: Date;
   numParticipants: number;
+  /** The room's participant limit (0: none), from the meeting's options. */
+  maxParticipants: number;
   metadata: string;
 }
 
@@ -145,11 +147,12 @@ export function createLivekitGateway(config: LivekitConfig, options: { requestTi
     }
   };
 
-  const toRoom = (r: { name: string; sid: string; creationTime: bigint; numParticipants: number; metadata: string }): LiveRoom => ({
+  const toRoom = (r: { name: string; sid: string; creationTime: bigint; numParticipants: number; maxParticipants: number; metadata: string }): LiveRoom => ({
     name: r.name,
     sid: r.sid,
     createdAt: SECONDS_TO_DATE(r.creationTime),
     numParticipants: r.numParticipants,
+    maxParticipants: r.maxParticipants,
     metadata: r.metadata,
   });
 

@@ -15,7 +15,8 @@
  * - otherAcademy: a session of another academy.
  */
 import { expect } from 'vitest';
-import { attendanceRecords, roomStates, schedules, webhookEvents } from '@/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { attendanceRecords, roomStates, schedules, sessions, webhookEvents } from '@/server/db/schema';
 import type { Db } from '@/server/db';
 import type { Deps } from '@/server/deps';
 import { isManagerRole, type Actor } from '@/server/lib/actor';
@@ -449,6 +450,38 @@ export const CELL_SPECS: Record<string, CellSpec> = {
   'room.setAnnouncement': { scope: 'session', rule: 'manage', input: (c) => session(c, { text: 'إعلان' }), shape: commandShape },
   'room.clearAnnouncement': { scope: 'session', rule: 'manage', input: (c) => session(c), shape: commandShape },
   'room.end': { scope: 'session', rule: 'manage', input: (c) => session(c), shape: (d) => expect(d).toMatchObject({ status: expect.stringMatching(/^(completed|absent)$/) }) },
+  'room.extend': { scope: 'session', rule: 'manage', input: (c) => session(c, { minutes: 5 }), shape: (d) => expect(d).toMatchObject({ extendedMinutes: 5, plannedEnd: any(Date) }) },
+  'room.allowSpeaker': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c, allowed) => {
+      if (allowed) {
+        await connectSubject(c);
+        await setRoomState(c, { mutedIdentities: ['*'] });
+      }
+      return session(c, { identity: identityOf(c.subject) });
+    },
+    shape: commandShape,
+  },
+  'room.revokeSpeaker': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c, allowed) => {
+      if (allowed) await setRoomState(c, { mutedIdentities: ['*'], speakerIdentity: identityOf(c.subject) });
+      return session(c);
+    },
+    shape: commandShape,
+  },
+  'room.endAtMaximum': {
+    scope: 'session',
+    rule: 'join',
+    input: async (c, allowed) => {
+      // Scheduled three hours ago: past its maximum (scheduled end + 60 minutes).
+      if (allowed) await c.fixture.db.update(sessions).set({ scheduledAt: new Date(Date.now() - 3 * 3_600_000) }).where(eq(sessions.id, c.sessionId));
+      return session(c);
+    },
+    shape: (d) => expect(d).toEqual({ ended: true }),
+  },
 
   // --- attendance -------------------------------------------------------------
   'attendance.sessionStats': { scope: 'session', rule: 'manage', input: (c) => session(c), shape: (d, c) => expect(d).toMatchObject({ sessionId: c.sessionId }) },

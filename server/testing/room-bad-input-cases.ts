@@ -66,6 +66,21 @@ export const ROOM_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
   'room.allowMicrophones': { as: 'teacher', cases: sessionOnly },
   'room.clearAnnouncement': { as: 'teacher', cases: sessionOnly },
   'room.end': { as: 'teacher', cases: sessionOnly },
+  'room.endAtMaximum': { as: 'student', cases: sessionOnly },
+  'room.revokeSpeaker': { as: 'teacher', cases: sessionOnly },
+  'room.allowSpeaker': { as: 'teacher', cases: identityCases },
+  'room.extend': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { ...live(f), minutes: 5 };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...[0, 1, 10, -5, 5.5, 60, '5', null, TEN_KB].map((value) => ({ what: `minutes ${JSON.stringify(value).slice(0, 12)}`, input: { ...base, minutes: value } })),
+      ];
+    },
+  },
   'room.events': {
     as: 'student',
     cases: (f) => {

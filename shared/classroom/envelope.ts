@@ -32,6 +32,9 @@ export const COMMAND_SPECS = {
   announcement_set: { topic: 'session_announcements', priority: 2, critical: false },
   announcement_cleared: { topic: 'session_announcements', priority: 2, critical: false },
   meeting_ended: { topic: 'system_notifications', priority: 3, critical: true },
+  speaker_allowed: { topic: 'teacher_controls', priority: 2, critical: false },
+  speaker_revoked: { topic: 'teacher_controls', priority: 2, critical: false },
+  class_extended: { topic: 'system_notifications', priority: 2, critical: false },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandType = keyof typeof COMMAND_SPECS;
@@ -50,7 +53,13 @@ export interface CommandPayloads {
   hands_lowered_all: Record<string, never>;
   announcement_set: { announcement: Announcement };
   announcement_cleared: Record<string, never>;
-  meeting_ended: Record<string, never>;
+  /** `max_length`: the cleanup sweep ended it at the class's maximum length. */
+  meeting_ended: { reason?: 'max_length' };
+  /** The one student who may speak while microphones are locked; replaces any earlier one. */
+  speaker_allowed: { identity: string };
+  speaker_revoked: Record<string, never>;
+  /** The class's new total extension and planned end (ISO). */
+  class_extended: { extendedMinutes: number; plannedEnd: string };
 }
 
 /** What travels, on the data channel and the event stream alike. */

@@ -9,6 +9,19 @@ const hand = (userId: number) => ({ userId, identity: `${userId}_s`, name: `S${u
 const apply = (...commands: ReturnType<typeof cmd>[]) => commands.reduce<RoomStateView>(applyCommand, EMPTY_ROOM_STATE);
 
 describe('applyCommand', () => {
+  it('after mute all lets one speaker talk, replaces them with the next, and takes it back', () => {
+    const all = apply(cmd('mute_all', {}));
+    const a = applyCommand(all, cmd('speaker_allowed', { identity: '7_a' }));
+    expect(isMicLocked(a, '7_a')).toBe(false);
+    expect(isMicLocked(a, '8_b')).toBe(true);
+    const b = applyCommand(a, cmd('speaker_allowed', { identity: '8_b' }));
+    expect([isMicLocked(b, '7_a'), isMicLocked(b, '8_b')]).toEqual([true, false]);
+    expect(isMicLocked(applyCommand(b, cmd('speaker_revoked', {})), '8_b')).toBe(true);
+    // A fresh mute all silences the speaker too.
+    expect(isMicLocked(applyCommand(b, cmd('mute_all', {})), '8_b')).toBe(true);
+    expect(applyCommand(b, cmd('speaker_allowed', { identity: '' }))).toBe(b);
+  });
+
   it('queues hands oldest first, once per student, and lowers one or all', () => {
     const s = apply(cmd('hand_raised', { hand: hand(2) }), cmd('hand_raised', { hand: hand(1) }), cmd('hand_raised', { hand: hand(2) }));
     expect(s.raisedHands.map((h) => h.userId)).toEqual([2, 1]);

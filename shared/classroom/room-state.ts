@@ -6,6 +6,7 @@
  */
 import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
 import type { CommandEnvelope } from './envelope';
+import { micLockedFor } from './grants';
 
 export interface RemovedParticipant {
   userId: number;
@@ -22,6 +23,10 @@ export interface RoomStateView {
   micsLocked: boolean;
   /** Students whose microphone the teacher locked one by one. */
   mutedIdentities: string[];
+  /** The one student allowed to speak while microphones are locked. */
+  speakerIdentity: string | null;
+  /** The teacher has joined: waiting students see the class. */
+  teacherArrived: boolean;
   removed: RemovedParticipant[];
   ended: boolean;
   /** A recording of the room is starting or running: everyone in it is told (docs/rules.md#recording). */
@@ -35,13 +40,15 @@ export const EMPTY_ROOM_STATE: RoomStateView = {
   studentsCanPublish: true,
   micsLocked: false,
   mutedIdentities: [],
+  speakerIdentity: null,
+  teacherArrived: false,
   removed: [],
   ended: false,
   recording: false,
 };
 
-export function isMicLocked(state: Pick<RoomStateView, 'micsLocked' | 'mutedIdentities'>, identity: string): boolean {
-  return state.micsLocked || state.mutedIdentities.includes(identity);
+export function isMicLocked(state: Pick<RoomStateView, 'micsLocked' | 'mutedIdentities' | 'speakerIdentity'>, identity: string): boolean {
+  return micLockedFor(state, identity);
 }
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
@@ -70,9 +77,17 @@ export function applyCommand(state: RoomStateView, command: CommandEnvelope): Ro
       return isText(identity, 80) ? { ...state, mutedIdentities: state.mutedIdentities.filter((i) => i !== identity) } : state;
     }
     case 'mute_all':
-      return { ...state, micsLocked: true };
+      return { ...state, micsLocked: true, speakerIdentity: null };
     case 'allow_microphones':
-      return { ...state, micsLocked: false, mutedIdentities: [] };
+      return { ...state, micsLocked: false, mutedIdentities: [], speakerIdentity: null };
+    case 'speaker_allowed': {
+      const { identity } = command.payload;
+      return isText(identity, 80) ? { ...state, speakerIdentity: identity, mutedIdentities: state.mutedIdentities.filter((i) => i !== identity) } : state;
+    }
+    case 'speaker_revoked':
+      return { ...state, speakerIdentity: null };
+    case 'class_extended':
+      return state;
     case 'stop_publishing':
       return { ...state, studentsCanPublish: false };
     case 'allow_publishing':

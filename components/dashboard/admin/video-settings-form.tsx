@@ -31,6 +31,7 @@ interface Draft {
   recordingDefault: boolean;
   studentsSeeRecordings: boolean;
   teachersMayObserve: boolean;
+  studentsTalkBeforeTeacher: boolean;
   windowStart: string;
   windowEnd: string;
   blockedWeekdays: number[];
@@ -64,6 +65,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       recordingDefault: s.recordingDefault,
       studentsSeeRecordings: s.studentsSeeRecordings,
       teachersMayObserve: s.teachersMayObserve,
+      studentsTalkBeforeTeacher: s.studentsTalkBeforeTeacher,
       windowStart: s.windowStart ?? '',
       windowEnd: s.windowEnd ?? '',
       blockedWeekdays: s.blockedWeekdays,
@@ -84,6 +86,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
       recordingDefault: draft.recordingDefault,
       studentsSeeRecordings: draft.studentsSeeRecordings,
       teachersMayObserve: draft.teachersMayObserve,
+      studentsTalkBeforeTeacher: draft.studentsTalkBeforeTeacher,
       windowStart: draft.windowStart || null,
       windowEnd: draft.windowEnd || null,
       blockedWeekdays: draft.blockedWeekdays,
@@ -92,7 +95,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
     });
   }
 
-  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings' | 'teachersMayObserve') =>
+  const check = (name: 'autoCreate' | 'autoEnd' | 'recordingAllowed' | 'recordingDefault' | 'studentsSeeRecordings' | 'teachersMayObserve' | 'studentsTalkBeforeTeacher') =>
     draft && (
       <Check name={name} label={t(`setting.${name}` as TextKey)} checked={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.target.checked })} />
     );
@@ -110,6 +113,7 @@ export function VideoSettingsForm({ canEdit }: { canEdit: boolean }) {
                 {check('autoCreate')}
                 {check('autoEnd')}
                 {check('teachersMayObserve')}
+                {check('studentsTalkBeforeTeacher')}
               </FieldGroup>
               <FieldGroup legend={t('recordingSettings')} className="sm:col-span-2">
                 {check('recordingAllowed')}

@@ -17,6 +17,7 @@ import { ReconcileButton } from './reconcile-button';
 import { RecordingsPanel } from './recordings-panel';
 import { RecordsTable, type RecordRow } from './records-table';
 import { SessionFigures } from './session-figures';
+import { plannedEndMs } from '@/shared/classroom/class-clock';
 
 /**
  * A session's page: what it is, its attendance (everyone's for staff; a
@@ -26,7 +27,7 @@ import { SessionFigures } from './session-figures';
  * another academy's session as "not found".
  */
 export function SessionDetail({ sessionId, role }: { sessionId: number; role: UserRole }) {
-  const { t, formatDateTime, timezone } = useText();
+  const { t, formatDateTime, formatTime, timezone } = useText();
   const trpc = useTRPC();
   const detail = useQuery({
     ...trpc.session.detail.queryOptions({ sessionId }),
@@ -72,6 +73,18 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
             </time>
           </Fact>
           <Fact label={t('durationMinutes')}>{session.durationMinutes}</Fact>
+          {detail.data.extensions.length > 0 && (
+            <Fact label={t('classroom.extensions')}>
+              <ul className="m-0 list-none p-0" data-testid="session-extensions">
+                {detail.data.extensions.map((x, i) => (
+                  <li key={i}>{t('classroom.extensionLine', { minutes: x.minutes, name: x.byName ?? '—', time: formatTime(x.at) })}</li>
+                ))}
+                <li className="text-muted">
+                  {t('classroom.plannedEnd', { time: formatTime(new Date(plannedEndMs({ ...session, scheduledAt: new Date(session.scheduledAt) }))) })}
+                </li>
+              </ul>
+            </Fact>
+          )}
           {teacherName && (
             <Fact label={t('teacher')}>{teacherName}</Fact>
           )}

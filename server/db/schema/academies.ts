@@ -38,6 +38,8 @@ export const academyVideoSettings = pgTable(
   studentsSeeRecordings: boolean('students_see_recordings').notNull().default(false),
   /** Teachers may join a colleague's session as hidden observers (never publishing, never managing). */
   teachersMayObserve: boolean('teachers_may_observe').notNull().default(false),
+  /** Students may talk to each other before the teacher arrives (else they wait, unpublished). */
+  studentsTalkBeforeTeacher: boolean('students_talk_before_teacher').notNull().default(false),
   endBufferMinutes: integer('end_buffer_minutes').notNull().default(15),
   studentAbsentBelow: integer('student_absent_below').notNull().default(30),
   studentPartialBelow: integer('student_partial_below').notNull().default(80),

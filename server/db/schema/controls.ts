@@ -36,7 +36,7 @@ export const meetingCommands = pgTable(
     ),
     check(
       'meeting_commands_type',
-      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended')`,
+      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended', 'speaker_allowed', 'speaker_revoked', 'class_extended')`,
     ),
     check('meeting_commands_priority', sql`${t.priority} BETWEEN 0 AND 3`),
     check('meeting_commands_attempts', sql`${t.attempts} >= 0`),
@@ -82,6 +82,10 @@ export const roomStates = pgTable(
   studentsCanPublish: boolean('students_can_publish').notNull().default(true),
   mutedIdentities: text('muted_identities').array().notNull().default([]),
   removedUserIds: integer('removed_user_ids').array().notNull().default([]),
+  /** The one student allowed to speak while microphones are locked (docs/rules.md#classroom-controls). */
+  speakerIdentity: text('speaker_identity'),
+  /** When the session's teacher first joined: the class opens for waiting students. */
+  teacherArrivedAt: timestamp('teacher_arrived_at', { withTimezone: true, precision: 3 }),
   version: integer('version').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

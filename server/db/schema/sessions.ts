@@ -23,6 +23,8 @@ export const sessions = pgTable(
     courseId: integer('course_id'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
+    /** Minutes the teacher extended the class by (docs/rules.md#running-over): the sum of session_extensions. */
+    extendedMinutes: integer('extended_minutes').notNull().default(0),
     status: sessionStatus('status').notNull().default('scheduled'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -49,5 +51,28 @@ export const sessions = pgTable(
     foreignKey({ name: 'sessions_schedule_fk', columns: [t.academyId, t.scheduleId], foreignColumns: [schedules.academyId, schedules.id] }),
     check('sessions_duration_positive', sql`${t.durationMinutes} > 0 AND ${t.durationMinutes} <= 1440`),
     check('sessions_one_audience', oneAudienceOfKind(t)),
+    // MAX_EXTENSION_MINUTES in shared/classroom/class-clock.ts.
+    check('sessions_extended_minutes', sql`${t.extendedMinutes} BETWEEN 0 AND 60`),
+  ],
+);
+
+/** Each extension of a live class, by whom and when (shown on the session page). */
+export const sessionExtensions = pgTable(
+  'session_extensions',
+  {
+    id: serial('id').primaryKey(),
+    academyId: integer('academy_id')
+      .notNull()
+      .references(() => academies.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id').notNull(),
+    minutes: integer('minutes').notNull(),
+    /** May be the super admin (no academy), so a plain reference. */
+    extendedBy: integer('extended_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('session_extensions_session_idx').on(t.sessionId),
+    foreignKey({ name: 'session_extensions_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
+    check('session_extensions_minutes', sql`${t.minutes} IN (5, 15)`),
   ],
 );

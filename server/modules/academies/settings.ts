@@ -22,6 +22,7 @@ export const DEFAULT_ACADEMY_VIDEO_SETTINGS: Omit<AcademyVideoSettings, 'academy
   recordingDefault: false,
   studentsSeeRecordings: false,
   teachersMayObserve: false,
+  studentsTalkBeforeTeacher: false,
   endBufferMinutes: 15,
   studentAbsentBelow: 30,
   studentPartialBelow: 80,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withLiveFigures } from './live-figures';
 
 const START = new Date(Date.UTC(2025, 0, 6, 16, 0, 0));
-const SESSION = { scheduledAt: START, durationMinutes: 60 };
+const SESSION = { scheduledAt: START, durationMinutes: 60, extendedMinutes: 0 };
 const at = (minutes: number) => new Date(START.getTime() + minutes * 60_000);
 const iso = (minutes: number) => at(minutes).toISOString();
 

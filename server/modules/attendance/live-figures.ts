@@ -8,6 +8,7 @@
  */
 import 'server-only';
 import type { StoredCycle } from '@/server/db/schema';
+import { plannedEndMs } from '@/shared/classroom/class-clock';
 import { percentageOf } from './engine';
 
 export type LiveState = 'in_class' | 'left';
@@ -23,6 +24,8 @@ interface RecordFigures {
 interface ScheduledSession {
   scheduledAt: Date;
   durationMinutes: number;
+  /** Extensions move the planned end (docs/rules.md#attendance). */
+  extendedMinutes: number;
 }
 
 /** `liveState` is null on final records: their status is the one to show. */
@@ -30,7 +33,7 @@ export function withLiveFigures<T extends RecordFigures>(record: T, session: Sch
   if (record.isFinal) return { ...record, liveState: null };
   // While the meeting is live it has not ended, so students and the teacher share the planned span.
   const start = session.scheduledAt.getTime();
-  const end = start + session.durationMinutes * 60_000;
+  const end = plannedEndMs(session);
   const asOf = now.getTime();
   let attendedMs = 0;
   for (const cycle of record.cycles) {

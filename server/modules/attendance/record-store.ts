@@ -46,6 +46,8 @@ export interface SessionInfo {
   teacherId: number;
   scheduledAt: Date;
   durationMinutes: number;
+  /** Minutes the class was extended by: the planned end moves with them (docs/rules.md#attendance). */
+  extendedMinutes: number;
   /** The meeting's end: once set, every record of the session is final and open cycles close here. */
   meetingEndedAt: Date | null;
 }
@@ -77,7 +79,7 @@ export async function recomputeRecord(db: DbExecutor, session: SessionInfo, user
   const current: SessionInfo = events[0]?.meetingEndedAt ? { ...session, meetingEndedAt: events[0].meetingEndedAt } : session;
 
   const record = computeAttendance(
-    { startAt: session.scheduledAt.getTime(), durationMinutes: session.durationMinutes },
+    { startAt: session.scheduledAt.getTime(), durationMinutes: session.durationMinutes, extensionMinutes: session.extendedMinutes },
     events.map((e) => ({
       kind: e.kind,
       participantSid: e.participantSid,
@@ -140,6 +142,7 @@ export async function getSessionInfo(db: DbExecutor, sessionId: number): Promise
       teacherId: sessions.teacherId,
       scheduledAt: sessions.scheduledAt,
       durationMinutes: sessions.durationMinutes,
+      extendedMinutes: sessions.extendedMinutes,
       meetingEndedAt: meetings.endedAt,
     })
     .from(sessions)

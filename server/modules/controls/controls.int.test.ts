@@ -21,7 +21,9 @@ let academyId: number;
 const joined: TestParticipant[] = [];
 
 beforeAll(async () => {
-  const academy = await createAcademy(db);
+  // These tests are about the controls, so students publish from their join; the wait for the
+  // teacher has its own tests (meetings/running-over.int.test.ts).
+  const academy = await createAcademy(db, {}, { studentsTalkBeforeTeacher: true });
   academyId = academy.id;
   teacher = actorOf(await createUser(db, { academyId, role: 'teacher', name: 'أحمد المعلم' }));
   student = actorOf(await createUser(db, { academyId, role: 'student', name: 'يوسف' }));

@@ -10,7 +10,8 @@ import { logger } from '@/server/lib/logger';
 import { LivekitNotFoundError, LivekitUnavailableError, type LiveParticipant, type LivekitGateway } from '@/server/livekit/gateway';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { participantKind, permissionDiffers, studentPermission, tracksToMute } from './permissions';
-import { controlStateOf, type RoomStateRow } from './state-store';
+import type { MeetingRules } from '@/shared/classroom/grants';
+import { controlStateOf, type ControlRow } from './state-store';
 
 export interface EnforceResult {
   removed: string[];
@@ -25,9 +26,9 @@ const ignoreGone = (error: unknown) => {
 export async function enforceControls(
   livekit: LivekitGateway,
   roomName: string,
-  state: Pick<RoomStateRow, 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>,
+  state: ControlRow,
   participants: LiveParticipant[],
-  options: { meetingAllowsPublish: boolean },
+  options: { meeting: MeetingRules },
 ): Promise<EnforceResult> {
   const control = controlStateOf(state);
   const result: EnforceResult = { removed: [], permissionsUpdated: [], tracksMuted: 0 };
@@ -41,7 +42,7 @@ export async function enforceControls(
       continue;
     }
     if (kind !== 'student') continue;
-    const desired = studentPermission(control, p.identity, options.meetingAllowsPublish);
+    const desired = studentPermission(control, p.identity, options.meeting);
     // Mute first so listeners hear silence at once; the permission then unpublishes what is not allowed.
     for (const trackSid of tracksToMute(p, desired)) {
       await livekit.mutePublishedTrack(roomName, p.identity, trackSid, true).catch(ignoreGone);
@@ -70,8 +71,8 @@ export interface CommandResult {
  * state stands and room.sweep applies it when LiveKit answers again.
  */
 export async function enforceAfterCommand(
-  room: { livekit: LivekitGateway; roomName: string; meetingAllowsPublish: boolean },
-  state: Pick<RoomStateRow, 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>,
+  room: { livekit: LivekitGateway; roomName: string; meeting: MeetingRules },
+  state: ControlRow,
   participants: LiveParticipant[],
 ): Promise<boolean> {
   try {

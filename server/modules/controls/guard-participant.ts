@@ -6,21 +6,30 @@
  * forbids (stop publishing, mute) loses the track and the grant at
  * `track_published`. Both cases come from tokens minted before the change:
  * new tokens already carry the state (get-join-token.ts).
+ *
+ * Two room events change what others may do, also handled here, after the
+ * event is stored: the teacher's `participant_joined` opens the class, so
+ * the waiting students' permissions are pushed again (webhook intake has
+ * marked the arrival); a student's `participant_left` lowers their raised
+ * hand unless another connection of theirs is still in the room.
  */
 import { eq } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { academies, meetings, sessions, users } from '@/server/db/schema';
 import { LivekitNotFoundError, liveParticipantOf } from '@/server/livekit/gateway';
 import type { WebhookEvent } from '@/server/livekit/webhook-receiver';
+import { meetingRulesOf } from '@/shared/classroom/grants';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
 import { enforceControls, type EnforceResult } from './enforce-controls';
+import { issueCommand } from './issue-command';
+import { participantKind } from './permissions';
 import { readRoomState } from './state-store';
 
 export type GuardOutcome = EnforceResult & { deactivated: boolean };
 
-const GUARDED = new Set(['participant_joined', 'track_published']);
+const GUARDED = new Set(['participant_joined', 'track_published', 'participant_left']);
 
-export async function guardParticipant(deps: Pick<Deps, 'db' | 'livekit'>, event: WebhookEvent): Promise<GuardOutcome | null> {
+export async function guardParticipant(deps: Pick<Deps, 'db' | 'livekit' | 'clock'>, event: WebhookEvent): Promise<GuardOutcome | null> {
   const roomName = event.room?.name;
   const participant = event.participant;
   if (!GUARDED.has(event.event) || !roomName || !participant || !deps.livekit) return null;
@@ -28,11 +37,16 @@ export async function guardParticipant(deps: Pick<Deps, 'db' | 'livekit'>, event
   if (userId === null) return null;
 
   const [room] = await deps.db
-    .select({ academyId: sessions.academyId, sessionId: sessions.id, options: meetings.options, endedAt: meetings.endedAt })
+    .select({ academyId: sessions.academyId, sessionId: sessions.id, teacherId: sessions.teacherId, options: meetings.options, endedAt: meetings.endedAt })
     .from(meetings)
     .innerJoin(sessions, eq(sessions.id, meetings.sessionId))
     .where(eq(meetings.roomName, roomName));
   if (!room || room.endedAt) return null;
+  const key = { academyId: room.academyId, sessionId: room.sessionId };
+  if (event.event === 'participant_left') {
+    if (participantKind(participant.metadata) === 'student') await lowerHandOnLeave(deps, { ...key, roomName, userId });
+    return null;
+  }
   const [user] = await deps.db
     .select({ active: users.active, academyActive: academies.active })
     .from(users)
@@ -45,11 +59,37 @@ export async function guardParticipant(deps: Pick<Deps, 'db' | 'livekit'>, event
     });
     return { removed: [participant.identity], permissionsUpdated: [], tracksMuted: 0, deactivated: true };
   }
-  const state = await readRoomState(deps.db, { academyId: room.academyId, sessionId: room.sessionId });
+  const state = await readRoomState(deps.db, key);
   if (!state) return null;
+  if (event.event === 'participant_joined' && (userId === room.teacherId || participantKind(participant.metadata) === 'staff')) {
+    // The class opens: everyone waiting gets the grants of an open class.
+    const everyone = await deps.livekit.listParticipants(roomName);
+    return { ...(await enforceControls(deps.livekit, roomName, state, everyone, { meeting: meetingRulesOf(room.options) })), deactivated: false };
+  }
   const live = liveParticipantOf(participant, event.event === 'track_published' ? event.track : undefined);
-  // The meeting's resolved options (docs/rules.md#meetings), stored as JSON.
-  const meetingAllowsPublish = (room.options as { studentsCanPublish?: boolean }).studentsCanPublish ?? true;
-  const result = await enforceControls(deps.livekit, roomName, state, [live], { meetingAllowsPublish });
+  const result = await enforceControls(deps.livekit, roomName, state, [live], { meeting: meetingRulesOf(room.options) });
   return { ...result, deactivated: false };
+}
+
+async function lowerHandOnLeave(deps: Pick<Deps, 'db' | 'livekit' | 'clock'>, room: { academyId: number; sessionId: number; roomName: string; userId: number }): Promise<void> {
+  const state = await readRoomState(deps.db, room);
+  if (!state?.raisedHands.some((h) => h.userId === room.userId)) return;
+  const still = await deps.livekit!.listParticipants(room.roomName).catch((error: unknown) => {
+    if (error instanceof LivekitNotFoundError) return [];
+    throw error;
+  });
+  if (still.some((p) => userIdFromIdentity(p.identity) === room.userId)) return;
+  await issueCommand(
+    deps,
+    {
+      academyId: room.academyId,
+      sessionId: room.sessionId,
+      roomName: room.roomName,
+      senderId: null,
+      type: 'hand_lowered',
+      payload: { userId: room.userId },
+      targets: null,
+      change: (s) => ({ raisedHands: s.raisedHands.filter((h) => h.userId !== room.userId) }),
+    },
+  );
 }

@@ -25,7 +25,8 @@ export async function muteAll(deps: Deps, actor: Actor, input: { sessionId: numb
     type: 'mute_all',
     payload: {},
     targets: students.map((p) => p.identity),
-    change: (s) => ({ mutedIdentities: s.mutedIdentities.includes(ALL_STUDENTS) ? s.mutedIdentities : [...s.mutedIdentities, ALL_STUDENTS] }),
+    // A fresh mute all silences the earlier speaker too.
+    change: (s) => ({ speakerIdentity: null, mutedIdentities: s.mutedIdentities.includes(ALL_STUDENTS) ? s.mutedIdentities : [...s.mutedIdentities, ALL_STUDENTS] }),
   });
   return commandResult(issued, await enforceAfterCommand(room, issued.state, students));
 }
@@ -41,7 +42,7 @@ export async function allowMicrophones(deps: Deps, actor: Actor, input: { sessio
     type: 'allow_microphones',
     payload: {},
     targets: null,
-    change: () => ({ mutedIdentities: [] }),
+    change: () => ({ mutedIdentities: [], speakerIdentity: null }),
   });
   return commandResult(issued, await enforceAfterCommand(room, issued.state, students));
 }

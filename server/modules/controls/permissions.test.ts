@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { participantKind, studentPermission } from '@/shared/classroom/grants';
+import { participantKind, studentPermission, DEFAULT_MEETING_RULES, type ControlState } from '@/shared/classroom/grants';
 import { permissionDiffers, tracksToMute } from './permissions';
 
-const open = { studentsCanPublish: true, micsLocked: false, mutedIdentities: [] };
+const open: ControlState = { studentsCanPublish: true, micsLocked: false, mutedIdentities: [], speakerIdentity: null, teacherArrived: true };
 
 describe('participantKind', () => {
   it('reads the role our tokens put in the metadata', () => {
@@ -27,7 +27,7 @@ describe('studentPermission', () => {
   });
   it('takes publishing away when the teacher stops it or the meeting never allowed it', () => {
     expect(studentPermission({ ...open, studentsCanPublish: false }, '1_a').canPublish).toBe(false);
-    expect(studentPermission(open, '1_a', false).canPublish).toBe(false);
+    expect(studentPermission(open, '1_a', { ...DEFAULT_MEETING_RULES, studentsCanPublish: false }).canPublish).toBe(false);
     expect(studentPermission(open, '1_a').canPublishData).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import type { LiveParticipant, LivekitGateway } from '@/server/livekit/gateway';
+import { meetingRulesOf, type MeetingRules } from '@/shared/classroom/grants';
 import { participantIdentity } from '@/shared/classroom/identity';
 import { assertCanManage, assertCanView, getSessionContextOrThrow, type SessionContext } from '@/server/modules/sessions';
 import { isTerminal } from '@/server/modules/sessions';
@@ -20,7 +21,8 @@ export interface RoomContext {
   roomName: string;
   /** The actor's LiveKit identity, computed here, never taken from the client. */
   identity: string;
-  meetingAllowsPublish: boolean;
+  /** The meeting's resolved options as they bear on students (docs/rules.md#join-grants). */
+  meeting: MeetingRules;
   livekit: LivekitGateway;
 }
 
@@ -29,14 +31,12 @@ function liveRoom(deps: Deps, actor: Actor, ctx: SessionContext): RoomContext {
     throw new DomainError('PRECONDITION_FAILED', 'The meeting is not live');
   }
   if (!deps.livekit) throw videoUnavailableError(deps.videoUnavailableReason);
-  // The meeting's resolved options (docs/rules.md#meetings), stored as JSON.
-  const options = ctx.meeting.options as { studentsCanPublish?: boolean };
   return {
     ctx,
     key: { academyId: ctx.session.academyId, sessionId: ctx.session.id },
     roomName: ctx.meeting.roomName,
     identity: participantIdentity(actor.id, actor.name),
-    meetingAllowsPublish: options.studentsCanPublish ?? true,
+    meeting: meetingRulesOf(ctx.meeting.options),
     livekit: deps.livekit,
   };
 }

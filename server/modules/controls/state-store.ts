@@ -11,7 +11,10 @@ import { ALL_STUDENTS, type ControlState } from './permissions';
 import type { RoomStateView } from '@/shared/classroom/room-state';
 
 export type RoomStateRow = typeof roomStates.$inferSelect;
-export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>>;
+export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds' | 'speakerIdentity' | 'teacherArrivedAt'>>;
+
+/** The row's fields that decide what students may publish. */
+export type ControlRow = Pick<RoomStateRow, 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds' | 'speakerIdentity' | 'teacherArrivedAt'>;
 
 interface Key {
   academyId: number;
@@ -46,12 +49,32 @@ export async function writeRoomState(tx: Tx, row: RoomStateRow, change: RoomStat
   return updated!;
 }
 
-export function controlStateOf(row: Pick<RoomStateRow, 'studentsCanPublish' | 'mutedIdentities'> | null): ControlState {
+export function controlStateOf(row: Omit<ControlRow, 'removedUserIds'> | null): ControlState {
   return {
     studentsCanPublish: row?.studentsCanPublish ?? true,
     micsLocked: row?.mutedIdentities.includes(ALL_STUDENTS) ?? false,
     mutedIdentities: row?.mutedIdentities.filter((i) => i !== ALL_STUDENTS) ?? [],
+    speakerIdentity: row?.speakerIdentity ?? null,
+    // No row yet: nobody has joined, the teacher neither.
+    teacherArrived: Boolean(row?.teacherArrivedAt),
   };
+}
+
+/**
+ * The teacher joined (their webhook): the class opens. Creates the row when
+ * missing; the first arrival stays, so a teacher's reconnect changes nothing.
+ */
+export async function markTeacherArrived(db: DbExecutor, key: Key, at: Date): Promise<boolean> {
+  const rows = await db
+    .insert(roomStates)
+    .values({ sessionId: key.sessionId, academyId: key.academyId, teacherArrivedAt: at })
+    .onConflictDoUpdate({
+      target: roomStates.sessionId,
+      set: { teacherArrivedAt: at, version: sql`${roomStates.version} + 1`, updatedAt: at },
+      setWhere: sql`${roomStates.teacherArrivedAt} IS NULL`,
+    })
+    .returning({ version: roomStates.version });
+  return rows.length > 0;
 }
 
 export async function toStateView(db: DbExecutor, academyId: number, row: RoomStateRow | null, ended: boolean): Promise<Omit<RoomStateView, 'recording'>> {

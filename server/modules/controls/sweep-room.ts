@@ -31,7 +31,7 @@ export async function sweepRoom(deps: Deps, actor: Actor, input: { sessionId: nu
   return sweepLiveRoom(deps, room);
 }
 
-export async function sweepLiveRoom(deps: Pick<Deps, 'db' | 'livekit' | 'clock'>, room: Pick<RoomContext, 'key' | 'roomName' | 'livekit' | 'meetingAllowsPublish'>): Promise<SweepResult> {
+export async function sweepLiveRoom(deps: Pick<Deps, 'db' | 'livekit' | 'clock'>, room: Pick<RoomContext, 'key' | 'roomName' | 'livekit' | 'meeting'>): Promise<SweepResult> {
   const now = deps.clock.now();
   const participants = await room.livekit.listParticipants(room.roomName);
   const present = new Set(participants.map((p) => p.identity));

@@ -10,7 +10,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
-import { meetings } from '@/server/db/schema';
+import { meetings, roomStates } from '@/server/db/schema';
 import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { getAcademyVideoSettings, getTeacherSettings } from '@/server/modules/academies';
 import { isTerminal, transitionSession } from '@/server/modules/sessions';
@@ -72,6 +72,7 @@ export async function createMeeting(deps: Deps, input: CreateMeetingInput): Prom
         createdAt: now,
       })
       .returning();
+    if (plan.roomState) await tx.insert(roomStates).values({ academyId: session.academyId, sessionId: session.id, ...plan.roomState }).onConflictDoNothing();
     if (session.status === 'scheduled') await transitionSession(tx, session.id, 'scheduled', 'ready', { updatedAt: now });
     return { meeting: meeting!, created: true };
   });

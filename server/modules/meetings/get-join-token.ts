@@ -9,11 +9,11 @@ import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { readStudentControls } from '@/server/modules/controls';
-import { grantsFor, type ControlState, type JoinGrants } from '@/shared/classroom/grants';
+import { grantsFor, meetingRulesOf, type ControlState, type JoinGrants } from '@/shared/classroom/grants';
 import { consumeRateLimit } from '@/server/modules/rate-limits';
 import { assertCanView, getSessionContextOrThrow, isTerminal } from '@/server/modules/sessions';
 import { participantIdentity } from '@/shared/classroom/identity';
-import type { MeetingOptions } from './options';
+import { videoQualityOf, type MeetingOptions, type VideoQuality } from './options';
 
 /**
  * Ten minutes: LiveKit itself refreshes the token of a connected participant
@@ -33,6 +33,10 @@ export interface JoinToken {
   roomName: string;
   identity: string;
   grants: JoinGrants;
+  /** The meeting's video quality: the room page captures and publishes at it. */
+  videoQuality: VideoQuality;
+  /** The academy lets students talk before the teacher arrives: no waiting screen. */
+  talkBeforeTeacher: boolean;
   expiresAt: Date;
 }
 
@@ -63,7 +67,7 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
     joinRole: ctx.joinRole!,
     canManage: ctx.canManage,
     hidden: input.hidden ?? false,
-    meetingAllowsPublish: options.studentsCanPublish ?? true,
+    meeting: meetingRulesOf(ctx.meeting.options),
     controls: ctx.joinRole === 'student' && controls ? { state: controls, identity } : undefined,
   });
   const token = await deps.livekit.createToken({
@@ -79,6 +83,8 @@ export async function getJoinToken(deps: Deps, actor: Actor, input: { sessionId:
     roomName: ctx.meeting.roomName,
     identity,
     grants,
+    videoQuality: videoQualityOf(options),
+    talkBeforeTeacher: meetingRulesOf(ctx.meeting.options).studentsTalkBeforeTeacher,
     expiresAt: new Date(now.getTime() + TOKEN_TTL_SECONDS * 1000),
   };
 }

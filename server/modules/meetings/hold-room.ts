@@ -1,6 +1,6 @@
 /**
  * When the teacher leaves, the meeting outlives the disconnect until the
- * scheduled end + the grace (docs/rules.md#meetings), so a teacher whose
+ * planned end (scheduled end + extensions) + the grace (docs/rules.md#meetings), so a teacher whose
  * connection drops can come back to the same room.
  */
 import 'server-only';
@@ -9,9 +9,9 @@ import type { DbExecutor } from '@/server/db';
 import { meetings } from '@/server/db/schema';
 import { persistUntil } from './options';
 
-export async function holdRoomForTeacher(db: DbExecutor, session: { id: number; scheduledAt: Date; durationMinutes: number }): Promise<void> {
+export async function holdRoomForTeacher(db: DbExecutor, session: { id: number; scheduledAt: Date; durationMinutes: number; extendedMinutes: number }): Promise<void> {
   await db
     .update(meetings)
-    .set({ persistUntil: persistUntil(session.scheduledAt, session.durationMinutes) })
+    .set({ persistUntil: persistUntil(session.scheduledAt, session.durationMinutes + session.extendedMinutes) })
     .where(eq(meetings.sessionId, session.id));
 }

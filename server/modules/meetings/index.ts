@@ -11,6 +11,8 @@ export { grantsFor, type JoinGrants } from '@/shared/classroom/grants';
 export { getMeetingInfo } from './get-meeting-info';
 export { openMeeting } from './open-meeting';
 export { endRoom } from './end-room';
+export { extendClass, type ExtendResult } from './extend-class';
+export { endAtMaximum } from './end-at-maximum';
 export { recordClientLeave } from './leave-meeting';
 export { holdRoomForTeacher } from './hold-room';
 export { DEFAULT_MAX_PARTICIPANTS, persistUntil, type MeetingOptions } from './options';

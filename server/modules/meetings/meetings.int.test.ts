@@ -6,6 +6,7 @@ import { createAcademy, createCircle, createSession, createUser, linkParent } fr
 import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, testDb, testDeps, unreachableLivekit } from '@/server/testing/integration';
 import { joinAsParticipant } from '@/server/testing/livekit-participant';
 import { createLivekitGateway } from '@/server/livekit/gateway';
+import { markTeacherArrived } from '@/server/modules/controls';
 
 const db = testDb();
 let academy: Awaited<ReturnType<typeof createAcademy>>;
@@ -111,6 +112,10 @@ describe('meeting.token', () => {
   it('lets a circle student publish without roomAdmin, and a parent only subscribe', async () => {
     const session = await newSession();
     await callerFor(testDeps(), actorOf(teacher)).meeting.create({ sessionId: session.id });
+    // Before the teacher arrives a student waits, publishing nothing (docs/rules.md#join-grants); then may publish.
+    const waiting = await decode((await callerFor(testDeps(), actorOf(student)).meeting.token({ sessionId: session.id })).token);
+    expect(waiting.video).toMatchObject({ canPublish: false, canSubscribe: true, canPublishData: true });
+    await markTeacherArrived(db, { academyId: academy.id, sessionId: session.id }, new Date());
     const studentClaims = await decode((await callerFor(testDeps(), actorOf(student)).meeting.token({ sessionId: session.id })).token);
     expect(studentClaims.video).toMatchObject({ canPublish: true, canSubscribe: true, canPublishData: true });
     expect(studentClaims.video?.roomAdmin ?? false).toBe(false);

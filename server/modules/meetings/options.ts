@@ -13,6 +13,15 @@ export interface MeetingOptions {
   chat: boolean;
   muteOnJoin: boolean;
   studentsCanPublish: boolean;
+  /** The academy's "students may talk before the teacher arrives", fixed when the room is created. */
+  studentsTalkBeforeTeacher: boolean;
+}
+
+export type VideoQuality = 'low' | 'medium' | 'high';
+
+/** A stored meeting's video quality; anything unknown is high (the default). */
+export function videoQualityOf(options: Partial<MeetingOptions>): VideoQuality {
+  return options.videoQuality === 'low' || options.videoQuality === 'medium' ? options.videoQuality : 'high';
 }
 
 export type OptionLayer = { [K in keyof MeetingOptions]?: MeetingOptions[K] | null };
@@ -40,6 +49,7 @@ export function defaultMeetingOptions(sessionDurationMinutes: number): MeetingOp
     chat: true,
     muteOnJoin: false,
     studentsCanPublish: true,
+    studentsTalkBeforeTeacher: false,
   };
 }
 

@@ -5,7 +5,7 @@ const now = new Date('2031-03-10T09:00:00Z');
 const input: RoomPlanInput = {
   academySlug: 'itqan-academy',
   session: { id: 42, kind: 'interactive_course', scheduledAt: new Date('2031-03-10T10:00:00Z'), durationMinutes: 45 },
-  academy: { defaultMaxParticipants: 30, recordingDefault: true },
+  academy: { defaultMaxParticipants: 30, recordingDefault: true, studentsTalkBeforeTeacher: false },
   teacher: null,
   createdBy: 7,
   appUrl: 'https://halaqa.example',

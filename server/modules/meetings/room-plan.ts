@@ -16,13 +16,14 @@ import {
   type MeetingOptions,
   type OptionLayer,
 } from './options';
+import { ALL_STUDENTS } from '@/shared/classroom/grants';
 import { roomNameFor } from './room-name';
 
 export interface RoomPlanInput {
   academySlug: string;
   session: { id: number; kind: SessionKind; scheduledAt: Date; durationMinutes: number };
   /** The academy's defaults for a new room. */
-  academy: { defaultMaxParticipants: number; recordingDefault: boolean };
+  academy: { defaultMaxParticipants: number; recordingDefault: boolean; studentsTalkBeforeTeacher: boolean };
   /** The teacher's settings row (only its option columns count), or none. */
   teacher: OptionLayer | null | undefined;
   /** What the person starting the meeting asked for; the sweep asks nothing. */
@@ -39,6 +40,12 @@ export interface RoomPlan {
   createRoom: RoomSpec;
   /** The meeting row's own fields (options stored as JSON). */
   meeting: { roomName: string; joinUrl: string; options: Record<string, unknown>; expiresAt: Date };
+  /**
+   * The room's first control state: with "students join muted" it starts as
+   * after "mute all" (tokens leave the microphone out until the teacher
+   * lets a student speak or allows microphones). Null: nothing to store.
+   */
+  roomState: { mutedIdentities: string[] } | null;
 }
 
 export function planRoom(input: RoomPlanInput): RoomPlan {
@@ -46,7 +53,7 @@ export function planRoom(input: RoomPlanInput): RoomPlan {
   // defaults → academy → teacher → request
   const options = resolveMeetingOptions(
     session.durationMinutes,
-    { maxParticipants: input.academy.defaultMaxParticipants, recordingEnabled: input.academy.recordingDefault },
+    { maxParticipants: input.academy.defaultMaxParticipants, recordingEnabled: input.academy.recordingDefault, studentsTalkBeforeTeacher: input.academy.studentsTalkBeforeTeacher },
     teacherOptionLayer(input.teacher),
     input.request ?? {},
   );
@@ -70,6 +77,7 @@ export function planRoom(input: RoomPlanInput): RoomPlan {
       options: { ...options },
       expiresAt: new Date(session.scheduledAt.getTime() + options.maxDurationMinutes * 60_000),
     },
+    roomState: options.muteOnJoin ? { mutedIdentities: [ALL_STUDENTS] } : null,
   };
 }
 

@@ -16,6 +16,9 @@ export type CreateMeetingInput = z.infer<typeof createMeetingInput>;
 export const tokenInput = sessionIdInput.extend({ hidden: z.boolean().optional() }).strict();
 export type TokenInput = z.infer<typeof tokenInput>;
 
+export const extendInput = sessionIdInput.extend({ minutes: z.union([z.literal(5), z.literal(15)]) }).strict();
+export type ExtendInput = z.infer<typeof extendInput>;
+
 export const leaveInput = sessionIdInput
   .extend({ participantSid: z.string().regex(/^PA_[A-Za-z0-9]{1,40}$/, 'not a LiveKit participant sid') })
   .strict();

@@ -46,6 +46,7 @@ interface Row extends Record<string, unknown> {
   status: SessionStatus;
   scheduled_ms: number;
   duration_minutes: number;
+  extended_minutes: number;
   teacher_name: string;
   attendance_status: AttendanceStatus | null;
   percentage: string | null;
@@ -76,7 +77,7 @@ export async function listChildrenAttendance(
   const rows = await deps.db.execute<Row>(sql`
     SELECT * FROM (
       SELECT pc.child_id, s.id AS session_id, s.title, s.kind, s.status,
-        (extract(epoch FROM s.scheduled_at) * 1000)::float8 AS scheduled_ms, s.duration_minutes, t.name AS teacher_name,
+        (extract(epoch FROM s.scheduled_at) * 1000)::float8 AS scheduled_ms, s.duration_minutes, s.extended_minutes, t.name AS teacher_name,
         coalesce(r.override_status, r.status) AS attendance_status, r.percentage::text AS percentage, r.total_seconds, r.is_final,
         r.in_room, r.cycles,
         row_number() OVER (PARTITION BY pc.child_id ORDER BY s.scheduled_at DESC, s.id DESC) AS n
@@ -117,7 +118,7 @@ export async function listChildrenAttendance(
                     inRoom: r.in_room === true,
                     cycles: r.cycles ?? [],
                   },
-                  { scheduledAt: new Date(r.scheduled_ms), durationMinutes: r.duration_minutes },
+                  { scheduledAt: new Date(r.scheduled_ms), durationMinutes: r.duration_minutes, extendedMinutes: r.extended_minutes },
                   now,
                 ),
               ),

@@ -115,6 +115,7 @@ export const updateVideoSettingsInput = z
     recordingDefault: z.boolean().optional(),
     studentsSeeRecordings: z.boolean().optional(),
     teachersMayObserve: z.boolean().optional(),
+    studentsTalkBeforeTeacher: z.boolean().optional(),
     endBufferMinutes: z.number().int().min(0).max(1440).optional(),
     studentAbsentBelow: percent.optional(),
     studentPartialBelow: percent.optional(),

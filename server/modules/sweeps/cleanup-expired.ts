@@ -24,6 +24,7 @@ import { meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
 import { finalizeSessionInTx } from '@/server/modules/attendance';
+import { issueCommand } from '@/server/modules/controls';
 import { endMeetingForSession } from '@/server/modules/meetings';
 import { OPEN_STATUSES_SQL } from '@/server/modules/sessions';
 import { cleanupDecision, cleanupScheduledBound, type CleanupAction, type CleanupWait } from './cleanup-rule';
@@ -61,6 +62,9 @@ export const CLEANUP_LOCKING =
 /** 'swee' in ASCII; positive, so it never meets the attendance locks' negated session ids. */
 export const CLEANUP_CLAIM_KEY = 0x73776565;
 
+/** The teacher's record says they are in the room now (live records: recomputed at every join and leave). */
+const teacherPresentSql = sql<boolean>`EXISTS (SELECT 1 FROM attendance_records r WHERE r.session_id = ${sessions.id} AND r.user_id = ${sessions.teacherId} AND r.in_room)`;
+
 export function cleanupCandidatesQuery(db: DbExecutor, input: { bound: Date; academyIds: number[] }) {
   return db
     .select({
@@ -68,10 +72,12 @@ export function cleanupCandidatesQuery(db: DbExecutor, input: { bound: Date; aca
       academyId: sessions.academyId,
       scheduledAt: sessions.scheduledAt,
       durationMinutes: sessions.durationMinutes,
+      extendedMinutes: sessions.extendedMinutes,
       status: sessions.status,
       meetingId: meetings.id,
       meetingEndedAt: meetings.endedAt,
       persistUntil: meetings.persistUntil,
+      teacherPresent: teacherPresentSql,
     })
     .from(sessions)
     .leftJoin(meetings, eq(meetings.sessionId, sessions.id))
@@ -120,7 +126,7 @@ export async function cleanupExpiredMeetings(deps: Deps, options: SweepOptions =
         now,
         settings: academy.settings,
         session: row,
-        meeting: row.meetingId === null ? null : { endedAt: row.meetingEndedAt, persistUntil: row.persistUntil },
+        meeting: row.meetingId === null ? null : { endedAt: row.meetingEndedAt, persistUntil: row.persistUntil, teacherPresent: row.teacherPresent },
       });
       if ('wait' in decision) entry.waiting[decision.wait] = (entry.waiting[decision.wait] ?? 0) + 1;
       else planned.push({ academy, sessionId: row.id, action: decision.action });
@@ -169,24 +175,33 @@ async function cleanOne(deps: Deps, { academy, sessionId }: Planned, now: Date):
       if (!claim?.ok) return { sessionId, outcome: 'skipped', reason: 'locked by another run' };
       const [row] = await tx.execute<{
         status: string;
+        academy_id: number;
         scheduled_at: string;
         duration_minutes: number;
+        extended_minutes: number;
         meeting_id: number | null;
+        room_name: string | null;
         ended_at: string | null;
         persist_until: string | null;
+        teacher_present: boolean;
       }>(sql`
-        SELECT s.status, s.scheduled_at, s.duration_minutes, m.id AS meeting_id, m.ended_at, m.persist_until
+        SELECT s.status, s.academy_id, s.scheduled_at, s.duration_minutes, s.extended_minutes, m.id AS meeting_id, m.room_name, m.ended_at, m.persist_until,
+          EXISTS (SELECT 1 FROM attendance_records r WHERE r.session_id = s.id AND r.user_id = s.teacher_id AND r.in_room) AS teacher_present
         FROM sessions s LEFT JOIN meetings m ON m.session_id = s.id
         WHERE s.id = ${sessionId}`);
       if (!row) return { sessionId, outcome: 'skipped', reason: 'gone' };
       const decision = cleanupDecision({
         now,
         settings: academy.settings,
-        session: { scheduledAt: new Date(row.scheduled_at), durationMinutes: row.duration_minutes, status: row.status },
+        session: { scheduledAt: new Date(row.scheduled_at), durationMinutes: row.duration_minutes, extendedMinutes: row.extended_minutes, status: row.status },
         meeting:
           row.meeting_id === null
             ? null
-            : { endedAt: row.ended_at ? new Date(row.ended_at) : null, persistUntil: row.persist_until ? new Date(row.persist_until) : null },
+            : {
+                endedAt: row.ended_at ? new Date(row.ended_at) : null,
+                persistUntil: row.persist_until ? new Date(row.persist_until) : null,
+                teacherPresent: row.teacher_present,
+              },
       });
       if ('wait' in decision) return { sessionId, outcome: 'skipped', reason: decision.wait };
       if (decision.action === 'close_session') {
@@ -195,6 +210,13 @@ async function cleanOne(deps: Deps, { academy, sessionId }: Planned, now: Date):
       }
       // endMeetingForSession given our transaction runs its finalisation as a savepoint of it.
       await endMeetingForSession({ ...deps, db: tx as unknown as Db }, sessionId);
+      if (decision.atMaximum && row.room_name) {
+        // Everyone still in the room reads why it ended (their event stream carries it; the room is gone).
+        await issueCommand(
+          { ...deps, db: tx as unknown as Db, livekit: null },
+          { academyId: row.academy_id, sessionId, roomName: row.room_name, senderId: null, type: 'meeting_ended', payload: { reason: 'max_length' }, targets: [] },
+        );
+      }
       return { sessionId, outcome: 'ended' };
     });
   } catch (error) {

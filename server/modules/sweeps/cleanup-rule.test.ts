@@ -15,6 +15,8 @@ interface Case {
   endBufferMinutes?: number;
   meeting?: 'live' | 'ended' | 'none';
   persistUntilMinutesAgo?: number;
+  extendedMinutes?: number;
+  teacherPresent?: boolean;
   expected: CleanupDecision;
 }
 
@@ -23,11 +25,11 @@ function candidate(c: Case): CleanupCandidate {
   return {
     now: NOW,
     settings: { autoEnd: c.autoEnd ?? true, endBufferMinutes: c.endBufferMinutes ?? 15 },
-    session: { scheduledAt: ago(c.startedMinutesAgo), durationMinutes: c.durationMinutes ?? 60, status: c.status ?? 'ongoing' },
+    session: { scheduledAt: ago(c.startedMinutesAgo), durationMinutes: c.durationMinutes ?? 60, extendedMinutes: c.extendedMinutes ?? 0, status: c.status ?? 'ongoing' },
     meeting:
       meeting === 'none'
         ? null
-        : { endedAt: meeting === 'ended' ? ago(1) : null, persistUntil: c.persistUntilMinutesAgo === undefined ? null : ago(c.persistUntilMinutesAgo) },
+        : { endedAt: meeting === 'ended' ? ago(1) : null, persistUntil: c.persistUntilMinutesAgo === undefined ? null : ago(c.persistUntilMinutesAgo), teacherPresent: c.teacherPresent ?? false },
   };
 }
 
@@ -49,6 +51,14 @@ const cases: Case[] = [
   { name: 'scheduled without a room, 2 h past the end, is closed', startedMinutesAgo: 61 + HARD_CLOSE_MINUTES, status: 'scheduled', meeting: 'none', expected: { action: 'close_session' } },
   { name: 'closed even with auto-end off', startedMinutesAgo: 61 + HARD_CLOSE_MINUTES, status: 'scheduled', meeting: 'none', autoEnd: false, expected: { action: 'close_session' } },
   { name: 'meeting ended but session open is finalised', startedMinutesAgo: 100, meeting: 'ended', expected: { action: 'close_session' } },
+  // Running over (docs/rules.md#running-over-and-ending): the maximum is the scheduled end + 60 minutes.
+  { name: 'extended: the planned end moves the buffer', startedMinutesAgo: 80, extendedMinutes: 15, expected: { wait: 'not_over' } },
+  { name: 'extended: past the planned end + buffer', startedMinutesAgo: 91, extendedMinutes: 15, expected: { action: 'end_meeting' } },
+  { name: 'teacher present after the end is left alone', startedMinutesAgo: 100, teacherPresent: true, expected: { wait: 'teacher_present' } },
+  { name: 'teacher present, extended, just before the maximum', startedMinutesAgo: 119, extendedMinutes: 60, teacherPresent: true, expected: { wait: 'not_over' } },
+  { name: 'teacher present at the maximum: ended with a notice', startedMinutesAgo: 120, extendedMinutes: 60, teacherPresent: true, expected: { action: 'end_meeting', atMaximum: true } },
+  { name: 'the maximum beats a long grace', startedMinutesAgo: 125, persistUntilMinutesAgo: -30, expected: { action: 'end_meeting', atMaximum: true } },
+  { name: 'auto-end off: no maximum either, until the 2 h close', startedMinutesAgo: 125, autoEnd: false, teacherPresent: true, expected: { wait: 'auto_end_off' } },
   { name: 'completed is left alone', startedMinutesAgo: 500, status: 'completed', expected: { wait: 'status' } },
   { name: 'cancelled is left alone', startedMinutesAgo: 500, status: 'cancelled', meeting: 'none', expected: { wait: 'status' } },
   { name: 'absent is left alone', startedMinutesAgo: 500, status: 'absent', expected: { wait: 'status' } },
@@ -57,6 +67,19 @@ const cases: Case[] = [
 describe('cleanupDecision', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(cleanupDecision(candidate(c))).toEqual(c.expected);
+  });
+});
+
+describe('a present teacher', () => {
+  it('keeps a live room open until the maximum, never past it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 200 }), (startedMinutesAgo, durationMinutes, extendedMinutes, endBufferMinutes) => {
+        const decision = cleanupDecision(candidate({ name: '', startedMinutesAgo, durationMinutes, extendedMinutes, endBufferMinutes, teacherPresent: true, expected: { wait: 'status' } }));
+        const minutesPastEnd = startedMinutesAgo - durationMinutes;
+        if (minutesPastEnd < 60) expect(decision).toHaveProperty('wait');
+        else expect(decision).toHaveProperty('action', 'end_meeting');
+      }),
+    );
   });
 });
 
@@ -69,8 +92,12 @@ describe('cleanupScheduledBound', () => {
         fc.integer({ min: 0, max: 1440 }),
         fc.boolean(),
         fc.constantFrom<'live' | 'ended' | 'none'>('live', 'ended', 'none'),
-        (startedMinutesAgo, durationMinutes, endBufferMinutes, autoEnd, meeting) => {
-          const decision = cleanupDecision(candidate({ name: '', startedMinutesAgo, durationMinutes, endBufferMinutes, autoEnd, meeting, expected: { wait: 'status' } }));
+        fc.integer({ min: 0, max: 60 }),
+        fc.boolean(),
+        (startedMinutesAgo, durationMinutes, endBufferMinutes, autoEnd, meeting, extendedMinutes, teacherPresent) => {
+          const decision = cleanupDecision(
+            candidate({ name: '', startedMinutesAgo, durationMinutes, endBufferMinutes, autoEnd, meeting, extendedMinutes, teacherPresent, expected: { wait: 'status' } }),
+          );
           if ('action' in decision) {
             const bound = cleanupScheduledBound(NOW, autoEnd ? endBufferMinutes : null);
             expect(ago(startedMinutesAgo).getTime()).toBeLessThanOrEqual(bound.getTime());

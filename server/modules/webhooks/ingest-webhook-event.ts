@@ -5,7 +5,7 @@
  * never acknowledged unless it was stored. Unknown rooms and identities are
  * stored with a flag and change nothing.
  *
- *   participant_joined / participant_left   attendance (and the session's start)
+ *   participant_joined / participant_left   attendance (and the session's start; the teacher's arrival)
  *   room_finished                           attendance's finalisation
  *   egress_started / _updated / _ended      recordings
  *
@@ -25,12 +25,15 @@ import type { WebhookEvent } from '@/server/livekit/webhook-receiver';
 import { userIdFromIdentity } from '@/shared/classroom/identity';
 import type { AcademyVideoSettings } from '@/server/modules/academies';
 import { finalizeSessionInTx, recordWebhookJoin, recordWebhookLeave, type SessionInfo, type WebhookParticipantEvent } from '@/server/modules/attendance';
+import { markTeacherArrived } from '@/server/modules/controls';
 import { holdRoomForTeacher } from '@/server/modules/meetings';
 import { saveEgressReport } from '@/server/modules/recordings';
 import type { IngestOutcome } from './ingest-outcome';
 import { recordWebhookProblem } from './record-webhook-problem';
 import { failureReason, isTransientFailure } from './webhook-failure';
 
+
+const OPENS_CLASS = new Set(['supervisor', 'academy_admin', 'super_admin']);
 
 const PARTICIPANT_EVENTS = new Set(['participant_joined', 'participant_left', 'participant_connection_aborted']);
 
@@ -75,6 +78,11 @@ const HANDLERS: Record<string, Handler> = {
     if (!e) return;
     const { started } = await recordWebhookJoin(stored.tx, e);
     stored.signals.push({ sessionId: e.session.id, kind: 'attendance', id: stored.event.id });
+    // The teacher's first join (or a manager's, visibly, standing in) opens the class for waiting students
+    // (docs/rules.md#running-over-and-ending). Hidden joins never reach here.
+    if ((e.userId === e.session.teacherId || OPENS_CLASS.has(e.userRole ?? '')) && (await markTeacherArrived(stored.tx, { academyId: e.session.academyId, sessionId: e.session.id }, e.occurredAt))) {
+      stored.signals.push({ sessionId: e.session.id, kind: 'state', id: stored.event.id });
+    }
     return started ? { startedSessionId: e.session.id } : undefined;
   },
   participant_left: async (stored) => {
@@ -165,6 +173,7 @@ async function resolveTarget(tx: Tx, event: WebhookEvent): Promise<Target> {
       teacherId: sessions.teacherId,
       scheduledAt: sessions.scheduledAt,
       durationMinutes: sessions.durationMinutes,
+      extendedMinutes: sessions.extendedMinutes,
       status: sessions.status,
       meetingEndedAt: meetings.endedAt,
       settings: academyVideoSettings,
@@ -188,6 +197,7 @@ async function resolveTarget(tx: Tx, event: WebhookEvent): Promise<Target> {
     teacherId: row.teacherId,
     scheduledAt: row.scheduledAt,
     durationMinutes: row.durationMinutes,
+    extendedMinutes: row.extendedMinutes,
     meetingEndedAt: row.meetingEndedAt,
   };
   const base = { session, sessionStatus: row.status, settings: row.settings ?? undefined, userId: null, userRole: undefined };

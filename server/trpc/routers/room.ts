@@ -5,6 +5,7 @@ import {
   acknowledgeCommand,
   allowMicrophone,
   allowMicrophones,
+  allowSpeaker,
   announcementInput,
   clearAnnouncement,
   eventsInput,
@@ -20,13 +21,14 @@ import {
   raiseHand,
   readmitParticipant,
   removeParticipant,
+  revokeSpeaker,
   sessionIdInput,
   setAnnouncement,
   setStudentPublishing,
   sweepRoom,
   userIdInput,
 } from '@/server/modules/controls';
-import { endRoom } from '@/server/modules/meetings';
+import { endAtMaximum, endRoom, extendClass, extendInput } from '@/server/modules/meetings';
 import { authedProcedure, router } from '../procedures';
 
 /** Classroom controls: who may do what in a room is decided per session in the use cases (docs/rules.md#classroom-controls). */
@@ -57,4 +59,8 @@ export const roomRouter = router({
   setAnnouncement: authedProcedure.input(announcementInput).mutation(({ ctx, input }) => setAnnouncement(ctx.deps, ctx.actor, input)),
   clearAnnouncement: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => clearAnnouncement(ctx.deps, ctx.actor, input)),
   end: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endRoom(ctx.deps, ctx.actor, input)),
+  endAtMaximum: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endAtMaximum(ctx.deps, ctx.actor, input)),
+  extend: authedProcedure.input(extendInput).mutation(({ ctx, input }) => extendClass(ctx.deps, ctx.actor, input)),
+  allowSpeaker: authedProcedure.input(identityInput).mutation(({ ctx, input }) => allowSpeaker(ctx.deps, ctx.actor, input)),
+  revokeSpeaker: authedProcedure.input(sessionIdInput).mutation(({ ctx, input }) => revokeSpeaker(ctx.deps, ctx.actor, input)),
 });
