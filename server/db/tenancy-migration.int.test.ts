@@ -3,7 +3,7 @@
  * it applies on top of the demo seed, and it refuses, naming the constraint
  * and counting the rows, when stored data would break a constraint it adds.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -57,17 +57,24 @@ async function freshDatabase(label: string) {
  * run applies them again unharmed.
  */
 const SEED_NEEDS: { tag: string; only?: RegExp }[] = [
-  { tag: '0003_sessions_revocation_sign_in_throttle_and_leases' },
+  { tag: 'sessions_revocation_sign_in_throttle_and_leases' },
   // Only its new columns: the rest (a table keyed on 0002's constraints) must wait for 0002.
-  { tag: '0004_room_running_over_and_observers', only: /ADD COLUMN IF NOT EXISTS/ },
+  { tag: 'room_running_over_and_observers', only: /ADD COLUMN IF NOT EXISTS/ },
 ];
+
+/** A migration's file by its name without the number (numbers change when branches merge). */
+function migrationFile(name: string): string {
+  const file = readdirSync(MIGRATIONS_FOLDER).find((f) => new RegExp(`^\\d{4}_${name}\\.sql$`).test(f));
+  if (!file) throw new Error(`no migration named ${name}`);
+  return path.join(MIGRATIONS_FOLDER, file);
+}
 
 async function migrateBeforeTenancy(url: string) {
   const handle = createDb(url, { max: 1 });
   try {
     await migrate(handle.db, { migrationsFolder: migrationsBeforeTenancy() });
     for (const { tag, only } of SEED_NEEDS) {
-      for (const statement of readFileSync(path.join(MIGRATIONS_FOLDER, `${tag}.sql`), 'utf8').split('--> statement-breakpoint')) {
+      for (const statement of readFileSync(migrationFile(tag), 'utf8').split('--> statement-breakpoint')) {
         if (statement.trim() && (!only || only.test(statement))) await handle.db.execute(sql.raw(statement));
       }
     }
