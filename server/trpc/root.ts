@@ -3,6 +3,7 @@ import 'server-only';
 import { academiesRouter } from './routers/academies';
 import { attendanceRouter } from './routers/attendance';
 import { meetingRouter } from './routers/meeting';
+import { mushafRouter } from './routers/mushaf';
 import { profileRouter } from './routers/profile';
 import { recordingRouter } from './routers/recording';
 import { roomRouter } from './routers/room';
@@ -15,6 +16,7 @@ export const appRouter = router({
   academies: academiesRouter,
   attendance: attendanceRouter,
   meeting: meetingRouter,
+  mushaf: mushafRouter,
   profile: profileRouter,
   recording: recordingRouter,
   room: roomRouter,

@@ -6,6 +6,7 @@
  */
 import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
 import type { CommandEnvelope } from './envelope';
+import { isMushafView, type MushafView } from './mushaf';
 
 export interface RemovedParticipant {
   userId: number;
@@ -26,6 +27,8 @@ export interface RoomStateView {
   ended: boolean;
   /** A recording of the room is starting or running: everyone in it is told (docs/rules.md#recording). */
   recording: boolean;
+  /** The shared Mushaf everyone follows; null = closed (docs/rules.md#teaching-tools). */
+  mushaf: MushafView | null;
 }
 
 export const EMPTY_ROOM_STATE: RoomStateView = {
@@ -38,6 +41,7 @@ export const EMPTY_ROOM_STATE: RoomStateView = {
   removed: [],
   ended: false,
   recording: false,
+  mushaf: null,
 };
 
 export function isMicLocked(state: Pick<RoomStateView, 'micsLocked' | 'mutedIdentities'>, identity: string): boolean {
@@ -109,5 +113,13 @@ export function applyCommand(state: RoomStateView, command: CommandEnvelope): Ro
       return { ...state, announcement: null };
     case 'meeting_ended':
       return { ...state, ended: true, raisedHands: [] };
+    case 'mushaf_set': {
+      const { mushaf } = command.payload;
+      return isMushafView(mushaf) ? { ...state, mushaf } : state;
+    }
+    case 'mushaf_closed':
+      return { ...state, mushaf: null };
+    case 'poll_changed':
+      return state;
   }
 }

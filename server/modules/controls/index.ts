@@ -36,6 +36,7 @@ export { lowerAllHands, lowerHand, raiseHand } from './raise-hand';
 export { readmitParticipant, removeParticipant } from './remove-participant';
 export { clearAnnouncement, setAnnouncement } from './set-announcement';
 export { setStudentPublishing } from './set-student-publishing';
+export { closeMushaf, setMushaf } from './set-mushaf';
 export { sweepRoom } from './sweep-room';
 export { issueCommand } from './issue-command';
 export * from './schemas';

@@ -11,7 +11,7 @@ import { ALL_STUDENTS, type ControlState } from './permissions';
 import type { RoomStateView } from '@/shared/classroom/room-state';
 
 export type RoomStateRow = typeof roomStates.$inferSelect;
-export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds'>>;
+export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds' | 'mushaf'>>;
 
 interface Key {
   academyId: number;
@@ -66,6 +66,7 @@ export async function toStateView(db: DbExecutor, academyId: number, row: RoomSt
     version: row?.version ?? 0,
     raisedHands: row?.raisedHands ?? [],
     announcement: row?.announcement ?? null,
+    mushaf: row?.mushaf ?? null,
     ...controlStateOf(row),
     removed: removedIds.map((userId) => ({ userId, name: names.find((n) => n.userId === userId)?.name ?? String(userId) })),
     ended,
