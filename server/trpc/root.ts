@@ -5,6 +5,7 @@ import { attendanceRouter } from './routers/attendance';
 import { meetingRouter } from './routers/meeting';
 import { mushafRouter } from './routers/mushaf';
 import { profileRouter } from './routers/profile';
+import { recitationRouter } from './routers/recitation';
 import { recordingRouter } from './routers/recording';
 import { roomRouter } from './routers/room';
 import { schedulingRouter } from './routers/scheduling';
@@ -18,6 +19,7 @@ export const appRouter = router({
   meeting: meetingRouter,
   mushaf: mushafRouter,
   profile: profileRouter,
+  recitation: recitationRouter,
   recording: recordingRouter,
   room: roomRouter,
   scheduling: schedulingRouter,

@@ -1,6 +1,6 @@
 'use client';
 
-import { CalendarDays, LayoutDashboard, Repeat, Settings, Timer, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, LayoutDashboard, Repeat, Settings, Timer, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useText, type TextKey } from '@/components/i18n/use-text';
@@ -11,6 +11,7 @@ const PAGES: [string, TextKey, LucideIcon][] = [
   ['/admin', 'overview', LayoutDashboard],
   ['/admin/sessions', 'sessions', CalendarDays],
   ['/admin/schedules', 'schedules', Repeat],
+  ['/admin/recitations', 'recitation.academyTitle', BookOpen],
   ['/admin/settings', 'videoSettings', Settings],
   ['/admin/sweeps', 'sweeps', Timer],
 ];

@@ -15,6 +15,7 @@ import { Notice } from '@/components/ui/notice';
 import { OverrideForm } from './override-form';
 import { ReconcileButton } from './reconcile-button';
 import { RecordingsPanel } from './recordings-panel';
+import { SessionRecitations } from '@/components/recitations/session-recitations';
 import { RecordsTable, type RecordRow } from './records-table';
 import { SessionFigures } from './session-figures';
 
@@ -97,6 +98,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
         </div>
       </Card>
       <RecordingsPanel sessionId={session.id} roomOpen={live} />
+      <SessionRecitations sessionId={session.id} hideWhenEmpty={session.kind !== 'quran'} />
       {canManage && <SessionFigures sessionId={session.id} live={live} />}
       <Card aria-labelledby="records-heading">
         <h2 id="records-heading">{canManage ? t('attendanceLabel') : role === 'parent' ? t('childrensAttendance') : t('myAttendance')}</h2>

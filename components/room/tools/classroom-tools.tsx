@@ -4,14 +4,17 @@ import './tools.css';
 import dynamic from 'next/dynamic';
 import { Wrench } from 'lucide-react';
 import { useState } from 'react';
-import { useText } from '@/components/i18n/use-text';
+import { useText, type TextKey } from '@/components/i18n/use-text';
 import { Button } from '@/components/ui/button';
 import type { RoomStateView } from '@/shared/classroom/room-state';
 
 // Each tool is its own chunk, loaded when it is first shown: the room page's initial JavaScript stays as it was.
 const MushafPanel = dynamic(() => import('./mushaf-panel').then((m) => m.MushafPanel), { ssr: false });
+const SessionRecitations = dynamic(() => import('@/components/recitations/session-recitations').then((m) => m.SessionRecitations), { ssr: false });
 
-type Tool = 'mushaf';
+const TOOLS = ['mushaf', 'recitation'] as const;
+type Tool = (typeof TOOLS)[number];
+const LABELS: Record<Tool, TextKey> = { mushaf: 'tools.mushaf', recitation: 'recitation.title' };
 
 /**
  * The room's teaching tools (docs/rules.md#teaching-tools) behind one "Tools" entry:
@@ -22,8 +25,15 @@ type Tool = 'mushaf';
 export function ClassroomTools({ sessionId, state, canManage, kind }: { sessionId: number; state: RoomStateView; canManage: boolean; kind: string }) {
   const { t } = useText();
   const [menuOpen, setMenuOpen] = useState(false);
-  const [opened, setOpened] = useState<Tool | null>(kind === 'quran' && canManage ? 'mushaf' : null);
-  const showMushaf = state.mushaf !== null || (canManage && opened === 'mushaf');
+  const [opened, setOpened] = useState<Set<Tool>>(() => new Set(kind === 'quran' && canManage ? ['mushaf'] : []));
+  const shown = (tool: Tool) => (tool === 'mushaf' ? state.mushaf !== null || (canManage && opened.has('mushaf')) : canManage && opened.has(tool));
+  const toggle = (tool: Tool) =>
+    setOpened((current) => {
+      const next = new Set(current);
+      if (next.has(tool)) next.delete(tool);
+      else next.add(tool);
+      return next;
+    });
   return (
     <div className="classroom-tools" data-testid="classroom-tools">
       {canManage && (
@@ -34,23 +44,21 @@ export function ClassroomTools({ sessionId, state, canManage, kind }: { sessionI
           </Button>
           {menuOpen && (
             <div id="tools-menu" role="group" aria-label={t('tools.entry')} className="flex flex-wrap gap-2">
-              <Button
-                size="sm"
-                variant={showMushaf ? 'primary' : 'ghost'}
-                aria-pressed={showMushaf}
-                onClick={() => {
-                  setOpened(opened === 'mushaf' ? null : 'mushaf');
-                  setMenuOpen(false);
-                }}
-                data-testid="tool-mushaf"
-              >
-                {t('tools.mushaf')}
-              </Button>
+              {TOOLS.map((tool) => (
+                <Button key={tool} size="sm" variant={shown(tool) ? 'primary' : 'ghost'} aria-pressed={shown(tool)} onClick={() => toggle(tool)} data-testid={`tool-${tool}`}>
+                  {t(LABELS[tool])}
+                </Button>
+              ))}
             </div>
           )}
         </div>
       )}
-      {showMushaf && <MushafPanel sessionId={sessionId} view={state.mushaf} canManage={canManage} onHide={() => setOpened(null)} />}
+      {shown('mushaf') && <MushafPanel sessionId={sessionId} view={state.mushaf} canManage={canManage} onHide={() => setOpened((c) => new Set([...c].filter((x) => x !== 'mushaf')))} />}
+      {shown('recitation') && (
+        <div className="tool-panel" data-testid="recitation-panel">
+          <SessionRecitations sessionId={sessionId} range={state.mushaf} compact />
+        </div>
+      )}
     </div>
   );
 }

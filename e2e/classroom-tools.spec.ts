@@ -1,0 +1,101 @@
+/**
+ * The teaching tools end to end (issue 21), in the seeded "Surat Al-Mulk"
+ * session: the teacher opens Al-Mulk 1–5 and highlights ayah 3, the
+ * student's room shows the same ayah highlighted (and again after a reload,
+ * as a late joiner); axe finds nothing serious in the tools in Arabic and
+ * English. Runs before room-controls.spec.ts, which ends that meeting; it
+ * starts the meeting when no spec before it did, and leaves it running.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, signedInPage, test } from './fixtures/demo';
+
+const CURRENT_SESSION = 'Surat Al-Mulk';
+
+async function setLocale(page: Page, locale: 'en' | 'ar') {
+  await page.context().addCookies([{ name: 'halaqa-locale', value: locale, url: new URL(page.url()).origin }]);
+}
+
+async function currentSessionId(page: Page): Promise<number> {
+  const input = encodeURIComponent(JSON.stringify({ json: { range: 'today' } }));
+  const body = await page.evaluate(async (q) => (await fetch(`/api/trpc/session.listMine?input=${q}`)).json(), input);
+  const session = (body.result.data.json as { id: number; title: string }[]).find((s) => s.title.includes(CURRENT_SESSION));
+  expect(session, 'the demo academy’s current session').toBeTruthy();
+  return session!.id;
+}
+
+async function join(page: Page) {
+  await page.locator('.lk-prejoin button.lk-join-button').click();
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+}
+
+async function expectToolsAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="classroom-tools"]').analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(blocking, `axe on ${what}`).toEqual([]);
+}
+
+test('the shared Mushaf: the teacher opens Al-Mulk 1–5 and highlights ayah 3; the student follows, also after a reload', async ({ browser }) => {
+  const teacher = await signedInPage(browser, 'teacher');
+  await setLocale(teacher, 'en');
+  const sessionId = await currentSessionId(teacher);
+  await teacher.goto(`/room/${sessionId}`);
+  const start = teacher.getByTestId('start-meeting');
+  await expect(start.or(teacher.locator('.lk-prejoin'))).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await join(teacher);
+
+  const student = await signedInPage(browser, 'student');
+  await setLocale(student, 'ar');
+  await student.goto(`/room/${sessionId}`);
+  await join(student);
+
+  // A Quran session: the teacher's Mushaf picker is at hand.
+  const picker = teacher.getByTestId('mushaf-picker');
+  await picker.getByTestId('mushaf-surah').selectOption('67');
+  await picker.getByTestId('mushaf-from').fill('1');
+  await picker.getByTestId('mushaf-to').fill('5');
+  await picker.getByTestId('mushaf-show').click();
+  await expect(teacher.getByTestId('mushaf-verses').locator('[data-ayah]')).toHaveCount(5);
+  await teacher.getByTestId('ayah-3').click();
+  await expect(teacher.getByTestId('ayah-3')).toHaveAttribute('aria-current', 'true');
+
+  const verses = student.getByTestId('mushaf-verses');
+  await expect(verses).toContainText('سورة');
+  await expect(verses.locator('[data-ayah]')).toHaveCount(5);
+  await expect(student.getByTestId('ayah-3')).toHaveAttribute('aria-current', 'true');
+  await expect(student.getByTestId('ayah-3')).toContainText('طِبَاقٗا');
+  await student.screenshot({ path: 'test-results/tools/mushaf-student-ar.png' });
+  await expectToolsAccessible(student, 'the student’s Mushaf (ar)');
+  await expectToolsAccessible(teacher, 'the teacher’s Mushaf (en)');
+
+  // The teacher moves on; the student follows without doing anything.
+  await teacher.getByTestId('mushaf-next').click();
+  await expect(student.getByTestId('ayah-4')).toHaveAttribute('aria-current', 'true');
+
+  // The student browses elsewhere, then follows the teacher again.
+  const browse = student.getByTestId('mushaf-browse');
+  await browse.getByTestId('mushaf-surah').selectOption('1');
+  await browse.getByTestId('mushaf-browse-go').click();
+  await expect(student.getByTestId('mushaf-verses').locator('[data-ayah]')).toHaveCount(7);
+  await student.getByTestId('mushaf-follow').click();
+  await expect(student.getByTestId('ayah-4')).toHaveAttribute('aria-current', 'true');
+
+  // A late joiner (here: the same student after a reload, in English) starts from the stored view.
+  await setLocale(student, 'en');
+  await student.reload();
+  await join(student);
+  await expect(student.getByTestId('ayah-4')).toHaveAttribute('aria-current', 'true');
+  await expectToolsAccessible(student, 'the student’s Mushaf (en)');
+  await setLocale(teacher, 'ar');
+  await teacher.reload();
+  await join(teacher);
+  await expect(teacher.getByTestId('ayah-4')).toHaveAttribute('aria-current', 'true');
+  await teacher.screenshot({ path: 'test-results/tools/mushaf-teacher-ar.png' });
+  await expectToolsAccessible(teacher, 'the teacher’s Mushaf (ar)');
+
+  await student.context().close();
+  await teacher.context().close();
+});
