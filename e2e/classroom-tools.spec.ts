@@ -8,6 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test } from './fixtures/demo';
 
 const CURRENT_SESSION = 'Surat Al-Mulk';
@@ -28,6 +29,9 @@ async function join(page: Page) {
   await page.locator('.lk-prejoin button.lk-join-button').click();
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
 }
+
+/** An ayah wraps over lines, so its centre may be another ayah's text: tap its number mark, as a person would. */
+const tapAyah = (scope: Page | ReturnType<Page['getByTestId']>, ayah: number) => scope.getByTestId(`ayah-${ayah}`).locator('.ayah-mark').click();
 
 async function expectToolsAccessible(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).include('[data-testid="classroom-tools"]').analyze();
@@ -59,7 +63,7 @@ test('the shared Mushaf: the teacher opens Al-Mulk 1–5 and highlights ayah 3; 
   await picker.getByTestId('mushaf-to').fill('5');
   await picker.getByTestId('mushaf-show').click();
   await expect(teacher.getByTestId('mushaf-verses').locator('[data-ayah]')).toHaveCount(5);
-  await teacher.getByTestId('ayah-3').click();
+  await tapAyah(teacher, 3);
   await expect(teacher.getByTestId('ayah-3')).toHaveAttribute('aria-current', 'true');
 
   const verses = student.getByTestId('mushaf-verses');
@@ -98,4 +102,54 @@ test('the shared Mushaf: the teacher opens Al-Mulk 1–5 and highlights ayah 3; 
 
   await student.context().close();
   await teacher.context().close();
+});
+
+test('the recitation log: the teacher logs a recitation with two mistakes from the Mushaf; the parent sees it', async ({ browser }) => {
+  const teacher = await signedInPage(browser, 'teacher');
+  await setLocale(teacher, 'en');
+  const sessionId = await currentSessionId(teacher);
+  await teacher.goto(`/room/${sessionId}`);
+  await join(teacher);
+
+  await teacher.getByTestId('tools-entry').click();
+  await teacher.getByTestId('tool-recitation').click();
+  const form = teacher.getByTestId('recitation-panel').getByTestId('recitation-form');
+  // Prefilled from the shared Mushaf (Al-Mulk 1–5, the previous test's view).
+  await expect(form.getByTestId('recitation-fromSurah')).toHaveValue('67');
+  await expect(form.getByTestId('recitation-toAyah')).toHaveValue('5');
+  await form.getByTestId('recitation-student').selectOption({ label: DEMO_USERS.student.name });
+  // Two mistakes tapped on the ayahs: memorisation on ayah 3, tajweed on ayah 4.
+  const verses = form.getByTestId('recitation-verses');
+  await tapAyah(verses, 3);
+  await form.getByLabel('Tajweed', { exact: true }).check();
+  await tapAyah(verses, 4);
+  await expect(form.getByTestId('mistake-count-memorisation')).toHaveText('1');
+  await expect(form.getByTestId('mistake-count-tajweed')).toHaveText('1');
+  await form.getByTestId('recitation-grade').selectOption('very_good');
+  await form.getByTestId('recitation-note').fill('Review ayah 4 with the madd');
+  await form.getByTestId('recitation-save').click();
+  const list = teacher.getByTestId('recitation-panel').getByTestId('recitation-list');
+  await expect(list).toContainText(DEMO_USERS.student.name);
+  await expect(list).toContainText('Memorisation 1 · Tajweed 1 · Pronunciation 0');
+  await teacher.screenshot({ path: 'test-results/tools/recitation-teacher-en.png' });
+  await expectToolsAccessible(teacher, 'the recitation form (en)');
+  await teacher.context().close();
+
+  // The parent, afterwards: on the session page and in the child's progress view.
+  const parent = await signedInPage(browser, 'parent');
+  await setLocale(parent, 'ar');
+  await parent.goto(`/sessions/${sessionId}`);
+  const log = parent.getByTestId('session-recitations');
+  await expect(log).toContainText(DEMO_USERS.student.name);
+  await expect(log).toContainText('حفظ 1 · تجويد 1 · نطق 0');
+  await parent.goto('/parent');
+  await parent.locator('[data-testid^="child-progress-"]').first().click();
+  await expect(parent.getByTestId('memorised-ayahs')).toContainText('5');
+  await expect(parent.getByTestId('memorised-surahs')).toContainText('5 / 30');
+  await expect(parent.getByTestId('mistakes-chart')).toBeVisible();
+  await expect(parent.getByTestId('recitation-list')).toContainText('Review ayah 4 with the madd');
+  await parent.screenshot({ path: 'test-results/tools/progress-parent-ar.png', fullPage: true });
+  const { violations } = await new AxeBuilder({ page: parent }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  await parent.context().close();
 });
