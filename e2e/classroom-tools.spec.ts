@@ -41,6 +41,9 @@ async function expectToolsAccessible(page: Page, what: string) {
   expect(blocking, `axe on ${what}`).toEqual([]);
 }
 
+// Two people in a real room, a reload each and axe four times: longer than the default on a busy two-core machine.
+test.describe.configure({ timeout: 360_000 });
+
 test('the shared Mushaf: the teacher opens Al-Mulk 1–5 and highlights ayah 3; the student follows, also after a reload', async ({ browser }) => {
   const teacher = await signedInPage(browser, 'teacher');
   await setLocale(teacher, 'en');

@@ -24,6 +24,12 @@ async function storedRecitation(c: Cell): Promise<number> {
   return row!.id;
 }
 
+/** A poll asked by the super admin in the target session (so an allowed call has one to act on). */
+async function askedPoll(c: Cell): Promise<number> {
+  const { pollId } = await as(c, c.fixture.actors.super_admin).poll.ask(session(c, { question: 'سؤال', options: ['أ', 'ب'] }));
+  return pollId;
+}
+
 const commandShape = (data: unknown) => expect(data).toMatchObject({ commandId: expect.any(String) });
 
 export const TOOLS_CELL_SPECS: Record<string, CellSpec> = {
@@ -47,6 +53,38 @@ export const TOOLS_CELL_SPECS: Record<string, CellSpec> = {
       return session(c);
     },
     shape: commandShape,
+  },
+
+  'poll.ask': {
+    scope: 'session',
+    rule: 'manage',
+    input: (c) => session(c, { question: 'هل حفظت الآيات؟', options: ['نعم', 'لا'] }),
+    shape: (d) => expect(d).toMatchObject({ pollId: expect.any(Number), commandId: expect.any(String) }),
+  },
+  'poll.answer': {
+    scope: 'session',
+    rule: 'student',
+    input: async (c, allowed) => session(c, { pollId: allowed ? await askedPoll(c) : 2_000_000_000, choice: 0 }),
+    shape: (d) => expect(d).toMatchObject({ pollId: expect.any(Number) }),
+  },
+  'poll.close': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c, allowed) => session(c, { pollId: allowed ? await askedPoll(c) : 2_000_000_000 }),
+    shape: (d) => expect(d).toMatchObject({ pollId: expect.any(Number) }),
+  },
+  'poll.showResults': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c, allowed) => session(c, { pollId: allowed ? await askedPoll(c) : 2_000_000_000 }),
+    shape: (d) => expect(d).toMatchObject({ pollId: expect.any(Number) }),
+  },
+  'poll.listForSession': { scope: 'session', rule: 'join', input: (c) => session(c), shape: (d) => expect(d).toMatchObject({ polls: expect.any(Array) }) },
+  'poll.academy': {
+    scope: 'academy',
+    rule: 'manager',
+    input: (c) => ({ academyId: c.academyId, ...reportRange }),
+    shape: (d, c) => expect(d).toMatchObject({ academyId: c.academyId, polls: expect.any(Number), answers: expect.any(Number) }),
   },
 
   'recitation.record': {

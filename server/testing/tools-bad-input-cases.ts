@@ -70,6 +70,11 @@ function recitationFieldCases(base: Obj): BadInputCase[] {
   ];
 }
 
+function pollIdCases(f: BadInputFixture): BadInputCase[] {
+  const base = { sessionId: f.liveSessionId, pollId: NONEXISTENT_ID };
+  return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds(base, 'pollId')];
+}
+
 export const TOOLS_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
   'mushaf.text': {
     as: 'student',
@@ -88,6 +93,60 @@ export const TOOLS_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
     },
   },
   'mushaf.set': { as: 'teacher', cases: mushafCases },
+  'poll.ask': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, question: 'هل حفظت؟', options: ['نعم', 'لا'] };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'question', ['   ', 'x'.repeat(301)]),
+        { what: 'one answer', input: { ...base, options: ['نعم'] } },
+        { what: 'seven answers', input: { ...base, options: ['1', '2', '3', '4', '5', '6', '7'] } },
+        { what: 'the same answer twice', input: { ...base, options: ['نعم', 'نعم'] } },
+        { what: 'a blank answer', input: { ...base, options: ['نعم', '  '] } },
+        { what: 'an answer of 121 characters', input: { ...base, options: ['نعم', 'x'.repeat(121)] } },
+        { what: 'answers not a list', input: { ...base, options: 'نعم,لا' } },
+        { what: 'an answer that is a number', input: { ...base, options: ['نعم', 1] } },
+      ];
+    },
+  },
+  'poll.answer': {
+    as: 'student',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, pollId: NONEXISTENT_ID, choice: 0 };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badIds(base, 'pollId'),
+        ...[-1, 6, 1.5, '0', null, NaN].map((choice) => ({ what: `choice ${String(choice)}`, input: { ...base, choice } })),
+      ];
+    },
+  },
+  'poll.close': { as: 'teacher', cases: pollIdCases },
+  'poll.showResults': { as: 'teacher', cases: pollIdCases },
+  'poll.listForSession': {
+    as: 'parent',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId };
+      return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId')];
+    },
+  },
+  'poll.academy': {
+    as: 'supervisor',
+    cases: (f) => {
+      const base = { from: '2025-01-01', to: '2025-01-31' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badString(base, 'from', ['2025-13-01', '2025-1-1']),
+        { what: 'to before from', input: { from: '2025-02-01', to: '2025-01-31' } },
+        { what: 'academyId of another academy', input: { ...base, academyId: f.otherAcademyId }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
   'recitation.record': {
     as: 'teacher',
     cases: (f) => {

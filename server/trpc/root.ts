@@ -4,6 +4,7 @@ import { academiesRouter } from './routers/academies';
 import { attendanceRouter } from './routers/attendance';
 import { meetingRouter } from './routers/meeting';
 import { mushafRouter } from './routers/mushaf';
+import { pollRouter } from './routers/poll';
 import { profileRouter } from './routers/profile';
 import { recitationRouter } from './routers/recitation';
 import { recordingRouter } from './routers/recording';
@@ -18,6 +19,7 @@ export const appRouter = router({
   attendance: attendanceRouter,
   meeting: meetingRouter,
   mushaf: mushafRouter,
+  poll: pollRouter,
   profile: profileRouter,
   recitation: recitationRouter,
   recording: recordingRouter,

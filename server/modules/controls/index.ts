@@ -39,5 +39,6 @@ export { setStudentPublishing } from './set-student-publishing';
 export { closeMushaf, setMushaf } from './set-mushaf';
 export { sweepRoom } from './sweep-room';
 export { issueCommand } from './issue-command';
+export { getManagedRoomOrThrow, getStudentRoomOrThrow, type RoomContext } from './room-context';
 export * from './schemas';
 export type { CommandResult } from './enforce-controls';
