@@ -27,7 +27,8 @@ async function currentSessionId(page: Page): Promise<number> {
 
 async function join(page: Page) {
   await page.locator('.lk-prejoin button.lk-join-button').click();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+  // A busy machine may take a while to connect (LiveKit reconnects the signal on its own).
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 60_000 });
 }
 
 /** An ayah wraps over lines, so its centre may be another ayah's text: tap its number mark, as a person would. */
@@ -155,4 +156,49 @@ test('the recitation log: the teacher logs a recitation with two mistakes from t
   const { violations } = await new AxeBuilder({ page: parent }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   await parent.context().close();
+});
+
+test('a poll: asked by the teacher, answered by the student (and changed), results shown to students', async ({ browser }) => {
+  const teacher = await signedInPage(browser, 'teacher');
+  await setLocale(teacher, 'en');
+  const sessionId = await currentSessionId(teacher);
+  await teacher.goto(`/room/${sessionId}`);
+  await join(teacher);
+  const student = await signedInPage(browser, 'student');
+  await setLocale(student, 'en');
+  await student.goto(`/room/${sessionId}`);
+  await join(student);
+
+  await teacher.getByTestId('tools-entry').click();
+  await teacher.getByTestId('tool-poll').click();
+  const form = teacher.getByTestId('poll-form');
+  await form.getByTestId('poll-question-input').fill('Did you memorise ayah 5?');
+  await form.getByTestId('poll-yes-no').click();
+  await form.getByTestId('poll-ask').click();
+
+  const panel = student.getByTestId('poll-panel');
+  await expect(panel.getByTestId('poll-question')).toHaveText('Did you memorise ayah 5?');
+  await panel.getByLabel('No', { exact: true }).check();
+  await expect(panel.getByTestId('poll-my-answer')).toContainText('No');
+  await panel.getByLabel('Yes', { exact: true }).check();
+  await expect(panel.getByTestId('poll-my-answer')).toContainText('Yes');
+  // The teacher sees the live count (one answer, the changed one) and who answered what.
+  const results = teacher.getByTestId('poll-panel');
+  await expect(results.getByTestId('poll-count-0')).toHaveText('1');
+  await expect(results.getByTestId('poll-count-1')).toHaveText('0');
+  await results.getByText('Who answered what').click();
+  await expect(results).toContainText(`${DEMO_USERS.student.name}: Yes`);
+  // Students see no counts until the teacher shows them.
+  await expect(panel.getByTestId('poll-count-0')).toHaveCount(0);
+  await results.getByTestId('poll-close').click();
+  await results.getByTestId('poll-show').click();
+  await expect(panel.getByTestId('poll-count-0')).toHaveText('1');
+  await expect(panel).toContainText('The poll is closed.');
+  await expectToolsAccessible(student, 'the student’s poll (en)');
+  await student.screenshot({ path: 'test-results/tools/poll-student-en.png' });
+  // Stored with the session: its page lists it.
+  await student.goto(`/sessions/${sessionId}`);
+  await expect(student.getByTestId('session-polls')).toContainText('Did you memorise ayah 5?');
+  await student.context().close();
+  await teacher.context().close();
 });

@@ -30,6 +30,7 @@ export function AcademyRecitations() {
   const [range, setRange] = useState(() => rangeAround(new Date(), timezone, 30));
   const [draft, setDraft] = useState(range);
   const report = useQuery(trpc.recitation.academy.queryOptions({ ...scope, ...range }));
+  const pollStats = useQuery(trpc.poll.academy.queryOptions({ ...scope, ...range }));
   const apply = (e: FormEvent) => {
     e.preventDefault();
     setRange(draft);
@@ -92,6 +93,12 @@ export function AcademyRecitations() {
             {report.data.byCircle.length === 0 ? <p className="text-muted">{t('recitation.none')}</p> : table(report.data.byCircle, t('recitation.circle'), 'recitations-by-circle')}
           </Card>
         </>
+      )}
+      {pollStats.data && (
+        <Card aria-labelledby="academy-polls">
+          <h2 id="academy-polls">{t('poll.academyStats')}</h2>
+          <p data-testid="academy-poll-stats">{t('poll.academyStatsLine', { polls: pollStats.data.polls, sessions: pollStats.data.sessions, answers: pollStats.data.answers })}</p>
+        </Card>
       )}
     </>
   );

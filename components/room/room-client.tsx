@@ -221,7 +221,7 @@ export function RoomClient({
       <div className="room-stage flex min-h-0 flex-col overflow-hidden rounded-lg bg-[#111] max-[800px]:h-[70vh]" data-testid="room-stage" data-lk-theme="default">
         {live && <RecordingNotice recording={state?.recording ?? false} />}
         {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
-        {joined && state && <ClassroomTools sessionId={sessionId} state={state} canManage={viewer.canManage} kind={session.kind} />}
+        {joined && state && <ClassroomTools sessionId={sessionId} state={state} canManage={viewer.canManage} isStudent={isStudent} kind={session.kind} />}
         {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
           <p className="m-0 border-b border-[#e5c36b] bg-[#fff4d6] px-3 py-2 text-[#3d2e00]" role="status" data-testid="live-updates-down">
             {t('room.liveUpdatesDown')}
