@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { Table } from '@/components/ui/table';
+import { GradeScaleForm } from './grade-scale-form';
 
 interface Group {
   id: number;
@@ -23,7 +24,7 @@ interface Group {
 }
 
 /** The academy's recitations for managers (docs/rules.md#recitation-log): per teacher and per circle over a range, and the CSV file. */
-export function AcademyRecitations() {
+export function AcademyRecitations({ canEdit }: { canEdit: boolean }) {
   const { t, timezone, formatNumber } = useText();
   const trpc = useTRPC();
   const scope = useAcademyScope();
@@ -94,6 +95,7 @@ export function AcademyRecitations() {
           </Card>
         </>
       )}
+      {report.data && <GradeScaleForm key={report.data.scale} scale={report.data.scale} canEdit={canEdit} />}
       {pollStats.data && (
         <Card aria-labelledby="academy-polls">
           <h2 id="academy-polls">{t('poll.academyStats')}</h2>

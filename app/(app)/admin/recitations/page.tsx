@@ -3,10 +3,11 @@ import { AcademyRecitations } from '@/components/recitations/academy-recitations
 import { requireAdminScope } from '../../_lib/require-actor';
 
 export default async function AdminRecitationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { academyId } = await requireAdminScope(searchParams);
+  const { actor, academyId } = await requireAdminScope(searchParams);
   return (
     <AdminShell academyId={academyId}>
-      <AcademyRecitations />
+      {/* Supervisors read the scale; only admins change it (recitation.setGradeScale). */}
+      <AcademyRecitations canEdit={actor.role === 'academy_admin' || actor.role === 'super_admin'} />
     </AdminShell>
   );
 }
