@@ -11,6 +11,8 @@ const config: NextConfig = {
   // The room's LiveKit connection races React StrictMode's double mount: connecting twice to one room drops the first connection.
   reactStrictMode: false,
   serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs'],
+  // The Quran text is read from node_modules at run time (server/modules/mushaf/quran-text.ts).
+  outputFileTracingIncludes: { '/api/trpc/*': ['./node_modules/quran-json/dist/quran.json'] },
   poweredByHeader: false,
   pageExtensions: benchRoutes ? ['tsx', 'ts', 'bench.ts'] : ['tsx', 'ts'],
   // Pages get theirs, with the CSP nonce, from proxy.ts; the API and the static build output from here.

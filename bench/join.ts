@@ -28,8 +28,12 @@ const ARGS = [
 ];
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-/** True once a remote participant's <video> has decoded a frame. */
-const REMOTE_FRAME = `[...document.querySelectorAll('video')].some((v) => !v.closest('[data-lk-local-participant="true"]') && !v.dataset.local && v.readyState >= 2 && v.videoWidth > 0)`;
+/**
+ * True once a remote participant's <video> has decoded a frame. A function, not a string: the page's
+ * CSP (no 'unsafe-eval') refuses Playwright's evaluation of string predicates.
+ */
+const REMOTE_FRAME = () =>
+  [...document.querySelectorAll('video')].some((v) => !v.closest('[data-lk-local-participant="true"]') && !v.dataset.local && v.readyState >= 2 && v.videoWidth > 0);
 
 async function signIn(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, permissions: ['camera', 'microphone'] });
@@ -79,6 +83,7 @@ try {
           .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
           .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize), 0),
       );
+      log(`room page JavaScript transferred: ${(jsBytes / 1024).toFixed(0)} KiB`);
     }
     // A person looks at the device check for a moment before pressing Join.
     await new Promise((r) => setTimeout(r, 1_000));

@@ -25,6 +25,11 @@ export function ParentHome({ name }: { name: string }) {
         return (
           <Card key={child.childId} aria-labelledby={headingId} data-testid={`child-${child.childId}`}>
             <h2 id={headingId}>{t('childAttendance', { name: child.name })}</h2>
+            <p>
+              <Link href={`/progress/${child.childId}`} data-testid={`child-progress-${child.childId}`}>
+                {t('recitation.childProgress', { name: child.name })}
+              </Link>
+            </p>
             <StatusCounts counts={child.counts} label={t('childAttendance', { name: child.name })} />
             {child.sessions.length === 0 ? (
               <p className="text-muted">{t('noSessions')}</p>

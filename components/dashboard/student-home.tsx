@@ -11,11 +11,16 @@ import { Card } from '@/components/ui/card';
 import { ActionsHeader, Table } from '@/components/ui/table';
 
 /** docs/rules.md, Dashboards, student: today (join when the room is open), upcoming, and their own history with statuses. */
-export function StudentHome({ name }: { name: string }) {
+export function StudentHome({ name, userId }: { name: string; userId: number }) {
   const { t } = useText();
   return (
     <>
       <h1>{t('welcomeName', { name })}</h1>
+      <p>
+        <Link href={`/progress/${userId}`} data-testid="my-progress">
+          {t('recitation.myProgress')}
+        </Link>
+      </p>
       <SessionList range="today" role="student" />
       <SessionList range="upcoming" role="student" />
       <StudentHistory />

@@ -28,6 +28,7 @@ import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testin
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { GROUP_CELL_SPECS } from './group-authorization-cells';
+import { TOOLS_CELL_SPECS } from './tools-authorization-cells';
 
 export type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 export const WHO: Who[] = ['anonymous', 'super_admin', 'academy_admin', 'supervisor', 'teacher', 'student', 'parent'];
@@ -674,4 +675,7 @@ export const CELL_SPECS: Record<string, CellSpec> = {
       expect(ids).not.toContain(c.fixture.problemIdOf[own === 'ownAcademy' ? 'otherAcademy' : 'ownAcademy']);
     },
   },
+
+  // --- teaching tools (server/testing/tools-authorization-cells.ts) ------------------
+  ...TOOLS_CELL_SPECS,
 };

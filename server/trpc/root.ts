@@ -4,7 +4,10 @@ import { academiesRouter } from './routers/academies';
 import { attendanceRouter } from './routers/attendance';
 import { groupsRouter } from './routers/groups';
 import { meetingRouter } from './routers/meeting';
+import { mushafRouter } from './routers/mushaf';
+import { pollRouter } from './routers/poll';
 import { profileRouter } from './routers/profile';
+import { recitationRouter } from './routers/recitation';
 import { recordingRouter } from './routers/recording';
 import { roomRouter } from './routers/room';
 import { schedulingRouter } from './routers/scheduling';
@@ -17,7 +20,10 @@ export const appRouter = router({
   attendance: attendanceRouter,
   groups: groupsRouter,
   meeting: meetingRouter,
+  mushaf: mushafRouter,
+  poll: pollRouter,
   profile: profileRouter,
+  recitation: recitationRouter,
   recording: recordingRouter,
   room: roomRouter,
   scheduling: schedulingRouter,

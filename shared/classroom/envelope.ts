@@ -4,8 +4,9 @@
  * LiveKit data channel and from the event stream.
  */
 import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
+import type { MushafView } from './mushaf';
 
-export const TOPICS = ['teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications'] as const;
+export const TOPICS = ['teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications', 'classroom_tools'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** 0 low … 3 critical. Critical commands are acknowledged by their targets and resent until they are. */
@@ -35,6 +36,9 @@ export const COMMAND_SPECS = {
   speaker_allowed: { topic: 'teacher_controls', priority: 2, critical: false },
   speaker_revoked: { topic: 'teacher_controls', priority: 2, critical: false },
   class_extended: { topic: 'system_notifications', priority: 2, critical: false },
+  mushaf_set: { topic: 'classroom_tools', priority: 1, critical: false },
+  mushaf_closed: { topic: 'classroom_tools', priority: 1, critical: false },
+  poll_changed: { topic: 'classroom_tools', priority: 1, critical: false },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandType = keyof typeof COMMAND_SPECS;
@@ -60,6 +64,10 @@ export interface CommandPayloads {
   speaker_revoked: Record<string, never>;
   /** The class's new total extension and planned end (ISO). */
   class_extended: { extendedMinutes: number; plannedEnd: string };
+  mushaf_set: { mushaf: MushafView };
+  mushaf_closed: Record<string, never>;
+  /** A poll was asked, answered, closed or its results shown: clients refetch it (who answered what is not broadcast). */
+  poll_changed: { pollId: number };
 }
 
 /** What travels, on the data channel and the event stream alike. */

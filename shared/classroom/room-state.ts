@@ -7,6 +7,7 @@
 import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
 import type { CommandEnvelope } from './envelope';
 import { micLockedFor } from './grants';
+import { isMushafView, type MushafView } from './mushaf';
 
 export interface RemovedParticipant {
   userId: number;
@@ -31,6 +32,8 @@ export interface RoomStateView {
   ended: boolean;
   /** A recording of the room is starting or running: everyone in it is told (docs/rules.md#recording). */
   recording: boolean;
+  /** The shared Mushaf everyone follows; null = closed (docs/rules.md#teaching-tools). */
+  mushaf: MushafView | null;
 }
 
 export const EMPTY_ROOM_STATE: RoomStateView = {
@@ -45,6 +48,7 @@ export const EMPTY_ROOM_STATE: RoomStateView = {
   removed: [],
   ended: false,
   recording: false,
+  mushaf: null,
 };
 
 export function isMicLocked(state: Pick<RoomStateView, 'micsLocked' | 'mutedIdentities' | 'speakerIdentity'>, identity: string): boolean {
@@ -124,5 +128,13 @@ export function applyCommand(state: RoomStateView, command: CommandEnvelope): Ro
       return { ...state, announcement: null };
     case 'meeting_ended':
       return { ...state, ended: true, raisedHands: [] };
+    case 'mushaf_set': {
+      const { mushaf } = command.payload;
+      return isMushafView(mushaf) ? { ...state, mushaf } : state;
+    }
+    case 'mushaf_closed':
+      return { ...state, mushaf: null };
+    case 'poll_changed':
+      return state;
   }
 }

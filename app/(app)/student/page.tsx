@@ -3,5 +3,5 @@ import { requireActor } from '../_lib/require-actor';
 
 export default async function StudentPage() {
   const actor = await requireActor(['student']);
-  return <StudentHome name={actor.name} />;
+  return <StudentHome name={actor.name} userId={actor.id} />;
 }

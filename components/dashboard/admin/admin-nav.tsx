@@ -1,6 +1,6 @@
 'use client';
 
-import { CalendarDays, CalendarRange, LayoutDashboard, Repeat, Settings, Timer, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, CalendarRange, LayoutDashboard, Repeat, Settings, Timer, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useText, type TextKey } from '@/components/i18n/use-text';
@@ -13,6 +13,7 @@ const PAGES: [string, TextKey, LucideIcon][] = [
   ['/admin/schedules', 'schedules', Repeat],
   ['/admin/groups', 'groups.nav', Users],
   ['/calendar', 'calendar.nav', CalendarRange],
+  ['/admin/recitations', 'recitation.academyTitle', BookOpen],
   ['/admin/settings', 'videoSettings', Settings],
   ['/admin/sweeps', 'sweeps', Timer],
 ];

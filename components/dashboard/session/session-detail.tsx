@@ -15,6 +15,8 @@ import { Notice } from '@/components/ui/notice';
 import { OverrideForm } from './override-form';
 import { ReconcileButton } from './reconcile-button';
 import { RecordingsPanel } from './recordings-panel';
+import { SessionRecitations } from '@/components/recitations/session-recitations';
+import { SessionPolls } from '@/components/polls/session-polls';
 import { RecordsTable, type RecordRow } from './records-table';
 import { SessionFigures } from './session-figures';
 import { plannedEndMs } from '@/shared/classroom/class-clock';
@@ -114,6 +116,8 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
         </div>
       </Card>
       <RecordingsPanel sessionId={session.id} roomOpen={live} />
+      <SessionRecitations sessionId={session.id} hideWhenEmpty={session.kind !== 'quran'} />
+      <SessionPolls sessionId={session.id} />
       {canManage && <SessionFigures sessionId={session.id} live={live} />}
       <Card aria-labelledby="records-heading">
         <h2 id="records-heading">{canManage ? t('attendanceLabel') : role === 'parent' ? t('childrensAttendance') : t('myAttendance')}</h2>

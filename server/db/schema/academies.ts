@@ -10,6 +10,8 @@ export const academies = pgTable('academies', {
   timezone: text('timezone').notNull(),
   defaultLocale: locale('default_locale').notNull().default('ar'),
   active: boolean('active').notNull().default(true),
+  /** shared/quran/grades.ts GRADE_SCALES; the CHECK is added by hand in the teaching tools migration. */
+  recitationGradeScale: text('recitation_grade_scale').notNull().default('five_level'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { MushafView } from '@/shared/classroom/mushaf';
 import { academies } from './academies';
 import { sessions } from './sessions';
 import { users } from './users';
@@ -32,11 +33,11 @@ export const meetingCommands = pgTable(
     // controls/envelope.ts: TOPICS and COMMAND_SPECS (schema-lists.test.ts keeps them equal).
     check(
       'meeting_commands_topic',
-      sql`${t.topic} IN ('teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications')`,
+      sql`${t.topic} IN ('teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications', 'classroom_tools')`,
     ),
     check(
       'meeting_commands_type',
-      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended', 'speaker_allowed', 'speaker_revoked', 'class_extended')`,
+      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended', 'speaker_allowed', 'speaker_revoked', 'class_extended', 'mushaf_set', 'mushaf_closed', 'poll_changed')`,
     ),
     check('meeting_commands_priority', sql`${t.priority} BETWEEN 0 AND 3`),
     check('meeting_commands_attempts', sql`${t.attempts} >= 0`),
@@ -86,6 +87,8 @@ export const roomStates = pgTable(
   speakerIdentity: text('speaker_identity'),
   /** When the session's teacher first joined: the class opens for waiting students. */
   teacherArrivedAt: timestamp('teacher_arrived_at', { withTimezone: true, precision: 3 }),
+  /** The shared Mushaf everyone in the room follows; null = closed. */
+  mushaf: jsonb('mushaf').$type<MushafView | null>(),
   version: integer('version').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

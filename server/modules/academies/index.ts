@@ -12,3 +12,4 @@ export { listAcademySessions } from './list-academy-sessions';
 export { viewerTimezone } from './viewer-timezone';
 export { listLiveMeetings, type LiveMeeting } from './list-live-meetings';
 export * from './schemas';
+export { checkReportRange, reportDate, withinLocalDates } from './report-range';

@@ -16,3 +16,4 @@ export { listAttendanceRecords, type AttendanceRecordView } from './list-records
 export { withLiveFigures, type LiveState } from './live-figures';
 export { EXPORT_BATCH_ROWS, exportAttendanceCsv, type AttendanceExport } from './export-csv';
 export * from './schemas';
+export { formatLocalDateTime, spreadsheetSafe } from './csv-format';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { idInput, sessionIdInput } from '@/server/lib/schemas';
+import { mushafProblem } from '@/shared/classroom/mushaf';
 
 export { sessionIdInput };
 
@@ -32,3 +33,18 @@ export type AckInput = z.infer<typeof ackInput>;
 /** tRPC's SSE link adds lastEventId itself when it reconnects. */
 export const eventsInput = sessionIdInput.extend({ lastEventId: z.string().min(1).max(120).nullish() }).strict();
 export type EventsInput = z.infer<typeof eventsInput>;
+
+/** The Mushaf view's bounds come from the surah metadata (shared/classroom/mushaf.ts). */
+export const mushafInput = sessionIdInput
+  .extend({
+    surah: z.number().int().min(1).max(114),
+    fromAyah: z.number().int().min(1).max(286),
+    toAyah: z.number().int().min(1).max(286),
+    highlight: z.number().int().min(1).max(286).nullable(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const problem = mushafProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['toAyah'] });
+  });
+export type MushafInput = z.infer<typeof mushafInput>;
