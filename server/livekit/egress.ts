@@ -8,9 +8,9 @@
  * exist or has already ended, `EgressRefusedError` for any other refusal.
  */
 import 'server-only';
-import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
+import { AudioCodec, EgressClient, EncodedFileOutput, EncodedFileType, EncodingOptions, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
-import type { S3Storage } from './recording-storage';
+import type { RecordingEncoding, S3Storage } from './recording-storage';
 
 /** What one egress report says, in plain data (egressReportOf builds it from EgressInfo). */
 export interface EgressReport {
@@ -54,6 +54,9 @@ export interface RoomRecordingSpec {
   layout: RecordingLayout;
   filePath: string;
   storage: S3Storage;
+  encoding: RecordingEncoding;
+  /** Our layout page (app/recording-layout), which egress films. */
+  customBaseUrl: string;
 }
 
 export interface EgressGateway {
@@ -123,7 +126,16 @@ export function createEgressGateway(config: LivekitConfig, options: { requestTim
             }),
           },
         });
-        return egressReportOf(await client.startRoomCompositeEgress(spec.roomName, { file }, { layout: spec.layout }));
+        const { encoding } = spec;
+        const encodingOptions = new EncodingOptions({
+          audioCodec: encoding.audioCodec === 'opus' ? AudioCodec.OPUS : AudioCodec.AAC,
+          width: encoding.width ?? 0,
+          height: encoding.height ?? 0,
+          framerate: encoding.framerate ?? 0,
+        });
+        return egressReportOf(
+          await client.startRoomCompositeEgress(spec.roomName, { file }, { layout: spec.layout, customBaseUrl: spec.customBaseUrl, encodingOptions }),
+        );
       }),
     list: (filter) => call('list recordings', async () => (await client.listEgress(filter)).map(egressReportOf)),
     stop: (egressId) => call(`stop recording ${egressId}`, async () => egressReportOf(await client.stopEgress(egressId))),

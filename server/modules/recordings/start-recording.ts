@@ -102,7 +102,7 @@ async function startRecordingFor(
       return { recording: (await runningRecording(tx, ctx.session.id))!, started: false };
     }
     const filePath = recordingFilePath({ academySlug: ctx.academy.slug, roomName: meeting.roomName, startedAt: now });
-    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3 })).catch(
+    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3, encoding: storage.encoding, customBaseUrl: recordingLayoutUrl(deps.appUrl) })).catch(
       (error: unknown) => {
         if (error instanceof EgressGoneError) {
           throw new DomainError('PRECONDITION_FAILED', 'The meeting’s room is not open: start the meeting first', { cause: error, detail: `LiveKit has no open room for this session: ${error.message}` });
@@ -130,6 +130,11 @@ async function runningRecording(tx: Tx, sessionId: number): Promise<Recording | 
     .orderBy(recordings.startedAt)
     .limit(1);
   return row;
+}
+
+/** Our layout page, which egress films (app/recording-layout; egress adds ?url, token and layout). */
+export function recordingLayoutUrl(appUrl: string): string {
+  return `${appUrl.replace(/\/$/, '')}/recording-layout`;
 }
 
 /** Storage is the installation's business: the teacher is told to ask, the detail names the variables. */
