@@ -51,6 +51,8 @@ export interface EgressWorkerOptions {
   workDir: string;
   redisAddress: string;
   livekit: { wsUrl: string; apiKey: string; apiSecret: string };
+  /** Start the worker again when it dies (as a service manager would), e.g. in the dev script. */
+  restartOnCrash?: boolean;
 }
 
 export interface RunningEgress {
@@ -131,10 +133,20 @@ export async function startEgressWorker(o: EgressWorkerOptions): Promise<Running
   const pulse = await startPulse(workDir, env);
   const logFile = path.join(workDir, 'egress.log');
   let worker: Daemon;
+  let stopping = false;
   const launch = async () => {
     const from = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
-    worker = await startDaemon({ name: 'egress', command: o.binary, args: ['--config', configPath], env, logFile });
-    await waitUntil(worker, '"service ready"', async () => (await fsp.readFile(logFile, 'utf8')).slice(from).includes('service ready'), 30_000);
+    const started = await startDaemon({ name: 'egress', command: o.binary, args: ['--config', configPath], env, logFile });
+    worker = started;
+    await waitUntil(started, '"service ready"', async () => (await fsp.readFile(logFile, 'utf8')).slice(from).includes('service ready'), 30_000);
+    if (o.restartOnCrash) {
+      void started.exited.then(async () => {
+        if (stopping || worker !== started) return;
+        await fsp.appendFile(logFile, `\n[halaqa] egress worker exited; starting it again\n`);
+        await new Promise((r) => setTimeout(r, 1_000));
+        if (!stopping && worker === started) await launch().catch((error: unknown) => fsp.appendFile(logFile, `[halaqa] egress restart failed: ${String(error)}\n`));
+      });
+    }
   };
   try {
     await launch();
@@ -155,14 +167,19 @@ export async function startEgressWorker(o: EgressWorkerOptions): Promise<Running
           return false;
         }
       }),
-    stopWorker: (options = {}) => {
+    stopWorker: async (options = {}) => {
+      stopping = true;
       if (options.signal === 'SIGKILL') {
         for (const pid of [...descendantsOf(worker.pid), worker.pid]) killQuietly(pid, 'SIGKILL');
       }
-      return worker.stop({ signal: options.signal ?? 'SIGINT' });
+      await worker.stop({ signal: options.signal ?? 'SIGINT' });
     },
-    restartWorker: launch,
+    restartWorker: async () => {
+      stopping = false;
+      await launch();
+    },
     stop: async () => {
+      stopping = true;
       // SIGINT: end running recordings now (SIGTERM would wait for them to finish).
       await worker.stop({ signal: 'SIGINT', graceMs: 10_000 });
       await pulse.stop();
