@@ -94,6 +94,11 @@ function objectUrl(s3: S3Storage, key: string): URL {
   return new URL(`https://${host}/${path}`);
 }
 
+/** Where signed links point (scheme://host[:port]): what the session page's player may load media from. */
+export function recordingMediaOrigin(s3: S3Storage): string {
+  return objectUrl(s3, 'x').origin;
+}
+
 /**
  * A time-limited GET link to a recording in the (private) bucket: an S3
  * SigV4 query-signed URL, computed locally with the storage's keys (no call

@@ -7,7 +7,7 @@
  * ffprobe, signed link, a dying egress) is recording-stack.int.test.ts's.
  */
 import { eq } from 'drizzle-orm';
-import { EgressClient, EgressInfo, EgressStatus, EncodedFileOutput, EncodedFileType, S3Upload, WebhookEvent } from 'livekit-server-sdk';
+import { AccessToken, EgressClient, EgressInfo, EgressStatus, EncodedFileOutput, EncodedFileType, S3Upload, WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academyVideoSettings, recordings } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
@@ -20,6 +20,7 @@ import { createAcademy, createCircle, createSession, createUser, linkParent, set
 import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, recordingDeps, testDb, testDeps } from '@/server/testing/integration';
 import { signWebhook, webhookRequest } from '@/server/testing/signed-webhook';
 import { reconcileAttendance } from '@/server/modules/sweeps';
+import { getRecordingLayoutContext } from './layout-context';
 import { recordingLayoutUrl, startRecordingByItself } from './start-recording';
 
 const db = testDb();
@@ -217,6 +218,42 @@ describe('the egress request', () => {
     } finally {
       await stopAll(session.id, teacher);
     }
+  });
+});
+
+describe('the recording layout page', () => {
+  /** A token as LiveKit's egress makes for itself (protocol's BuildEgressToken): hidden, recorder, subscribe only. */
+  async function egressToken(roomName: string, options: { secret?: string; recorder?: boolean; identity?: string } = {}) {
+    const token = new AccessToken(keys().apiKey, options.secret ?? keys().apiSecret, { identity: options.identity ?? 'EG_layout1', ttl: 600 });
+    token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublish: false, canPublishData: false, hidden: true, recorder: options.recorder ?? true });
+    return token.toJwt();
+  }
+
+  it('opens only with the egress’s own token for an open meeting’s room, in the academy’s language', async () => {
+    const { academy, session, meeting, teacher, admin } = await withRoom();
+    const deps = testDeps();
+    await expect(getRecordingLayoutContext(deps, await egressToken(meeting.roomName))).resolves.toMatchObject({
+      roomName: meeting.roomName,
+      egressId: 'EG_layout1',
+      sessionTitle: session.title,
+      academyName: academy.nameAr,
+      locale: 'ar',
+      teacherUserId: teacher.id,
+      teacherName: 'أحمد',
+    });
+    const refused = async (token: string | undefined) => expect(getRecordingLayoutContext(deps, token)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await refused(undefined);
+    await refused('not-a-token');
+    // Another key's token, a participant's join token, a token for another room: nothing.
+    await refused(await egressToken(meeting.roomName, { secret: 'another-secret-0123456789abcdef0123' }));
+    await refused(await egressToken(meeting.roomName, { recorder: false }));
+    await refused(await egressToken(meeting.roomName, { identity: participantIdentity(admin.id, admin.name) }));
+    const { token: joinToken } = await callerFor(testDeps(), teacher).meeting.token({ sessionId: session.id });
+    await refused(joinToken);
+    await refused(await egressToken('no-such-room'));
+    // Once the meeting has ended the page is gone too.
+    await callerFor(testDeps(), teacher).meeting.end({ sessionId: session.id });
+    await refused(await egressToken(meeting.roomName));
   });
 });
 
