@@ -8,7 +8,7 @@
  * exist or has already ended, `EgressRefusedError` for any other refusal.
  */
 import 'server-only';
-import { AudioCodec, EgressClient, EncodedFileOutput, EncodedFileType, EncodingOptions, S3Upload, type EgressInfo } from 'livekit-server-sdk';
+import { AudioCodec, EgressClient, TokenVerifier, EncodedFileOutput, EncodedFileType, EncodingOptions, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
 import type { RecordingEncoding, S3Storage } from './recording-storage';
 
@@ -140,4 +140,22 @@ export function createEgressGateway(config: LivekitConfig, options: { requestTim
     list: (filter) => call('list recordings', async () => (await client.listEgress(filter)).map(egressReportOf)),
     stop: (egressId) => call(`stop recording ${egressId}`, async () => egressReportOf(await client.stopEgress(egressId))),
   };
+}
+
+/**
+ * The room and egress id of a token LiveKit's egress made for itself (grants
+ * `recorder` and `hidden`, subscribe only, identity `EG_…`, signed with our
+ * API key), or null for any other token, a bad signature or none.
+ */
+export async function verifyEgressToken(keys: { apiKey: string; apiSecret: string }, token: string | undefined): Promise<{ roomName: string; egressId: string } | null> {
+  if (!token) return null;
+  try {
+    const claims = await new TokenVerifier(keys.apiKey, keys.apiSecret).verify(token);
+    const video = claims.video;
+    if (!video?.recorder || !video.hidden || !video.roomJoin || !video.room || video.canPublish !== false) return null;
+    if (!claims.sub?.startsWith('EG_')) return null;
+    return { roomName: video.room, egressId: claims.sub };
+  } catch {
+    return null;
+  }
 }

@@ -8,10 +8,10 @@
  */
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { TokenVerifier } from 'livekit-server-sdk';
 import type { Deps } from '@/server/deps';
 import { academies, meetings, sessions, users } from '@/server/db/schema';
 import { DomainError } from '@/server/lib/domain-error';
+import { verifyEgressToken } from '@/server/livekit/egress';
 
 export interface RecordingLayoutContext {
   roomName: string;
@@ -28,22 +28,8 @@ export interface RecordingLayoutContext {
 
 const notFound = () => new DomainError('NOT_FOUND', 'No recording layout here');
 
-/** The room and egress id an egress token grants, or null for any other token (or none). */
-export async function egressTokenClaims(livekitWebhook: Deps['livekitWebhook'], token: string | undefined): Promise<{ roomName: string; egressId: string } | null> {
-  if (!livekitWebhook || !token) return null;
-  try {
-    const claims = await new TokenVerifier(livekitWebhook.apiKey, livekitWebhook.apiSecret).verify(token);
-    const video = claims.video;
-    if (!video?.recorder || !video.hidden || !video.roomJoin || !video.room || video.canPublish !== false) return null;
-    if (!claims.sub?.startsWith('EG_')) return null;
-    return { roomName: video.room, egressId: claims.sub };
-  } catch {
-    return null;
-  }
-}
-
 export async function getRecordingLayoutContext(deps: Pick<Deps, 'db' | 'livekitWebhook' | 'clock'>, token: string | undefined): Promise<RecordingLayoutContext> {
-  const granted = await egressTokenClaims(deps.livekitWebhook, token);
+  const granted = deps.livekitWebhook ? await verifyEgressToken(deps.livekitWebhook, token) : null;
   if (!granted) throw notFound();
   const [row] = await deps.db
     .select({
