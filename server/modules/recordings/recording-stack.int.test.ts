@@ -86,9 +86,10 @@ describe('recording on the real stack', () => {
 
     // Two stops (a double click, two managers): one stop; the second finds nothing running.
     const first = await callerFor(deps(), teacher).recording.stop({ sessionId: session.id });
-    expect(first.recordings).toMatchObject([{ egressId, stoppedBy: teacher.id }]);
+    expect(first.recordings).toMatchObject([{ id: results[0]!.recording.id }]);
     expect(['ending', 'complete']).toContain(first.recordings[0]!.status);
     await expect(callerFor(deps(), admin).recording.stop({ sessionId: session.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await callerFor(deps(), teacher).room.state({ sessionId: session.id })).recording).toBe(false);
 
     await eventually(async () => (await statusOf(egressId)) === 'complete', 'egress_ended (complete)', 90_000);
     const row = (await rowOf(egressId))!;
@@ -103,7 +104,12 @@ describe('recording on the real stack', () => {
     expect(probed.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'video']);
     expect(probed.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
     expect(probed.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'opus' });
-    expect(Math.abs(Number(probed.format.duration) * 1000 - row.durationMs!)).toBeLessThan(1_000);
+    // Egress v1.8.6 reports a web recording's duration as wall-clock time from its start signal to the
+    // end, not from the file: on a busy two-core machine it came out 1.1–1.2 s short of the file
+    // (ffprobe), on an idle one closer. So: within a second and a half, never longer than the file.
+    const fileMs = Number(probed.format.duration) * 1000;
+    expect(fileMs - row.durationMs!).toBeGreaterThan(-200);
+    expect(fileMs - row.durationMs!).toBeLessThan(1_500);
 
     // The session page's link: signed, time-limited, and it serves exactly those bytes.
     const listed = await callerFor(deps(), teacher).recording.list({ sessionId: session.id });
