@@ -430,9 +430,13 @@ describe('who may record and watch', () => {
   it.each(Object.entries(START))('start and stop as %s → %s', async (who, want) => {
     const sessionId = home.session.id;
     if (want === 'OK') {
-      // The real egress: starting (or already active), then ending (or already complete) on stop.
-      await expect(caller(who as Who).recording.start({ sessionId })).resolves.toMatchObject({ started: true, recording: { status: expect.stringMatching(/^(starting|active)$/) } });
-      await expect(caller(who as Who).recording.stop({ sessionId })).resolves.toMatchObject({ recordings: [{ status: expect.stringMatching(/^(ending|complete)$/), stoppedBy: actors[who as Exclude<Who, 'anonymous'>].id }] });
+      // The real egress: starting (or already active); stopped at once it ends (or, stopped before its
+      // pipeline ran, is aborted: failed). Each start is a new recording: the last one was stopped.
+      const started = await caller(who as Who).recording.start({ sessionId });
+      expect(started).toMatchObject({ started: true, recording: { status: expect.stringMatching(/^(starting|active)$/) } });
+      const stopped = await caller(who as Who).recording.stop({ sessionId });
+      expect(stopped.recordings).toMatchObject([{ id: started.recording.id, status: expect.stringMatching(/^(ending|complete|failed)$/) }]);
+      expect((await db.select().from(recordings).where(eq(recordings.id, started.recording.id)))[0]!.stoppedBy).toBe(actors[who as Exclude<Who, 'anonymous'>].id);
     } else {
       await expectCode(caller(who as Who).recording.start({ sessionId }), want);
       await expectCode(caller(who as Who).recording.stop({ sessionId }), want);
