@@ -90,7 +90,7 @@ export function RecordingLayout(props: RecordingLayoutProps) {
   const { t, formatDate } = useText();
   return (
     <div className="recording-layout" lang={props.locale} dir={directionOf(props.locale)} data-testid="recording-layout">
-      <LiveKitRoom serverUrl={props.serverUrl} token={props.token} connect audio={false} video={false} options={{ adaptiveStream: false }}>
+      <LiveKitRoom className="recording-room" serverUrl={props.serverUrl} token={props.token} connect audio={false} video={false} options={{ adaptiveStream: false }}>
         <Signals />
         <header className="recording-header">
           <div>
