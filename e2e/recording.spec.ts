@@ -6,8 +6,17 @@
  * demo academy (which does not share recordings) get no recording controls.
  * Runs before room-controls.spec.ts, which ends the current session's meeting.
  */
+import { AccessToken } from 'livekit-server-sdk';
 import { expect, signedInPage, test } from './fixtures/demo';
 import { DEMO_USERS } from '@/server/seed/demo-users';
+
+/** A token like the one LiveKit's egress makes for itself (hidden, recorder, subscribe only), with this run's keys. */
+async function egressLikeToken(roomName: string): Promise<string> {
+  const trial = JSON.parse(process.env.HALAQA_E2E_TRIAL!) as Record<string, string>;
+  const token = new AccessToken(trial.LIVEKIT_API_KEY, trial.LIVEKIT_API_SECRET, { identity: 'EG_e2elayout', ttl: 600 });
+  token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublish: false, canPublishData: false, hidden: true, recorder: true });
+  return token.toJwt();
+}
 
 const CURRENT_SESSION = 'Surat Al-Mulk';
 
@@ -26,6 +35,24 @@ test('the teacher records the class from the room; everyone sees the notice; the
   await expect(student.locator('.lk-participant-tile', { hasText: DEMO_USERS.teacher.name }).locator('video')).toBeVisible();
   // Students have no recording button.
   await expect(student.getByTestId('room-start-recording')).toHaveCount(0);
+
+  // The page egress films, opened as egress opens it: the teacher large, the student in the strip,
+  // the session and academy, right to left in the academy's Arabic. Without the egress's token: 404.
+  const layout = await teacher.context().newPage();
+  await layout.setViewportSize({ width: 640, height: 360 });
+  expect((await layout.goto('/recording-layout'))!.status()).toBe(404);
+  expect((await layout.goto('/recording-layout?token=not-a-token'))!.status()).toBe(404);
+  const roomName = `itqan-academy-quran-session-${sessionId}`;
+  await layout.goto(`/recording-layout?token=${await egressLikeToken(roomName)}&url=ignored&layout=grid`);
+  const picture = layout.getByTestId('recording-layout');
+  await expect(picture).toHaveAttribute('dir', 'rtl');
+  await expect(picture.locator('h1')).toContainText(CURRENT_SESSION);
+  await expect(picture.getByTestId('recording-main').locator('video')).toBeVisible();
+  await expect(picture.locator('.recording-strip li video')).toHaveCount(1);
+  await expect(picture.locator('.recording-strip li')).toContainText(DEMO_USERS.student.name);
+  await expect(picture.getByTestId('recording-main')).toContainText(DEMO_USERS.teacher.name);
+  await layout.screenshot({ path: 'test-results/recording-layout.png' });
+  await layout.close();
 
   const asked = Date.now();
   await teacher.getByTestId('room-start-recording').click();
