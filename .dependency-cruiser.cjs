@@ -103,7 +103,7 @@ module.exports = {
       name: 'livekit-sdk-in-gateway',
       comment: 'Only server/livekit (and test tooling) imports livekit-server-sdk.',
       severity: 'error',
-      from: { pathNot: '^(server/livekit/|server/testing/|bench/)|\\.test\\.ts$' },
+      from: { pathNot: '^(server/livekit/|server/testing/|bench/|e2e/)|\\.test\\.ts$' },
       to: { path: 'node_modules/livekit-server-sdk/' },
     },
     {

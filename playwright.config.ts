@@ -45,7 +45,7 @@ export default defineConfig({
     permissions: ['camera', 'microphone'],
   },
   webServer: {
-    // The production build (npm test builds it first) on embedded Postgres and a local livekit-server.
+    // The production build (npm test builds it first) on embedded Postgres, a local livekit-server and the recording stack.
     // react-server: server modules' `import 'server-only'` resolves to its server (empty) build.
     command: 'node --conditions=react-server --import tsx scripts/dev.ts --production',
     url: `${baseURL}/api/health`,
@@ -60,6 +60,8 @@ export default defineConfig({
       HALAQA_PG_PORT: String(port + 10),
       HALAQA_LIVEKIT_PORT: String(port + 20),
       APP_URL: baseURL,
+      // The real recording stack (Redis, egress worker, versitygw): recording.spec.ts records for real.
+      HALAQA_RECORDING: '1',
       ...trial,
     },
   },

@@ -9,11 +9,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/server/env';
 import { securityHeaders } from '@/server/http/security-headers';
+import { recordingMediaOrigin } from '@/server/livekit/recording-storage';
 
 export function proxy(request: NextRequest) {
   const env = getEnv();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const headers = securityHeaders({ appUrl: env.appUrl, livekitUrl: env.livekit?.wsUrl ?? null, nonce, dev: env.nodeEnv === 'development' });
+  const headers = securityHeaders({
+    appUrl: env.appUrl,
+    livekitUrl: env.livekit?.wsUrl ?? null,
+    nonce,
+    dev: env.nodeEnv === 'development',
+    recordingsOrigin: env.recordingStorage.ok ? recordingMediaOrigin(env.recordingStorage.s3) : null,
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', headers['content-security-policy']!);

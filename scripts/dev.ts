@@ -12,7 +12,9 @@
  *
  * Variables only this script reads: PORT (3000), HALAQA_DATA_DIR (.data),
  * HALAQA_PG_PORT (54329), HALAQA_LIVEKIT_PORT (7880; ICE/UDP on +2),
- * HALAQA_SEED (1 in development, 0 in production), HALAQA_DEMO_PASSWORD.
+ * HALAQA_SEED (1 in development, 0 in production), HALAQA_DEMO_PASSWORD,
+ * HALAQA_RECORDING (1: also Redis, an egress worker and a local S3 store, so
+ * recording works; see README "Recording locally").
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +25,8 @@ import { runMigrations } from '@/server/db/migrate';
 import { configurationProblems, demoPasswordProblems, localSecretsIn, refusalMessage } from '@/server/startup/production-checks';
 import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/seed/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
+import { startRecordingStack } from './infra/recording-stack';
+import { startRedis } from './infra/redis';
 import { ensureDatabase, startEmbeddedPostgres } from './infra/postgres';
 import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';
 
@@ -72,8 +76,13 @@ async function livekit(secrets: Secrets): Promise<Record<string, string>> {
   const binary = await findOrBuildLivekitServer(log);
   if ('error' in binary) return { HALAQA_VIDEO_UNAVAILABLE: binary.error };
   const lkPort = Number(env.HALAQA_LIVEKIT_PORT ?? 7880);
+  const recording = env.HALAQA_RECORDING === '1';
   try {
+    // Recording: LiveKit and the egress worker meet in Redis.
+    const redis = recording ? await startRedis({ dataDir: path.join(dataDir, 'redis') }) : null;
+    if (redis) log(`Redis: ${redis.address} (for recording)`);
     const server = await startLivekitServer({
+      redisAddress: redis?.address,
       binary: binary.path,
       port: lkPort,
       rtcUdpPort: lkPort + 2,
@@ -85,7 +94,25 @@ async function livekit(secrets: Secrets): Promise<Record<string, string>> {
     });
     onShutdown(() => server.stop());
     log(`LiveKit: local livekit-server on ${server.url} (log in ${path.join(dataDir, 'livekit', 'server.log')})`);
-    return { LIVEKIT_URL: server.url, LIVEKIT_API_URL: server.apiUrl, LIVEKIT_API_KEY: server.apiKey, LIVEKIT_API_SECRET: server.apiSecret };
+    const video = { LIVEKIT_URL: server.url, LIVEKIT_API_URL: server.apiUrl, LIVEKIT_API_KEY: server.apiKey, LIVEKIT_API_SECRET: server.apiSecret };
+    if (!redis) return video;
+    try {
+      const stack = await startRecordingStack({
+        workDir: path.join(dataDir, 'recording'),
+        redisAddress: redis.address,
+        livekit: { wsUrl: server.url, apiKey: server.apiKey, apiSecret: server.apiSecret },
+        storeKeys: { accessKey: 'halaqa-local', secret: secrets.livekitSecret },
+        restartEgressOnCrash: true,
+        log,
+      });
+      onShutdown(() => stack.stop());
+      log(`Recording: egress worker (log in ${stack.egress.worker.logFile}), S3 store ${stack.objectStore.endpoint} (files in ${stack.objectStore.dataDir})`);
+      return { ...video, ...stack.appEnv };
+    } catch (error) {
+      // Video works without it; the session page says recording is not set up.
+      console.error(`\n[halaqa] RECORDING IS UNAVAILABLE: ${error instanceof Error ? error.message : String(error)}\n`);
+      return video;
+    }
   } catch (error) {
     return { HALAQA_VIDEO_UNAVAILABLE: `livekit-server did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   }

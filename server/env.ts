@@ -9,7 +9,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { resolveRecordingStorage, type RecordingStorage } from '@/server/livekit/recording-storage';
+import { RECORDING_VIDEO_PATTERN, resolveRecordingStorage, type RecordingStorage } from '@/server/livekit/recording-storage';
 
 const optionalUrl = z.string().url().optional();
 
@@ -36,6 +36,12 @@ const schema = z.object({
   LIVEKIT_RECORDING_S3_ENDPOINT: optionalUrl,
   LIVEKIT_RECORDING_S3_ACCESS_KEY: z.string().optional(),
   LIVEKIT_RECORDING_S3_SECRET: z.string().optional(),
+  LIVEKIT_RECORDING_AUDIO_CODEC: z.enum(['aac', 'opus', 'AAC', 'OPUS']).optional(),
+  LIVEKIT_RECORDING_VIDEO: z
+    .string()
+    .regex(RECORDING_VIDEO_PATTERN, 'LIVEKIT_RECORDING_VIDEO must be WIDTHxHEIGHT or WIDTHxHEIGHT@FPS, e.g. 1280x720@30')
+    .refine((v) => v.split('@')[0]!.split('x').every((n) => Number(n) >= 16 && Number(n) % 2 === 0), 'LIVEKIT_RECORDING_VIDEO sizes must be even and at least 16')
+    .optional(),
 });
 
 export interface LivekitConfig {

@@ -63,6 +63,8 @@ export interface StartLivekitOptions {
   /** Server stdout+stderr are appended here; without it they go to our stdout/stderr. */
   logFile?: string;
   workDir: string;
+  /** host:port of a Redis: needed for recording (the egress worker talks to the server through it). */
+  redisAddress?: string;
 }
 
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -75,7 +77,7 @@ function cacheDir(): string {
   return path.join(base, 'halaqa', `livekit-${LIVEKIT_VERSION}`);
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     if (!fs.statSync(file).isFile()) return false;
     fs.accessSync(file, fs.constants.X_OK);
@@ -85,7 +87,7 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function findOnPath(name: string): string | null {
+export function findOnPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
@@ -114,7 +116,7 @@ function isAlive(pid: number): boolean {
  * Exclusive-create lock file holding our pid. A lock whose pid is dead is
  * stale and taken over. Resolves with a release function.
  */
-async function acquireLock(lockFile: string, log: (l: string) => void): Promise<() => void> {
+export async function acquireLock(lockFile: string, log: (l: string) => void): Promise<() => void> {
   let announced = false;
   for (;;) {
     try {
@@ -308,6 +310,7 @@ export function livekitConfigYaml(o: {
   apiSecret: string;
   webhookUrls: string[];
   iceAddresses?: 'loopback' | 'this-host';
+  redisAddress?: string;
 }): string {
   const loopbackOnly = (o.iceAddresses ?? 'loopback') === 'loopback';
   return stringify({
@@ -325,6 +328,7 @@ export function livekitConfigYaml(o: {
     keys: { [o.apiKey]: o.apiSecret },
     webhook: { api_key: o.apiKey, urls: o.webhookUrls },
     room: { auto_create: false },
+    ...(o.redisAddress ? { redis: { address: o.redisAddress } } : {}),
     logging: { level: 'info' },
   });
 }

@@ -17,6 +17,12 @@ describe('securityHeaders', () => {
     for (const name of ['script-src', 'img-src', 'default-src', 'style-src']) expect(csp[name]!.join(' ')).not.toContain('lk.example');
   });
 
+  it('lets the session page play recordings from the bucket only: media, not scripts or connections', () => {
+    const csp = directives(contentSecurityPolicy({ appUrl: 'https://halaqa.example', livekitUrl: null, nonce: 'n', dev: false, recordingsOrigin: 'https://rec.s3.eu-west-1.amazonaws.com' }));
+    expect(csp['media-src']).toEqual(["'self'", 'blob:', 'mediastream:', 'https://rec.s3.eu-west-1.amazonaws.com']);
+    for (const name of ['script-src', 'connect-src', 'img-src', 'default-src']) expect(csp[name]!.join(' ')).not.toContain('amazonaws');
+  });
+
   it('adds eval only in development, and no https upgrade on an http trial', () => {
     const dev = directives(contentSecurityPolicy({ appUrl: 'http://127.0.0.1:3000', livekitUrl: 'ws://127.0.0.1:7880', nonce: 'n', dev: true }));
     expect(dev['script-src']).toContain("'unsafe-eval'");

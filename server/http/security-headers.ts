@@ -7,7 +7,8 @@
  * on its own scripts; 'strict-dynamic' lets them load their chunks); the
  * LiveKit server for the signalling WebSocket and the client's HTTP checks
  * (media itself flows over WebRTC, which CSP does not govern); camera and
- * microphone streams as blob:/mediastream: media. Styles allow inline
+ * microphone streams as blob:/mediastream: media, and the recordings' bucket
+ * as media (the session page's player plays signed links). Styles allow inline
  * attributes: React and LiveKit's components set element styles, and
  * styles cannot run code. Nothing may frame the app.
  */
@@ -18,6 +19,8 @@ export interface SecurityHeaderInput {
   nonce: string;
   /** next dev needs eval for its error overlay and fast refresh. */
   dev: boolean;
+  /** The recordings bucket's origin (recordingMediaOrigin); null without recording storage. */
+  recordingsOrigin?: string | null;
 }
 
 function livekitSources(url: string | null): string[] {
@@ -39,7 +42,7 @@ export function contentSecurityPolicy(input: SecurityHeaderInput): string {
     ['style-src', "'self'", "'unsafe-inline'"],
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
-    ['media-src', "'self'", 'blob:', 'mediastream:'],
+    ['media-src', "'self'", 'blob:', 'mediastream:', ...(input.recordingsOrigin ? [input.recordingsOrigin] : [])],
     ['connect-src', "'self'", ...livekitSources(input.livekitUrl), ...(input.dev ? ['ws:'] : [])],
     ['worker-src', "'self'", 'blob:'],
     ['object-src', "'none'"],

@@ -8,9 +8,9 @@
  * exist or has already ended, `EgressRefusedError` for any other refusal.
  */
 import 'server-only';
-import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
+import { AudioCodec, EgressClient, TokenVerifier, EncodedFileOutput, EncodedFileType, EncodingOptions, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
-import type { S3Storage } from './recording-storage';
+import type { RecordingEncoding, S3Storage } from './recording-storage';
 
 /** What one egress report says, in plain data (egressReportOf builds it from EgressInfo). */
 export interface EgressReport {
@@ -54,6 +54,9 @@ export interface RoomRecordingSpec {
   layout: RecordingLayout;
   filePath: string;
   storage: S3Storage;
+  encoding: RecordingEncoding;
+  /** Our layout page (app/recording-layout), which egress films. */
+  customBaseUrl: string;
 }
 
 export interface EgressGateway {
@@ -123,9 +126,36 @@ export function createEgressGateway(config: LivekitConfig, options: { requestTim
             }),
           },
         });
-        return egressReportOf(await client.startRoomCompositeEgress(spec.roomName, { file }, { layout: spec.layout }));
+        const { encoding } = spec;
+        const encodingOptions = new EncodingOptions({
+          audioCodec: encoding.audioCodec === 'opus' ? AudioCodec.OPUS : AudioCodec.AAC,
+          width: encoding.width ?? 0,
+          height: encoding.height ?? 0,
+          framerate: encoding.framerate ?? 0,
+        });
+        return egressReportOf(
+          await client.startRoomCompositeEgress(spec.roomName, { file }, { layout: spec.layout, customBaseUrl: spec.customBaseUrl, encodingOptions }),
+        );
       }),
     list: (filter) => call('list recordings', async () => (await client.listEgress(filter)).map(egressReportOf)),
     stop: (egressId) => call(`stop recording ${egressId}`, async () => egressReportOf(await client.stopEgress(egressId))),
   };
+}
+
+/**
+ * The room and egress id of a token LiveKit's egress made for itself (grants
+ * `recorder` and `hidden`, subscribe only, identity `EG_…`, signed with our
+ * API key), or null for any other token, a bad signature or none.
+ */
+export async function verifyEgressToken(keys: { apiKey: string; apiSecret: string }, token: string | undefined): Promise<{ roomName: string; egressId: string } | null> {
+  if (!token) return null;
+  try {
+    const claims = await new TokenVerifier(keys.apiKey, keys.apiSecret).verify(token);
+    const video = claims.video;
+    if (!video?.recorder || !video.hidden || !video.roomJoin || !video.room || video.canPublish !== false) return null;
+    if (!claims.sub?.startsWith('EG_')) return null;
+    return { roomName: video.room, egressId: claims.sub };
+  } catch {
+    return null;
+  }
 }

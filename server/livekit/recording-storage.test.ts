@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingDownloadUrl, recordingFilePath, recordingObjectKey, resolveRecordingStorage } from './recording-storage';
+import { recordingDownloadUrl, recordingEncoding, recordingFilePath, recordingMediaOrigin, recordingObjectKey, resolveRecordingStorage } from './recording-storage';
 
 const full = {
   LIVEKIT_RECORDING_S3_BUCKET: 'halaqa-recordings',
@@ -33,12 +33,28 @@ describe('resolveRecordingStorage', () => {
     expect(resolveRecordingStorage(full)).toEqual({
       ok: true,
       s3: { bucket: 'halaqa-recordings', accessKey: 'AKIA…', secret: 'shh', region: 'eu-central-1', endpoint: undefined },
+      encoding: { audioCodec: 'aac' },
     });
     const { LIVEKIT_RECORDING_S3_REGION: _region, ...noRegion } = full;
     expect(resolveRecordingStorage({ ...noRegion, LIVEKIT_RECORDING_S3_ENDPOINT: 'http://127.0.0.1:9000' })).toMatchObject({
       ok: true,
       s3: { region: undefined, endpoint: 'http://127.0.0.1:9000' },
     });
+  });
+});
+
+describe('recordingEncoding', () => {
+  it('is egress’s default (AAC, its own size) unless the variables say otherwise', () => {
+    expect(recordingEncoding({})).toEqual({ audioCodec: 'aac' });
+    expect(recordingEncoding({ LIVEKIT_RECORDING_AUDIO_CODEC: 'OPUS', LIVEKIT_RECORDING_VIDEO: '640x360@15' })).toEqual({ audioCodec: 'opus', width: 640, height: 360, framerate: 15 });
+    expect(recordingEncoding({ LIVEKIT_RECORDING_VIDEO: '1280x720' })).toEqual({ audioCodec: 'aac', width: 1280, height: 720 });
+  });
+});
+
+describe('recordingMediaOrigin', () => {
+  it('is where the signed links point: the endpoint, or the bucket’s AWS host', () => {
+    expect(recordingMediaOrigin({ bucket: 'b', accessKey: 'a', secret: 's', region: undefined, endpoint: 'http://127.0.0.1:9000/' })).toBe('http://127.0.0.1:9000');
+    expect(recordingMediaOrigin({ bucket: 'rec', accessKey: 'a', secret: 's', region: 'eu-west-1', endpoint: undefined })).toBe('https://rec.s3.eu-west-1.amazonaws.com');
   });
 });
 

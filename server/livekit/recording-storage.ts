@@ -15,7 +15,19 @@ export interface S3Storage {
   endpoint: string | undefined;
 }
 
-export type RecordingStorage = { ok: true; s3: S3Storage } | { ok: false; missing: string[]; message: string };
+/**
+ * How recordings are encoded. Egress's defaults (1920×1080, 30 fps, AAC) unless
+ * set: the local stack records Opus (Debian's GStreamer has no AAC encoder)
+ * at 640×360 (two cores).
+ */
+export interface RecordingEncoding {
+  audioCodec: 'aac' | 'opus';
+  width?: number;
+  height?: number;
+  framerate?: number;
+}
+
+export type RecordingStorage = { ok: true; s3: S3Storage; encoding: RecordingEncoding } | { ok: false; missing: string[]; message: string };
 
 export interface RecordingStorageVars {
   LIVEKIT_RECORDING_S3_BUCKET?: string;
@@ -23,6 +35,10 @@ export interface RecordingStorageVars {
   LIVEKIT_RECORDING_S3_ENDPOINT?: string;
   LIVEKIT_RECORDING_S3_ACCESS_KEY?: string;
   LIVEKIT_RECORDING_S3_SECRET?: string;
+  /** aac (default) or opus. */
+  LIVEKIT_RECORDING_AUDIO_CODEC?: string;
+  /** WIDTHxHEIGHT[@FPS], e.g. 640x360@15; egress's default (1920x1080@30) when unset. */
+  LIVEKIT_RECORDING_VIDEO?: string;
 }
 
 const present = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
@@ -43,8 +59,19 @@ export function resolveRecordingStorage(vars: RecordingStorageVars): RecordingSt
   if (missing.length > 0) {
     return { ok: false, missing, message: `Recording storage is not configured: set ${missing.join(', ')}` };
   }
-  return { ok: true, s3: { bucket: bucket!, accessKey: accessKey!, secret: secret!, region, endpoint } };
+  return { ok: true, s3: { bucket: bucket!, accessKey: accessKey!, secret: secret!, region, endpoint }, encoding: recordingEncoding(vars) };
 }
+
+/** LIVEKIT_RECORDING_AUDIO_CODEC and LIVEKIT_RECORDING_VIDEO; server/env.ts has already checked their shape. */
+export function recordingEncoding(vars: Pick<RecordingStorageVars, 'LIVEKIT_RECORDING_AUDIO_CODEC' | 'LIVEKIT_RECORDING_VIDEO'>): RecordingEncoding {
+  const audioCodec = present(vars.LIVEKIT_RECORDING_AUDIO_CODEC)?.toLowerCase() === 'opus' ? 'opus' : 'aac';
+  const video = RECORDING_VIDEO_PATTERN.exec(present(vars.LIVEKIT_RECORDING_VIDEO) ?? '');
+  if (!video) return { audioCodec };
+  return { audioCodec, width: Number(video[1]), height: Number(video[2]), ...(video[3] ? { framerate: Number(video[3]) } : {}) };
+}
+
+/** WIDTHxHEIGHT[@FPS]; egress wants even sizes of at least 16. */
+export const RECORDING_VIDEO_PATTERN = /^(\d{2,4})x(\d{2,4})(?:@(\d{1,2}))?$/;
 
 /**
  * The object key of a recording: `{academy}/{room}/{start}.mp4`, e.g.
@@ -65,6 +92,11 @@ function objectUrl(s3: S3Storage, key: string): URL {
   const region = s3.region ?? 'us-east-1';
   const host = region === 'us-east-1' ? `${s3.bucket}.s3.amazonaws.com` : `${s3.bucket}.s3.${region}.amazonaws.com`;
   return new URL(`https://${host}/${path}`);
+}
+
+/** Where signed links point (scheme://host[:port]): what the session page's player may load media from. */
+export function recordingMediaOrigin(s3: S3Storage): string {
+  return objectUrl(s3, 'x').origin;
 }
 
 /**

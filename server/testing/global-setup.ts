@@ -2,7 +2,10 @@
  * Integration tests run against real servers started once per run: an
  * embedded PostgreSQL in a fresh temporary folder with a fresh database (or
  * a fresh database on DATABASE_URL's server), and a real livekit-server whose
- * webhooks reach the app's handler through a local sink.
+ * webhooks reach the app's handler through a local sink. Recording tests get
+ * a second livekit-server with the whole recording stack (Redis, the egress
+ * worker, the versitygw S3 store: scripts/infra/recording-stack.ts), so the
+ * first one stays what most deployments run: LiveKit without egress.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,13 +17,27 @@ import { systemClock } from '@/server/lib/clock';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';
 import { freePort } from '@/scripts/infra/ports';
+import { startRecordingStack } from '@/scripts/infra/recording-stack';
+import { startRedis } from '@/scripts/infra/redis';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
+import { startRecordingPage } from './recording-page';
 import { startWebhookSink } from './webhook-sink';
 
 export interface IntegrationConfig {
   databaseUrl: string;
   livekit: { wsUrl: string; apiUrl: string; apiKey: string; apiSecret: string };
   webhookUrl: string;
+  /** The livekit-server with egress (webhooks to the same sink) and the app's LIVEKIT_RECORDING_* for its store. */
+  recording: {
+    livekit: { wsUrl: string; apiUrl: string; apiKey: string; apiSecret: string };
+    storageEnv: Record<string, string>;
+    /** Where versitygw keeps the bucket's objects as files. */
+    objectsDir: string;
+    /** The egress worker's log (it is started again when it dies). */
+    egressLog: string;
+    /** Where egress finds the page it films (server/testing/recording-page.ts). */
+    appUrl: string;
+  };
 }
 
 declare module 'vitest' {
@@ -70,10 +87,47 @@ export default async function setup(project: TestProject) {
     stops.push(() => lk.stop());
     sinkDeps.livekit = createLivekitGateway({ wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret });
 
+    const redis = await startRedis({ dataDir: path.join(workDir, 'redis') });
+    stops.push(() => redis.stop());
+    // Its own sink, whose handler reconciles against this server.
+    const recordingSinkDeps: typeof sinkDeps = { ...sinkDeps, livekit: null };
+    const recordingSink = await startWebhookSink(await freePort(), recordingSinkDeps);
+    stops.push(() => recordingSink.close());
+    const recordingLk = await startLivekitServer({
+      binary: binary.path,
+      apiKey,
+      apiSecret,
+      webhookUrls: [recordingSink.url],
+      iceAddresses: 'this-host',
+      redisAddress: redis.address,
+      workDir: path.join(workDir, 'livekit-recording'),
+      logFile: path.join(workDir, 'livekit-recording', 'server.log'),
+    });
+    stops.push(() => recordingLk.stop());
+    recordingSinkDeps.livekit = createLivekitGateway({ wsUrl: recordingLk.url, apiUrl: recordingLk.apiUrl, apiKey, apiSecret });
+    const stack = await startRecordingStack({
+      workDir: path.join(workDir, 'recording'),
+      redisAddress: redis.address,
+      livekit: { wsUrl: recordingLk.url, apiKey, apiSecret },
+      storeKeys: { accessKey: 'halaqa-test', secret: apiSecret },
+      restartEgressOnCrash: true,
+      log: (l) => console.log(`[recording] ${l}`),
+    });
+    stops.push(() => stack.stop());
+    const page = await startRecordingPage();
+    stops.push(() => page.close());
+
     project.provide('integration', {
       databaseUrl,
       livekit: { wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret },
       webhookUrl: sink.url,
+      recording: {
+        livekit: { wsUrl: recordingLk.url, apiUrl: recordingLk.apiUrl, apiKey, apiSecret },
+        storageEnv: stack.appEnv,
+        objectsDir: path.join(stack.objectStore.dataDir, stack.objectStore.bucket),
+        egressLog: stack.egress.worker.logFile,
+        appUrl: page.appUrl,
+      },
     });
   } catch (error) {
     await stopAll();

@@ -30,11 +30,27 @@ export function testDeps(overrides: Partial<Deps> & { clock?: Clock } = {}): Dep
     appUrl: 'http://127.0.0.1:3000',
     videoUnavailableReason: null,
     livekitWebhook: { apiKey: config.livekit.apiKey, apiSecret: config.livekit.apiSecret },
-    // The test livekit-server has no egress service (docs/operations.md#deployment-shape): recording tests point this elsewhere.
+    // This livekit-server has no egress service (docs/operations.md#deployment-shape); recordingDeps() has one.
     egress: createEgressGateway(config.livekit),
     recordingStorage: resolveRecordingStorage({}),
     ...overrides,
   };
+}
+
+/**
+ * Deps on the livekit-server with the real recording stack (egress worker,
+ * versitygw): its rooms, its egress, the bucket, and the page egress films.
+ */
+export function recordingDeps(overrides: Partial<Deps> = {}): Deps {
+  const { recording } = integrationConfig();
+  return testDeps({
+    livekit: createLivekitGateway(recording.livekit),
+    egress: createEgressGateway(recording.livekit, { requestTimeoutSeconds: 30 }),
+    livekitWebhook: { apiKey: recording.livekit.apiKey, apiSecret: recording.livekit.apiSecret },
+    recordingStorage: resolveRecordingStorage(recording.storageEnv),
+    appUrl: recording.appUrl,
+    ...overrides,
+  });
 }
 
 /** A gateway pointed at a port nothing listens on: LiveKit "down". */

@@ -67,6 +67,7 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
     return (
       <Card aria-labelledby={`${id}-heading`} data-testid="recordings-panel">
         {heading}
+        <RecordingPlayer rows={data.recordings} />
         <RecordingsTable rows={data.recordings} canManage={false} />
       </Card>
     );
@@ -145,8 +146,33 @@ export function RecordingsPanel({ sessionId, roomOpen }: { sessionId: number; ro
           {failure.detail && <small dir="ltr"> ({failure.detail})</small>}
         </ErrorText>
       )}
+      <RecordingPlayer rows={data.recordings} />
       {data.recordings.length === 0 ? <p className="text-muted">{t('noRecordings')}</p> : <RecordingsTable rows={data.recordings} canManage />}
     </Card>
+  );
+}
+
+/** The latest finished recording, played from its signed link (rows come newest first). */
+function RecordingPlayer({ rows }: { rows: RecordingRow[] }) {
+  const { t, formatDateTime } = useText();
+  const latest = rows.find((r) => r.status === 'complete' && r.downloadUrl);
+  if (!latest) return null;
+  return (
+    <figure className="my-3">
+      <video
+        key={latest.id}
+        src={latest.downloadUrl!}
+        controls
+        preload="metadata"
+        playsInline
+        className="w-full max-w-3xl rounded bg-black"
+        aria-label={t('recordingPlayer.label', { date: formatDateTime(latest.startedAt) })}
+        data-testid="recording-player"
+      >
+        {t('recordingPlayer.noVideo')}
+      </video>
+      <figcaption className="text-muted">{t('recordingPlayer.label', { date: formatDateTime(latest.startedAt) })}</figcaption>
+    </figure>
   );
 }
 

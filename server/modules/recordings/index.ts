@@ -11,3 +11,4 @@ export { refreshUnfinishedRecordings, type RecordingRefresh } from './refresh-re
 export { listSessionRecordings, listAcademyRecordings, type RecordingView, type SessionRecordings } from './list-recordings';
 export { saveEgressReport, type Recording } from './recording-store';
 export { stateOf, mergeReport, type EgressReport, type RecordingState, type RecordingStatus } from './egress-state';
+export { getRecordingLayoutContext, type RecordingLayoutContext } from './layout-context';

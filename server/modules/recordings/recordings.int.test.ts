@@ -1,11 +1,13 @@
 /**
- * Recording against the real livekit-server, which has no egress service
- * here: the clear error; egress webhooks (signed, out of order, repeated)
- * driving the state; the egress request we send, captured at the SDK's RPC
- * boundary; who may start, stop and watch.
+ * Recording's rules against real servers: the livekit-server without an egress
+ * service (the clear errors), the one with the real recording stack
+ * (recordingDeps: egress worker, versitygw) for what is sent and stored,
+ * egress webhooks (signed, out of order, repeated) driving the state, the
+ * reconcile sweep, who may start, stop and watch. The recording itself (file,
+ * ffprobe, signed link, a dying egress) is recording-stack.int.test.ts's.
  */
 import { eq } from 'drizzle-orm';
-import { EgressInfo, EgressStatus, TokenVerifier, WebhookEvent } from 'livekit-server-sdk';
+import { AccessToken, EgressClient, EgressInfo, EgressStatus, EncodedFileOutput, EncodedFileType, S3Upload, WebhookEvent } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academyVideoSettings, recordings } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
@@ -14,26 +16,39 @@ import type { Actor } from '@/server/lib/actor';
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { createMeeting } from '@/server/modules/meetings';
 import { participantIdentity } from '@/shared/classroom/identity';
-import { startEgressCapture, type EgressCapture } from '@/server/testing/egress-capture';
 import { createAcademy, createCircle, createSession, createUser, linkParent, setTeacherSettings } from '@/server/seed/factories';
-import { actorOf, callerFor, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
+import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, recordingDeps, testDb, testDeps } from '@/server/testing/integration';
 import { signWebhook, webhookRequest } from '@/server/testing/signed-webhook';
 import { reconcileAttendance } from '@/server/modules/sweeps';
-import { startRecordingByItself } from './start-recording';
+import { getRecordingLayoutContext } from './layout-context';
+import { recordingLayoutUrl, startRecordingByItself } from './start-recording';
 
 const db = testDb();
 const keys = () => integrationConfig().livekit;
+/** Storage set (so a start gets as far as LiveKit) for the livekit-server without egress. */
 const storage = resolveRecordingStorage({
   LIVEKIT_RECORDING_S3_BUCKET: 'halaqa-recordings',
   LIVEKIT_RECORDING_S3_ENDPOINT: 'http://127.0.0.1:9000',
   LIVEKIT_RECORDING_S3_ACCESS_KEY: 'halaqa-access',
   LIVEKIT_RECORDING_S3_SECRET: 'halaqa-secret',
 });
-let capture: EgressCapture;
 
-/** Real DB and real livekit-server (rooms); egress either the real server's (none) or the capture. */
-function depsWith(egress: 'real' | 'capture', overrides: Partial<Deps> = {}): Deps {
-  return testDeps({ recordingStorage: storage, ...(egress === 'capture' ? { egress: capture.gateway(keys().apiKey, keys().apiSecret) } : {}), ...overrides });
+/** 'plain': the livekit-server without an egress service; 'recording': the one with the real stack. */
+type Server = 'plain' | 'recording';
+function depsWith(server: Server, overrides: Partial<Deps> = {}): Deps {
+  return server === 'recording' ? recordingDeps(overrides) : testDeps({ recordingStorage: storage, ...overrides });
+}
+
+const recordingEgress = () => {
+  const { livekit } = integrationConfig().recording;
+  return new EgressClient(livekit.apiUrl, livekit.apiKey, livekit.apiSecret);
+};
+
+/** Stops what a test left recording (a running egress films until its room closes). */
+async function stopAll(sessionId: number, who: Actor) {
+  await callerFor(depsWith('recording'), who)
+    .recording.stop({ sessionId })
+    .catch(() => undefined);
 }
 
 async function classroom(settings: Partial<typeof academyVideoSettings.$inferInsert> = { recordingAllowed: true }) {
@@ -46,9 +61,9 @@ async function classroom(settings: Partial<typeof academyVideoSettings.$inferIns
   return { academy, teacher: actorOf(teacher), student: actorOf(student), admin: actorOf(admin), session };
 }
 
-async function withRoom(settings?: Partial<typeof academyVideoSettings.$inferInsert>) {
+async function withRoom(settings?: Partial<typeof academyVideoSettings.$inferInsert>, server: Server = 'plain') {
   const c = await classroom(settings);
-  const { meeting } = await createMeeting(testDeps(), { sessionId: c.session.id, createdBy: null });
+  const { meeting } = await createMeeting(depsWith(server), { sessionId: c.session.id, createdBy: null });
   return { ...c, meeting };
 }
 
@@ -77,12 +92,7 @@ async function expectRefusal(promise: Promise<unknown>, code: Code, reason: stri
   expect(error!.cause?.detail).toMatch(detail);
 }
 
-beforeAll(async () => {
-  capture = await startEgressCapture();
-});
-
 afterAll(async () => {
-  await capture.close();
   await closeTestDb();
 });
 
@@ -90,7 +100,7 @@ describe('without an egress service or storage', () => {
   it('answers PRECONDITION_FAILED saying the recording service is unavailable (detail: the missing egress service of the real livekit-server) and stores nothing', async () => {
     const { teacher, session } = await withRoom();
     await expectRefusal(
-      callerFor(depsWith('real'), teacher).recording.start({ sessionId: session.id }),
+      callerFor(depsWith('plain'), teacher).recording.start({ sessionId: session.id }),
       'PRECONDITION_FAILED',
       'recording-service',
       /^The recording service is not available right now/,
@@ -100,19 +110,18 @@ describe('without an egress service or storage', () => {
   });
 
   it('answers PRECONDITION_FAILED before asking LiveKit: storage is not set up (detail: the unset variables)', async () => {
-    const { teacher, session } = await withRoom();
-    const before = capture.calls.length;
+    const { teacher, session, meeting } = await withRoom(undefined, 'recording');
     await expectRefusal(
-      callerFor(depsWith('capture', { recordingStorage: resolveRecordingStorage({}) }), teacher).recording.start({ sessionId: session.id }),
+      callerFor(depsWith('recording', { recordingStorage: resolveRecordingStorage({}) }), teacher).recording.start({ sessionId: session.id }),
       'PRECONDITION_FAILED',
       'recording-storage',
       /^Recording is not set up on this installation yet\. Ask the platform administrator\.$/,
       /LIVEKIT_RECORDING_S3_BUCKET, LIVEKIT_RECORDING_S3_ACCESS_KEY, LIVEKIT_RECORDING_S3_SECRET/,
     );
-    expect(capture.calls.length).toBe(before);
+    expect(await recordingEgress().listEgress({ roomName: meeting.roomName })).toEqual([]);
     expect(await rowsOf(session.id)).toEqual([]);
     // The session page learns the same reason before anyone clicks; the variables only a super admin sees.
-    const noStorage = depsWith('capture', { recordingStorage: resolveRecordingStorage({}) });
+    const noStorage = depsWith('recording', { recordingStorage: resolveRecordingStorage({}) });
     const listed = await callerFor(noStorage, teacher).recording.list({ sessionId: session.id });
     expect(listed).toMatchObject({ canManage: true, allowed: true, unavailableCode: 'recording-storage', unavailableReason: expect.stringMatching(/^Recording is not set up/), unavailableDetail: null });
     const superAdmin = actorOf(await createUser(db, { academyId: null, role: 'super_admin' }));
@@ -123,7 +132,7 @@ describe('without an egress service or storage', () => {
   it('answers PRECONDITION_FAILED when video itself is unavailable', async () => {
     const { teacher, session } = await withRoom();
     await expectRefusal(
-      callerFor(depsWith('real', { egress: null, videoUnavailableReason: 'LIVEKIT_URL is not set' }), teacher).recording.start({ sessionId: session.id }),
+      callerFor(depsWith('plain', { egress: null, videoUnavailableReason: 'LIVEKIT_URL is not set' }), teacher).recording.start({ sessionId: session.id }),
       'PRECONDITION_FAILED',
       'video-unavailable',
       /^Video is not available right now/,
@@ -133,117 +142,118 @@ describe('without an egress service or storage', () => {
 
   it('stop: CONFLICT when nothing records; PRECONDITION_FAILED from the real server for a running one, which stays as it was', async () => {
     const { teacher, session, meeting } = await withRoom();
-    await expectCode(callerFor(depsWith('real'), teacher).recording.stop({ sessionId: session.id }), 'CONFLICT', /Nothing is being recorded/);
+    await expectCode(callerFor(depsWith('plain'), teacher).recording.stop({ sessionId: session.id }), 'CONFLICT', /Nothing is being recorded/);
     await deliver(egressEvent('egress_started', { egressId: 'EG_realstop1', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 1n }));
-    await expectRefusal(callerFor(depsWith('real'), teacher).recording.stop({ sessionId: session.id }), 'PRECONDITION_FAILED', 'recording-service', /^The recording service/, /egress not connected/);
+    await expectRefusal(callerFor(depsWith('plain'), teacher).recording.stop({ sessionId: session.id }), 'PRECONDITION_FAILED', 'recording-service', /^The recording service/, /egress not connected/);
     expect(await rowsOf(session.id)).toMatchObject([{ egressId: 'EG_realstop1', status: 'active', stoppedBy: null }]);
   });
 
   it('refuses a session whose room is not open, and one the settings do not allow', async () => {
     const noRoom = await classroom();
-    await expectCode(callerFor(depsWith('capture'), noRoom.teacher).recording.start({ sessionId: noRoom.session.id }), 'PRECONDITION_FAILED', /start the meeting first/);
-    const off = await withRoom({ recordingAllowed: false });
-    await expectCode(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
+    await expectCode(callerFor(depsWith('recording'), noRoom.teacher).recording.start({ sessionId: noRoom.session.id }), 'PRECONDITION_FAILED', /start the meeting first/);
+    const off = await withRoom({ recordingAllowed: false }, 'recording');
+    await expectCode(callerFor(depsWith('recording'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
     // The academy's switch wins: no teacher setting turns recording on where the academy does not allow it…
     await setTeacherSettings(db, { userId: off.teacher.id, academyId: off.academy.id, recordingEnabled: true });
-    await expectCode(callerFor(depsWith('capture'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
+    await expectCode(callerFor(depsWith('recording'), off.teacher).recording.start({ sessionId: off.session.id }), 'FORBIDDEN', /turned off/);
     // …and a teacher may keep their own classes unrecorded where it does.
-    const on = await withRoom({ recordingAllowed: true });
+    const on = await withRoom({ recordingAllowed: true }, 'recording');
     await setTeacherSettings(db, { userId: on.teacher.id, academyId: on.academy.id, recordingEnabled: false });
-    await expectCode(callerFor(depsWith('capture'), on.admin).recording.start({ sessionId: on.session.id }), 'FORBIDDEN');
+    await expectCode(callerFor(depsWith('recording'), on.admin).recording.start({ sessionId: on.session.id }), 'FORBIDDEN');
   });
 });
 
 describe('the egress request', () => {
-  it('asks for a room-composite of the session’s room, with the layout, to the configured S3 bucket, under academy/room/start-time', async () => {
-    const { academy, teacher, session, meeting } = await withRoom();
-    const before = capture.calls.length;
-    const result = await callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id, layout: 'speaker' });
+  it('asks for a room-composite of the session’s room, filmed from our layout page, with the layout, to the configured S3 bucket, under academy/room/start-time', async () => {
+    const { academy, teacher, session, meeting } = await withRoom(undefined, 'recording');
+    const result = await callerFor(depsWith('recording'), teacher).recording.start({ sessionId: session.id, layout: 'speaker' });
     expect(result.started).toBe(true);
-
-    const [list, start] = capture.calls.slice(before);
-    expect(list).toMatchObject({ method: 'ListEgress', body: { roomName: meeting.roomName, active: true } });
-    expect(start!.method).toBe('StartRoomCompositeEgress');
-    expect(start!.body).toMatchObject({
-      roomName: meeting.roomName,
-      layout: 'speaker',
-      fileOutputs: [
-        {
-          fileType: 'MP4',
-          filepath: expect.stringMatching(new RegExp(`^${academy.slug}/${meeting.roomName}/\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.mp4$`)),
-          s3: { bucket: 'halaqa-recordings', accessKey: 'halaqa-access', secret: 'halaqa-secret', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true },
-        },
-      ],
-    });
-    expect(start!.body.fileOutputs).toHaveLength(1);
-    // Signed with our API key and a recording grant, as LiveKit requires.
-    const claims = await new TokenVerifier(keys().apiKey, keys().apiSecret).verify(start!.authorization!.replace(/^Bearer /, ''));
-    expect(claims.video?.roomRecord).toBe(true);
-
-    const [row] = await rowsOf(session.id);
-    expect(row).toMatchObject({
-      egressId: expect.stringMatching(/^EG_capture/),
-      academyId: academy.id,
-      status: 'starting',
-      startedBy: teacher.id,
-      autoStarted: false,
-      layout: 'speaker',
-      filePath: (start!.body.fileOutputs as { filepath: string }[])[0]!.filepath,
-    });
-  });
-
-  it('starts one egress however many managers click at once, and a second start returns the running one', async () => {
-    const { teacher, admin, session } = await withRoom();
-    const before = capture.callsTo('StartRoomCompositeEgress').length;
-    const results = await Promise.all([teacher, admin, teacher, admin, teacher].map((who) => callerFor(depsWith('capture'), who).recording.start({ sessionId: session.id })));
-    expect(results.filter((r) => r.started)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.recording.id)).size).toBe(1);
-    expect(capture.callsTo('StartRoomCompositeEgress').length - before).toBe(1);
-    expect(await rowsOf(session.id)).toHaveLength(1);
-  });
-
-  it('answers LiveKit’s refusals as PRECONDITION_FAILED with its reason, and stores nothing', async () => {
-    const { teacher, session } = await withRoom();
-    capture.answerNext('StartRoomCompositeEgress', { status: 404, json: { code: 'not_found', msg: 'requested room does not exist' } });
-    await expectRefusal(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', undefined, /room is not open: start the meeting first/, /no open room.*requested room does not exist/);
-    capture.answerNext('StartRoomCompositeEgress', { status: 400, json: { code: 'invalid_argument', msg: 'invalid S3 credentials' } });
-    await expectRefusal(callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id }), 'PRECONDITION_FAILED', 'recording-refused', /^The recording could not be started/, /LiveKit refused the recording: .*invalid S3 credentials/);
-    expect(await rowsOf(session.id)).toEqual([]);
+    try {
+      const [row] = await rowsOf(session.id);
+      expect(row).toMatchObject({
+        id: result.recording.id,
+        academyId: academy.id,
+        startedBy: teacher.id,
+        autoStarted: false,
+        layout: 'speaker',
+        filePath: expect.stringMatching(new RegExp(`^${academy.slug}/${meeting.roomName}/\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ\\.mp4$`)),
+      });
+      expect(row!.egressId).toMatch(/^EG_/);
+      expect(['starting', 'active']).toContain(row!.status);
+      // What LiveKit itself holds as the request.
+      const [info] = await recordingEgress().listEgress({ egressId: row!.egressId });
+      expect(info!.request.case).toBe('roomComposite');
+      const request = info!.request.value as { roomName: string; layout: string; customBaseUrl: string; fileOutputs: EncodedFileOutput[] };
+      const { recording, recordingStorage } = { recording: integrationConfig().recording, recordingStorage: depsWith('recording').recordingStorage };
+      expect(request).toMatchObject({ roomName: meeting.roomName, layout: 'speaker', customBaseUrl: recordingLayoutUrl(recording.appUrl) });
+      expect(request.fileOutputs).toHaveLength(1);
+      expect(request.fileOutputs[0]).toMatchObject({ fileType: EncodedFileType.MP4, filepath: row!.filePath });
+      expect(request.fileOutputs[0]!.output).toMatchObject({ case: 's3', value: { bucket: recording.storageEnv.LIVEKIT_RECORDING_S3_BUCKET, endpoint: recording.storageEnv.LIVEKIT_RECORDING_S3_ENDPOINT, forcePathStyle: true } });
+      expect(recordingStorage.ok && recordingStorage.encoding).toEqual({ audioCodec: 'opus', width: 640, height: 360, framerate: 15 });
+    } finally {
+      await stopAll(session.id, teacher);
+    }
   });
 
   it('adopts an egress already running in the room instead of starting a second', async () => {
-    const { teacher, session, meeting } = await withRoom();
-    const outside = new EgressInfo({ egressId: 'EG_outside1', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 5n });
-    capture.egresses.set(outside.egressId, outside);
-    const before = capture.callsTo('StartRoomCompositeEgress').length;
-    const result = await callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id });
-    expect(result).toMatchObject({ started: false, recording: { status: 'active' } });
-    expect(capture.callsTo('StartRoomCompositeEgress').length).toBe(before);
-    expect(await rowsOf(session.id)).toMatchObject([{ egressId: 'EG_outside1' }]);
+    const { teacher, session, meeting } = await withRoom(undefined, 'recording');
+    const { recording } = integrationConfig();
+    const env = recording.storageEnv;
+    // Started outside Halaqa (another tool with the API keys), recording to the same bucket.
+    const outside = await recordingEgress().startRoomCompositeEgress(
+      meeting.roomName,
+      {
+        file: new EncodedFileOutput({
+          filepath: `outside/${meeting.roomName}.mp4`,
+          output: { case: 's3', value: new S3Upload({ bucket: env.LIVEKIT_RECORDING_S3_BUCKET, accessKey: env.LIVEKIT_RECORDING_S3_ACCESS_KEY, secret: env.LIVEKIT_RECORDING_S3_SECRET, endpoint: env.LIVEKIT_RECORDING_S3_ENDPOINT, region: env.LIVEKIT_RECORDING_S3_REGION, forcePathStyle: true }) },
+        }),
+      },
+      { customBaseUrl: recordingLayoutUrl(recording.appUrl), audioOnly: false },
+    );
+    try {
+      const result = await callerFor(depsWith('recording'), teacher).recording.start({ sessionId: session.id });
+      expect(result.started).toBe(false);
+      expect((await recordingEgress().listEgress({ roomName: meeting.roomName })).map((e) => e.egressId)).toEqual([outside.egressId]);
+      expect(await rowsOf(session.id)).toMatchObject([{ egressId: outside.egressId }]);
+    } finally {
+      await stopAll(session.id, teacher);
+    }
   });
+});
 
-  it('stops the running egress; LiveKit’s ending report and the egress_ended webhook finish it', async () => {
-    const { teacher, session, meeting } = await withRoom();
-    const { recording } = await callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id });
-    const [row] = await rowsOf(session.id);
-    // Everyone in the room is told while it records.
-    expect((await callerFor(depsWith('capture'), teacher).room.state({ sessionId: session.id })).recording).toBe(true);
-    const stopped = await callerFor(depsWith('capture'), teacher).recording.stop({ sessionId: session.id });
-    expect(capture.callsTo('StopEgress').at(-1)!.body).toEqual({ egressId: row!.egressId });
-    expect(stopped.recordings).toMatchObject([{ id: recording.id, status: 'ending' }]);
-    expect((await rowsOf(session.id))[0]).toMatchObject({ stoppedBy: teacher.id });
-    expect((await callerFor(depsWith('capture'), teacher).room.state({ sessionId: session.id })).recording).toBe(false);
-    await deliver(egressEvent('egress_ended', { ...completeInfo(row!.egressId, meeting.roomName) }));
-    expect((await rowsOf(session.id))[0]).toMatchObject({ status: 'complete', location: 's3://halaqa-recordings/x.mp4', durationMs: 1_800_000, sizeBytes: 52_428_800 });
-  });
+describe('the recording layout page', () => {
+  /** A token as LiveKit's egress makes for itself (protocol's BuildEgressToken): hidden, recorder, subscribe only. */
+  async function egressToken(roomName: string, options: { secret?: string; recorder?: boolean; identity?: string } = {}) {
+    const token = new AccessToken(keys().apiKey, options.secret ?? keys().apiSecret, { identity: options.identity ?? 'EG_layout1', ttl: 600 });
+    token.addGrant({ roomJoin: true, room: roomName, canSubscribe: true, canPublish: false, canPublishData: false, hidden: true, recorder: options.recorder ?? true });
+    return token.toJwt();
+  }
 
-  it('stopping an egress that already ended stores how it ended (a lost webhook does not leave it active)', async () => {
-    const { teacher, session, meeting } = await withRoom();
-    await callerFor(depsWith('capture'), teacher).recording.start({ sessionId: session.id });
-    const [row] = await rowsOf(session.id);
-    capture.egresses.set(row!.egressId, completeInfo(row!.egressId, meeting.roomName));
-    await callerFor(depsWith('capture'), teacher).recording.stop({ sessionId: session.id });
-    expect((await rowsOf(session.id))[0]).toMatchObject({ status: 'complete', sizeBytes: 52_428_800, stoppedBy: teacher.id });
+  it('opens only with the egress’s own token for an open meeting’s room, in the academy’s language', async () => {
+    const { academy, session, meeting, teacher, admin } = await withRoom();
+    const deps = testDeps();
+    await expect(getRecordingLayoutContext(deps, await egressToken(meeting.roomName))).resolves.toMatchObject({
+      roomName: meeting.roomName,
+      egressId: 'EG_layout1',
+      sessionTitle: session.title,
+      academyName: academy.nameAr,
+      locale: 'ar',
+      teacherUserId: teacher.id,
+      teacherName: 'أحمد',
+    });
+    const refused = async (token: string | undefined) => expect(getRecordingLayoutContext(deps, token)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await refused(undefined);
+    await refused('not-a-token');
+    // Another key's token, a participant's join token, a token for another room: nothing.
+    await refused(await egressToken(meeting.roomName, { secret: 'another-secret-0123456789abcdef0123' }));
+    await refused(await egressToken(meeting.roomName, { recorder: false }));
+    await refused(await egressToken(meeting.roomName, { identity: participantIdentity(admin.id, admin.name) }));
+    const { token: joinToken } = await callerFor(testDeps(), teacher).meeting.token({ sessionId: session.id });
+    await refused(joinToken);
+    await refused(await egressToken('no-such-room'));
+    // Once the meeting has ended the page is gone too.
+    await callerFor(testDeps(), teacher).meeting.end({ sessionId: session.id });
+    await refused(await egressToken(meeting.roomName));
   });
 });
 
@@ -294,63 +304,83 @@ describe('egress webhooks', () => {
 });
 
 describe('the reconcile sweep', () => {
-  it('asks LiveKit about recordings unfinished after a quiet while and stores how they ended; a dry run changes nothing', async () => {
+  it('asks LiveKit about recordings unfinished after a quiet while and stores how they ended; a dry run changes nothing; stop does the same', async () => {
+    const { academy, session, teacher } = await withRoom(undefined, 'recording');
+    await callerFor(depsWith('recording'), teacher).recording.start({ sessionId: session.id });
+    await eventually(async () => (await rowsOf(session.id))[0]?.status === 'active', 'egress_updated (active)', 60_000);
+    // Stopped outside Halaqa; the real webhooks finish the row.
+    await recordingEgress().stopEgress((await rowsOf(session.id))[0]!.egressId);
+    await eventually(async () => (await rowsOf(session.id))[0]?.status === 'complete', 'egress_ended (complete)', 90_000);
+    const ended = (await rowsOf(session.id))[0]!;
+    // As if egress_ended had been lost: the row still says active, and has not heard anything for a while.
+    const lose = () =>
+      db
+        .update(recordings)
+        .set({ status: 'active', progress: 1, egressUpdatedNs: 1n, endedAt: null, location: null, durationMs: null, sizeBytes: null, updatedAt: new Date(Date.now() - 10 * 60_000) })
+        .where(eq(recordings.id, ended.id));
+    await lose();
+
+    const dry = await reconcileAttendance(depsWith('recording'), { academy: academy.slug, dryRun: true });
+    expect(dry.totals).toMatchObject({ recordingsChecked: 1, recordingsUpdated: 1 });
+    expect((await rowsOf(session.id))[0]!.status).toBe('active');
+
+    const real = await reconcileAttendance(depsWith('recording'), { academy: academy.slug });
+    expect(real.totals).toMatchObject({ recordingsChecked: 1, recordingsUpdated: 1 });
+    const pick = (r: typeof ended) => ({ status: r.status, location: r.location, durationMs: r.durationMs, sizeBytes: r.sizeBytes, endedAt: r.endedAt });
+    expect(pick((await rowsOf(session.id))[0]!)).toEqual(pick(ended));
+
+    // A stop that finds the egress already ended stores how it ended too.
+    await lose();
+    await callerFor(depsWith('recording'), teacher).recording.stop({ sessionId: session.id });
+    expect((await rowsOf(session.id))[0]).toMatchObject({ ...pick(ended), stoppedBy: teacher.id });
+  });
+
+  it('without an egress service the sweep reports the failure per recording and goes on', async () => {
     const { academy, meeting, session } = await withRoom();
-    await deliver(egressEvent('egress_updated', { egressId: 'EG_lost1', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 7n }));
     await deliver(egressEvent('egress_updated', { egressId: 'EG_lost2', roomName: meeting.roomName, status: EgressStatus.EGRESS_ACTIVE, updatedAt: 7n }));
-    // The egress_ended of EG_lost1 never came; LiveKit knows it completed. EG_lost2 it no longer knows.
-    capture.egresses.set('EG_lost1', completeInfo('EG_lost1', meeting.roomName));
     await db.update(recordings).set({ updatedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(recordings.sessionId, session.id));
-
-    const dry = await reconcileAttendance(depsWith('capture'), { academy: academy.slug, dryRun: true });
-    expect(dry.totals).toMatchObject({ recordingsChecked: 2, recordingsUpdated: 1 });
-    expect((await rowsOf(session.id)).map((r) => r.status)).toEqual(['active', 'active']);
-
-    const real = await reconcileAttendance(depsWith('capture'), { academy: academy.slug });
-    expect(real.totals).toMatchObject({ recordingsChecked: 2, recordingsUpdated: 1 });
-    expect(await rowsOf(session.id)).toMatchObject([
-      { egressId: 'EG_lost1', status: 'complete', sizeBytes: 52_428_800 },
-      { egressId: 'EG_lost2', status: 'active' },
-    ]);
-    // Without an egress service the sweep reports the failure per recording and goes on.
-    await db.update(recordings).set({ updatedAt: new Date(Date.now() - 10 * 60_000) }).where(eq(recordings.sessionId, session.id));
-    const blind = await reconcileAttendance(depsWith('real'), { academy: academy.slug });
+    const blind = await reconcileAttendance(depsWith('plain'), { academy: academy.slug });
     expect(blind.academies[0]!.errors).toEqual([{ sessionId: session.id, message: expect.stringMatching(/^recording EG_lost2: .*egress not connected/) }]);
+    expect((await rowsOf(session.id))[0]!.status).toBe('active');
   });
 });
 
 describe('recording by itself', () => {
   it('starts once when the first participant’s join makes the session ongoing, if the settings say so', async () => {
-    const { session, meeting, teacher } = await withRoom({ recordingAllowed: true, recordingDefault: true });
+    const { session, meeting, teacher } = await withRoom({ recordingAllowed: true, recordingDefault: true }, 'recording');
     expect(meeting.options).toMatchObject({ recordingEnabled: true });
     const started: number[] = [];
-    const join = await handleLivekitWebhook(await signed(joinedJson(meeting.roomName, teacher, 'EV_autojoin1')), testDeps(), { onSessionStarted: (id) => started.push(id) });
+    const join = await handleLivekitWebhook(await signed(joinedJson(meeting.roomName, teacher, 'EV_autojoin1')), depsWith('recording'), { onSessionStarted: (id) => started.push(id) });
     expect(join.status).toBe(200);
     expect(started).toEqual([session.id]);
     // A second participant does not start the session again.
-    await handleLivekitWebhook(await signed(joinedJson(meeting.roomName, teacher, 'EV_autojoin2', 'PA_autojoin2')), testDeps(), { onSessionStarted: (id) => started.push(id) });
+    await handleLivekitWebhook(await signed(joinedJson(meeting.roomName, teacher, 'EV_autojoin2', 'PA_autojoin2')), depsWith('recording'), { onSessionStarted: (id) => started.push(id) });
     expect(started).toEqual([session.id]);
 
-    expect(await startRecordingByItself(depsWith('capture'), session.id)).toBe('started');
-    expect(await startRecordingByItself(depsWith('capture'), session.id)).toBe('already');
-    expect(await rowsOf(session.id)).toMatchObject([{ autoStarted: true, startedBy: null, status: 'starting' }]);
+    try {
+      expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('started');
+      expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('already');
+      expect(await rowsOf(session.id)).toMatchObject([{ autoStarted: true, startedBy: null, status: expect.stringMatching(/^(starting|active)$/) }]);
+    } finally {
+      await stopAll(session.id, teacher);
+    }
   });
 
   it('does nothing when the academy does not record by default, and reports (never throws) when egress is missing', async () => {
     const plain = await withRoom({ recordingAllowed: true, recordingDefault: false });
-    expect(await startRecordingByItself(depsWith('capture'), plain.session.id)).toBe('off');
+    expect(await startRecordingByItself(depsWith('recording'), plain.session.id)).toBe('off');
     const wanted = await withRoom({ recordingAllowed: true, recordingDefault: true });
-    expect(await startRecordingByItself(depsWith('real'), wanted.session.id)).toBe('failed');
+    expect(await startRecordingByItself(depsWith('plain'), wanted.session.id)).toBe('failed');
     expect(await rowsOf(wanted.session.id)).toEqual([]);
     const forbidden = await withRoom({ recordingAllowed: false, recordingDefault: true });
-    expect(await startRecordingByItself(depsWith('capture'), forbidden.session.id)).toBe('off');
+    expect(await startRecordingByItself(depsWith('recording'), forbidden.session.id)).toBe('off');
   });
 
   it('does not start again after a teacher stopped the automatic recording', async () => {
-    const { session, teacher } = await withRoom({ recordingAllowed: true, recordingDefault: true });
-    expect(await startRecordingByItself(depsWith('capture'), session.id)).toBe('started');
-    await callerFor(depsWith('capture'), teacher).recording.stop({ sessionId: session.id });
-    expect(await startRecordingByItself(depsWith('capture'), session.id)).toBe('already');
+    const { session, teacher } = await withRoom({ recordingAllowed: true, recordingDefault: true }, 'recording');
+    expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('started');
+    await callerFor(depsWith('recording'), teacher).recording.stop({ sessionId: session.id });
+    expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('already');
     expect(await rowsOf(session.id)).toHaveLength(1);
   });
 });
@@ -359,9 +389,11 @@ describe('who may record and watch', () => {
   type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'otherTeacher' | 'student' | 'parent' | 'outsider' | 'otherAcademyAdmin';
   const actors = {} as Record<Exclude<Who, 'anonymous'>, Actor>;
   let home: Awaited<ReturnType<typeof withRoom>>;
+  /** A second session of the same circle, with one finished and one failed recording to look at. */
+  let watched: { session: { id: number; title: string } };
 
   beforeAll(async () => {
-    home = await withRoom({ recordingAllowed: true });
+    home = await withRoom({ recordingAllowed: true }, 'recording');
     const away = await createAcademy(db);
     const make = (academyId: number | null, role: Actor['role']) => createUser(db, { academyId, role }).then(actorOf);
     actors.super_admin = await make(null, 'super_admin');
@@ -374,12 +406,14 @@ describe('who may record and watch', () => {
     await linkParent(db, home.academy.id, actors.parent.id, home.student.id);
     actors.outsider = await make(home.academy.id, 'student');
     actors.otherAcademyAdmin = await make(away.id, 'academy_admin');
-    // One finished and one failed recording to look at.
-    await deliver(egressEvent('egress_ended', completeInfo('EG_watch_ok', home.meeting.roomName)));
-    await deliver(egressEvent('egress_ended', { egressId: 'EG_watch_bad', roomName: home.meeting.roomName, status: EgressStatus.EGRESS_FAILED, error: 'boom', updatedAt: 9n }));
+    const session = await createSession(db, { academyId: home.academy.id, teacherId: home.teacher.id, circleId: home.session.circleId!, scheduledAt: new Date() });
+    const { meeting } = await createMeeting(testDeps(), { sessionId: session.id, createdBy: null });
+    watched = { session };
+    await deliver(egressEvent('egress_ended', completeInfo('EG_watch_ok', meeting.roomName)));
+    await deliver(egressEvent('egress_ended', { egressId: 'EG_watch_bad', roomName: meeting.roomName, status: EgressStatus.EGRESS_FAILED, error: 'boom', updatedAt: 9n }));
   });
 
-  const caller = (who: Who) => callerFor(depsWith('capture'), who === 'anonymous' ? null : actors[who]);
+  const caller = (who: Who) => callerFor(depsWith('recording'), who === 'anonymous' ? null : actors[who]);
   const START: Record<Who, 'OK' | Code> = {
     anonymous: 'UNAUTHORIZED',
     super_admin: 'OK',
@@ -396,8 +430,13 @@ describe('who may record and watch', () => {
   it.each(Object.entries(START))('start and stop as %s → %s', async (who, want) => {
     const sessionId = home.session.id;
     if (want === 'OK') {
-      await expect(caller(who as Who).recording.start({ sessionId })).resolves.toMatchObject({ recording: { status: 'starting' } });
-      await expect(caller(who as Who).recording.stop({ sessionId })).resolves.toMatchObject({ recordings: [{ status: 'ending' }] });
+      // The real egress: starting (or already active); stopped at once it ends (or, stopped before its
+      // pipeline ran, is aborted: failed). Each start is a new recording: the last one was stopped.
+      const started = await caller(who as Who).recording.start({ sessionId });
+      expect(started).toMatchObject({ started: true, recording: { status: expect.stringMatching(/^(starting|active)$/) } });
+      const stopped = await caller(who as Who).recording.stop({ sessionId });
+      expect(stopped.recordings).toMatchObject([{ id: started.recording.id, status: expect.stringMatching(/^(ending|complete|failed)$/) }]);
+      expect((await db.select().from(recordings).where(eq(recordings.id, started.recording.id)))[0]!.stoppedBy).toBe(actors[who as Exclude<Who, 'anonymous'>].id);
     } else {
       await expectCode(caller(who as Who).recording.start({ sessionId }), want);
       await expectCode(caller(who as Who).recording.stop({ sessionId }), want);
@@ -405,38 +444,41 @@ describe('who may record and watch', () => {
   });
 
   it('lists: managers everything with reasons, observing colleagues finished ones, students and parents only when the academy shares', async () => {
-    const statuses = async (who: Who) => (await caller(who).recording.list({ sessionId: home.session.id })).recordings.map((r) => r.status).sort();
+    const statuses = async (who: Who) => (await caller(who).recording.list({ sessionId: watched.session.id })).recordings.map((r) => r.status).sort();
     for (const who of ['super_admin', 'academy_admin', 'supervisor', 'teacher'] as const) {
       expect(await statuses(who)).toContain('failed');
     }
     // A colleague sees nothing of another teacher's session unless the academy lets teachers observe.
-    await expectCode(caller('otherTeacher').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
+    await expectCode(caller('otherTeacher').recording.list({ sessionId: watched.session.id }), 'FORBIDDEN');
     await db.update(academyVideoSettings).set({ teachersMayObserve: true }).where(eq(academyVideoSettings.academyId, home.academy.id));
-    const staffView = await caller('otherTeacher').recording.list({ sessionId: home.session.id });
+    const staffView = await caller('otherTeacher').recording.list({ sessionId: watched.session.id });
     expect(staffView).toMatchObject({ canManage: false, recordings: [{ status: 'complete', error: null, filePath: null, startedByName: null }] });
     expect(staffView.recordings).toHaveLength(1);
-    await expectCode(caller('student').recording.list({ sessionId: home.session.id }), 'FORBIDDEN', /does not share recordings/);
-    await expectCode(caller('parent').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
-    await expectCode(caller('outsider').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
-    await expectCode(caller('otherAcademyAdmin').recording.list({ sessionId: home.session.id }), 'NOT_FOUND', /^Session not found$/);
-    await expectCode(caller('anonymous').recording.list({ sessionId: home.session.id }), 'UNAUTHORIZED');
+    await expectCode(caller('student').recording.list({ sessionId: watched.session.id }), 'FORBIDDEN', /does not share recordings/);
+    await expectCode(caller('parent').recording.list({ sessionId: watched.session.id }), 'FORBIDDEN');
+    await expectCode(caller('outsider').recording.list({ sessionId: watched.session.id }), 'FORBIDDEN');
+    await expectCode(caller('otherAcademyAdmin').recording.list({ sessionId: watched.session.id }), 'NOT_FOUND', /^Session not found$/);
+    await expectCode(caller('anonymous').recording.list({ sessionId: watched.session.id }), 'UNAUTHORIZED');
 
     await db.update(academyVideoSettings).set({ studentsSeeRecordings: true }).where(eq(academyVideoSettings.academyId, home.academy.id));
     expect(await statuses('student')).toEqual(['complete']);
     expect(await statuses('parent')).toEqual(['complete']);
     // A finished recording comes with a signed, time-limited link into the bucket; an unfinished or failed one with none.
-    const [shared] = (await caller('student').recording.list({ sessionId: home.session.id })).recordings;
-    expect(shared!.downloadUrl).toMatch(/^http:\/\/127\.0\.0\.1:9000\/halaqa-recordings\/x\.mp4\?X-Amz-Expires=3600&.*X-Amz-Signature=[0-9a-f]{64}$/);
-    const managed = (await caller('teacher').recording.list({ sessionId: home.session.id })).recordings;
+    const [shared] = (await caller('student').recording.list({ sessionId: watched.session.id })).recordings;
+    const endpoint = integrationConfig().recording.storageEnv.LIVEKIT_RECORDING_S3_ENDPOINT!;
+    expect(shared!.downloadUrl!.startsWith(`${endpoint}/halaqa-recordings/x.mp4?X-Amz-Expires=3600&`)).toBe(true);
+    expect(shared!.downloadUrl).toMatch(/X-Amz-Signature=[0-9a-f]{64}$/);
+    const managed = (await caller('teacher').recording.list({ sessionId: watched.session.id })).recordings;
     expect(managed.filter((r) => r.status !== 'complete').every((r) => r.downloadUrl === null)).toBe(true);
-    await expectCode(caller('outsider').recording.list({ sessionId: home.session.id }), 'FORBIDDEN');
+    await expectCode(caller('outsider').recording.list({ sessionId: watched.session.id }), 'FORBIDDEN');
   });
 
   it('the admin dashboard lists the academy’s recordings, and only its own', async () => {
     const rows = await caller('academy_admin').recording.academy({});
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    expect(rows.every((r) => r.sessionId === home.session.id)).toBe(true);
-    expect(rows[0]).toMatchObject({ sessionTitle: home.session.title, teacherName: 'أحمد' });
+    expect(rows.every((r) => r.sessionId === watched.session.id || r.sessionId === home.session.id)).toBe(true);
+    expect(rows.map((r) => r.sessionTitle)).toContain(watched.session.title);
+    expect(rows[0]).toMatchObject({ teacherName: 'أحمد' });
     await expectCode(caller('academy_admin').recording.academy({ academyId: home.academy.id + 100_000 }), 'NOT_FOUND');
     expect(await caller('otherAcademyAdmin').recording.academy({})).toEqual([]);
     await expectCode(caller('teacher').recording.academy({}), 'FORBIDDEN');

@@ -96,13 +96,16 @@ async function startRecordingFor(
     // Also the cheap way to learn whether an egress service is there at all
     // (without one LiveKit answers at once; a start would wait ~20 s), and
     // adopts an egress someone started outside Halaqa instead of adding one.
-    const live = (await withEgress(() => egress.list({ roomName: meeting.roomName, active: true }))).find((r) => r.egressStatus <= EGRESS_STATUS.ACTIVE);
-    if (live) {
-      await saveEgressReport(tx, owner, live, { now });
-      return { recording: (await runningRecording(tx, ctx.session.id))!, started: false };
+    const live = (await withEgress(() => egress.list({ roomName: meeting.roomName, active: true }))).filter((r) => r.egressStatus <= EGRESS_STATUS.ACTIVE);
+    if (live.length > 0) {
+      for (const report of live) await saveEgressReport(tx, owner, report, { now });
+      // LiveKit's list can lag behind what we already stored (an egress we know has ended
+      // may still be listed as starting): only one still unfinished here is adopted.
+      const adopted = await runningRecording(tx, ctx.session.id);
+      if (adopted) return { recording: adopted, started: false };
     }
     const filePath = recordingFilePath({ academySlug: ctx.academy.slug, roomName: meeting.roomName, startedAt: now });
-    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3 })).catch(
+    const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3, encoding: storage.encoding, customBaseUrl: recordingLayoutUrl(deps.appUrl) })).catch(
       (error: unknown) => {
         if (error instanceof EgressGoneError) {
           throw new DomainError('PRECONDITION_FAILED', 'The meeting’s room is not open: start the meeting first', { cause: error, detail: `LiveKit has no open room for this session: ${error.message}` });
@@ -130,6 +133,11 @@ async function runningRecording(tx: Tx, sessionId: number): Promise<Recording | 
     .orderBy(recordings.startedAt)
     .limit(1);
   return row;
+}
+
+/** Our layout page, which egress films (app/recording-layout; egress adds ?url, token and layout). */
+export function recordingLayoutUrl(appUrl: string): string {
+  return `${appUrl.replace(/\/$/, '')}/recording-layout`;
 }
 
 /** Storage is the installation's business: the teacher is told to ask, the detail names the variables. */
