@@ -19,6 +19,8 @@ import { onExitSync } from './shutdown';
 export interface GoBinary {
   /** The command's name on PATH and in the cache folder. */
   name: string;
+  /** The cache folder's name before the version (default: name): ~/.cache/halaqa/<cacheName>-<version>/. */
+  cacheName?: string;
   /** The Go package to install. */
   module: string;
   /** The pinned version, with its leading v. */
@@ -31,9 +33,9 @@ export interface GoBinary {
   adopt?(dir: string, target: string, log: (l: string) => void): boolean;
 }
 
-export function goBinaryCacheDir(spec: Pick<GoBinary, 'name' | 'version'>): string {
+export function goBinaryCacheDir(spec: Pick<GoBinary, 'name' | 'cacheName' | 'version'>): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'halaqa', `${spec.name}-${spec.version}`);
+  return path.join(base, 'halaqa', `${spec.cacheName ?? spec.name}-${spec.version}`);
 }
 
 export function isExecutable(file: string): boolean {

@@ -98,7 +98,7 @@ function adoptManualBuild(dir: string, target: string, log: (l: string) => void)
  */
 export function findOrBuildLivekitServer(log: (l: string) => void = () => {}): Promise<{ path: string } | { error: string }> {
   return findOrBuildGoBinary(
-    { name: BINARY_NAME, module: LIVEKIT_MODULE, version: LIVEKIT_VERSION, builtName: 'server', versionOf: binaryVersion, adopt: adoptManualBuild },
+    { name: BINARY_NAME, cacheName: 'livekit', module: LIVEKIT_MODULE, version: LIVEKIT_VERSION, builtName: 'server', versionOf: binaryVersion, adopt: adoptManualBuild },
     log,
   );
 }
