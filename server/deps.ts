@@ -24,10 +24,12 @@ export interface Deps {
   recordingStorage: RecordingStorage;
   /** SMTP settings; null when mail is not configured (mail is still queued, and sent once a configured worker runs). */
   mail: MailSettings | null;
+  /** Signs single-purpose links (unsubscribe); AUTH_SECRET. null where no links are made. */
+  signingSecret: string | null;
 }
 
 /** Deps from a database and the parts of the environment they need (the app, the CLI, benches, tests). */
-export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnavailableReason' | 'recordingStorage'> & Partial<Pick<Env, 'mail'>>, clock: Clock = systemClock): Deps {
+export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnavailableReason' | 'recordingStorage'> & Partial<Pick<Env, 'mail' | 'authSecret'>>, clock: Clock = systemClock): Deps {
   return {
     db,
     livekit: env.livekit ? createLivekitGateway(env.livekit) : null,
@@ -38,6 +40,7 @@ export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnav
     egress: env.livekit ? createEgressGateway(env.livekit) : null,
     recordingStorage: env.recordingStorage,
     mail: env.mail ?? null,
+    signingSecret: env.authSecret ?? null,
   };
 }
 

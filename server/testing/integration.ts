@@ -35,6 +35,7 @@ export function testDeps(overrides: Partial<Deps> & { clock?: Clock } = {}): Dep
     egress: createEgressGateway(config.livekit),
     recordingStorage: resolveRecordingStorage({}),
     mail: testMailSettings(),
+    signingSecret: 'integration-signing-secret-0123456789',
     ...overrides,
   };
 }
