@@ -3,6 +3,7 @@ import 'server-only';
 import { academiesRouter } from './routers/academies';
 import { attendanceRouter } from './routers/attendance';
 import { meetingRouter } from './routers/meeting';
+import { notificationsRouter } from './routers/notifications';
 import { profileRouter } from './routers/profile';
 import { recordingRouter } from './routers/recording';
 import { roomRouter } from './routers/room';
@@ -15,6 +16,7 @@ export const appRouter = router({
   academies: academiesRouter,
   attendance: attendanceRouter,
   meeting: meetingRouter,
+  notifications: notificationsRouter,
   profile: profileRouter,
   recording: recordingRouter,
   room: roomRouter,

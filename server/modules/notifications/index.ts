@@ -16,4 +16,6 @@ export { listInbox, markRead, unreadCount, type InboxItem } from './inbox';
 export { getPreferences, setPreferences, unsubscribe, type PreferencesView } from './preferences-store';
 export { getCalendarFeedStatus, regenerateCalendarFeed, renderCalendarFeed } from './calendar-feed';
 export { NOTIFICATION_KINDS, TOPICS, REMINDER_CHOICES, type NotificationKind, type Topic } from './kinds';
-export { unsubscribeToken } from './unsubscribe-token';
+export { readUnsubscribeToken, unsubscribeToken } from './unsubscribe-token';
+export { streamUnreadCount } from './stream-unread';
+export { listInboxInput, markReadInput, setPreferencesInput, type SetPreferencesInput } from './schemas';
