@@ -57,7 +57,21 @@ export interface RenderedMail {
   text: string;
 }
 
+// Formatters are costly to build and cheap to reuse: one context per language, zone and APP_URL.
+const contexts = new Map<string, MailContext>();
+
 export function mailContext(recipient: Pick<MailRecipient, 'locale' | 'timeZone'>, appUrl: string): MailContext {
+  const key = `${recipient.locale}|${recipient.timeZone}|${appUrl}`;
+  let context = contexts.get(key);
+  if (!context) {
+    if (contexts.size > 1_000) contexts.clear();
+    context = buildContext(recipient, appUrl);
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+function buildContext(recipient: Pick<MailRecipient, 'locale' | 'timeZone'>, appUrl: string): MailContext {
   const { locale, timeZone } = recipient;
   const format = new Intl.DateTimeFormat(formattingTag(locale), { timeZone, dateStyle: 'full', timeStyle: 'short' });
   const zone = new Intl.DateTimeFormat(formattingTag(locale), { timeZone, timeZoneName: 'long' });

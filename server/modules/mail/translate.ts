@@ -11,9 +11,19 @@ import { formattingTag, type Locale } from '@/shared/locale';
 
 const catalogues: Record<Locale, typeof en> = { en, ar: ar satisfies typeof en };
 
-export function translatorFor(locale: Locale) {
-  return createTranslator({ locale: formattingTag(locale), messages: catalogues[locale] });
-}
+const makeTranslator = (locale: Locale) => createTranslator({ locale: formattingTag(locale), messages: catalogues[locale] });
 
 /** t(key, values): keys are typed from the English catalogue. */
-export type MailTranslator = ReturnType<typeof translatorFor>;
+export type MailTranslator = ReturnType<typeof makeTranslator>;
+
+// One per language: a translator keeps the messages it has parsed, so a batch of mails parses each once.
+const translators = new Map<Locale, MailTranslator>();
+
+export function translatorFor(locale: Locale): MailTranslator {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = makeTranslator(locale);
+    translators.set(locale, translator);
+  }
+  return translator;
+}

@@ -31,7 +31,11 @@ export async function queueAttendanceNotices(deps: Pick<Deps, 'db' | 'appUrl' | 
     FROM attendance_records WHERE session_id = ANY(${`{${ids.join(',')}}`}::int[]) AND is_final`);
   type RecordRow = (typeof records)[number];
   const bySession = new Map<number, RecordRow[]>();
-  for (const r of records) bySession.set(r.session_id, [...(bySession.get(r.session_id) ?? []), r]);
+  for (const r of records) {
+    const list = bySession.get(r.session_id);
+    if (list) list.push(r);
+    else bySession.set(r.session_id, [r]);
+  }
   const audiences = await loadAudiences(deps.db, ids);
   const admins = await loadAdmins(deps.db, [...new Set(ended.map((s) => s.academyId))]);
 

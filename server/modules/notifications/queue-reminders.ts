@@ -72,7 +72,11 @@ export async function queueDueReminders(deps: Pick<Deps, 'db' | 'appUrl' | 'sign
 export async function settle(deps: Pick<Deps, 'db' | 'appUrl' | 'signingSecret'>, planned: PlannedNotice[], dryRun: boolean, counts: Map<number, ProducerCounts>): Promise<void> {
   if (planned.length === 0) return;
   const byAcademy = new Map<number, PlannedNotice[]>();
-  for (const p of planned) byAcademy.set(p.academyId, [...(byAcademy.get(p.academyId) ?? []), p]);
+  for (const p of planned) {
+    const list = byAcademy.get(p.academyId);
+    if (list) list.push(p);
+    else byAcademy.set(p.academyId, [p]);
+  }
   for (const [academyId, list] of byAcademy) {
     const entry = counts.get(academyId) ?? { notices: 0, emailed: 0 };
     counts.set(academyId, entry);
