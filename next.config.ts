@@ -10,7 +10,7 @@ const staticHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value])
 const config: NextConfig = {
   // The room's LiveKit connection races React StrictMode's double mount: connecting twice to one room drops the first connection.
   reactStrictMode: false,
-  serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs'],
+  serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs', 'graphile-worker', 'pg', 'nodemailer'],
   // The Quran text is read from node_modules at run time (server/modules/mushaf/quran-text.ts).
   outputFileTracingIncludes: { '/api/trpc/*': ['./node_modules/quran-json/dist/quran.json'] },
   poweredByHeader: false,

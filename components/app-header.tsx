@@ -4,6 +4,7 @@ import { signOut } from 'next-auth/react';
 import Link from 'next/link';
 import { homePathFor } from '@/components/dashboard/home-path';
 import { LanguageSwitcher } from '@/components/dashboard/language-switcher';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { useText, type TextKey } from '@/components/i18n/use-text';
 import { Button } from '@/components/ui/button';
 import type { UserRole } from '@/server/db/schema/enums';
@@ -26,6 +27,7 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
       <span data-testid="viewer" className="text-[0.95rem]">
         {name} · <span className="text-muted">{t(`role.${role}` as TextKey)}</span>
       </span>
+      <NotificationBell />
       {role === 'teacher' && <Link href="/calendar">{t('calendar.nav')}</Link>}
       <Link href="/profile" data-testid="profile-link">
         {t('profile.nav')}

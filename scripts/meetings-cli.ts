@@ -32,6 +32,7 @@ Commands:
   create-scheduled       create the rooms of scheduled sessions that are due
   cleanup-expired        end rooms of finished sessions; close sessions long past their end
   reconcile-attendance   repair attendance from LiveKit's live participants
+  notify                 class reminders, absence/lateness notices, recordings ready, daily digests (every minute)
   stats                  meeting statistics
 
 Options:

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { findOnPath } from './livekit';
+import { findOnPath } from './go-binary';
 import { onExitSync, onShutdown } from './shutdown';
 
 export interface Daemon {

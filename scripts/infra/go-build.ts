@@ -12,7 +12,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { acquireLock, isExecutable } from './livekit';
+import { acquireLock, isExecutable } from './go-binary';
 import { onExitSync } from './shutdown';
 
 export interface GoProgram {
@@ -78,7 +78,7 @@ export async function findOrBuildGoProgram(program: GoProgram, log: (l: string) 
   try {
     if (isExecutable(target)) return { path: target };
     await fsp.mkdir(dir, { recursive: true });
-    const release = await acquireLock(path.join(dir, '.build.lock'), log);
+    const release = await acquireLock(path.join(dir, '.build.lock'), program.name, log);
     try {
       if (isExecutable(target)) return { path: target };
       const go = spawnSync('go', ['version'], { encoding: 'utf8' });

@@ -5,13 +5,15 @@
  */
 import { getTableConfig, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { meetingCommands, recordings, schedules, sweepRuns, teacherSettings, webhookEvents, WEBHOOK_FLAGS } from '@/server/db/schema';
+import { mailMessages, meetingCommands, notifications, recordings, schedules, sweepRuns, teacherSettings, webhookEvents, WEBHOOK_FLAGS } from '@/server/db/schema';
 import { SCHEDULE_STATES } from '@/shared/groups';
 import { COMMAND_SPECS, TOPICS } from '@/shared/classroom/envelope';
 import { RECORDING_STATUSES } from '@/server/modules/recordings/egress-state';
 import { RECORDING_LAYOUTS } from '@/server/modules/recordings/schemas';
 import { updateTeacherSettingsInput } from '@/server/modules/scheduling/schemas';
 import { SWEEP_JOBS } from '@/server/modules/sweeps/jobs';
+import { MAIL_STATUSES } from '@/server/modules/mail/schemas';
+import { NOTIFICATION_KINDS } from '@/server/modules/notifications/kinds';
 
 const dialect = new PgDialect();
 
@@ -31,6 +33,8 @@ describe('CHECK lists equal the code’s lists', () => {
     ['recordings_status', recordings, [...RECORDING_STATUSES]],
     ['recordings_layout', recordings, [...RECORDING_LAYOUTS]],
     ['sweep_runs_job', sweepRuns, Object.keys(SWEEP_JOBS)],
+    ['mail_messages_status', mailMessages, [...MAIL_STATUSES]],
+    ['notifications_kind', notifications, [...NOTIFICATION_KINDS]],
     ['webhook_events_flag', webhookEvents, [...WEBHOOK_FLAGS]],
     ['schedules_state', schedules, [...SCHEDULE_STATES]],
     ['teacher_settings_video_quality', teacherSettings, updateTeacherSettingsInput.shape.videoQuality.unwrap().unwrap().options],

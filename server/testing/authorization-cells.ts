@@ -656,6 +656,34 @@ export const CELL_SPECS: Record<string, CellSpec> = {
     shape: (d, c) => expect(d).toMatchObject([{ childId: c.fixture.actors.student.id, counts: any(Object), sessions: any(Array) }]),
   },
 
+  // --- notifications (the caller's own; settings and feeds belong to an academy's people) ---
+  'notifications.list': { scope: 'self', rule: 'anyone', input: () => ({ limit: 10 }), shape: (d) => expect(d).toMatchObject({ items: any(Array) }) },
+  // The stream's first event is the unread count.
+  'notifications.unread': { scope: 'self', rule: 'anyone', input: () => undefined, shape: (d) => expect(d).toEqual(any(Number)) },
+  'notifications.markRead': { scope: 'self', rule: 'anyone', input: () => ({}), shape: (d) => expect(d).toMatchObject({ marked: any(Number) }) },
+  'notifications.preferences': {
+    scope: 'self',
+    rule: 'anyone',
+    except: (who) => (who === 'super_admin' ? 'FORBIDDEN' : undefined),
+    input: () => undefined,
+    shape: (d) => expect(d).toMatchObject({ academyReminderMinutes: any(Number), topics: any(Array) }),
+  },
+  'notifications.setPreferences': {
+    scope: 'self',
+    rule: 'anyone',
+    except: (who) => (who === 'super_admin' ? 'FORBIDDEN' : undefined),
+    input: () => ({ reminderMinutes: 10, topics: [{ topic: 'reminder', email: true, inApp: true }] }),
+    shape: (d) => expect(d).toMatchObject({ reminderMinutes: 10 }),
+  },
+  'notifications.calendarFeed': { scope: 'self', rule: 'anyone', input: () => undefined, shape: (d) => expect(d).toHaveProperty('createdAt') },
+  'notifications.regenerateCalendarFeed': {
+    scope: 'self',
+    rule: 'anyone',
+    except: (who) => (who === 'super_admin' ? 'FORBIDDEN' : undefined),
+    input: () => undefined,
+    shape: (d) => expect(d).toMatchObject({ url: expect.stringMatching(/\/api\/calendar\/[A-Za-z0-9_-]{32}\.ics$/) }),
+  },
+
   // --- sweeps -----------------------------------------------------------------------------
   'sweeps.stats': {
     scope: 'academy',

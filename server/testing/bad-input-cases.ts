@@ -574,6 +574,46 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
     },
   },
 
+  'notifications.list': {
+    as: 'parent',
+    cases: () => {
+      const base = { limit: 10 };
+      return [...notAnObject({ optional: true }), ...unknownKeys(base), ...badBoundedInt(base, 'limit', 1, 100), ...badBoundedInt(base, 'before', 1, 2_147_483_647)];
+    },
+  },
+  'notifications.unread': { as: 'parent', cases: () => [...notAnObject({ optional: true }), ...unknownKeys({})] },
+  'notifications.markRead': {
+    as: 'parent',
+    cases: () => [
+      ...notAnObject(),
+      ...unknownKeys({}),
+      { what: 'ids empty', input: { ids: [] } },
+      { what: 'ids not numbers', input: { ids: ['1'] } },
+      { what: 'ids too many', input: { ids: Array.from({ length: 201 }, (_, i) => i + 1) } },
+      { what: 'an id of 0', input: { ids: [0] } },
+    ],
+  },
+  'notifications.preferences': { as: 'parent', cases: () => [...notAnObject({ optional: true }), ...unknownKeys({})] },
+  'notifications.setPreferences': {
+    as: 'parent',
+    cases: () => {
+      const base = { reminderMinutes: 30, topics: [{ topic: 'reminder', email: true, inApp: true }] };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        { what: 'reminderMinutes 15', input: { ...base, reminderMinutes: 15 } },
+        { what: 'reminderMinutes as text', input: { ...base, reminderMinutes: '30' } },
+        { what: 'reminderMinutes missing', input: { topics: base.topics } },
+        { what: 'an unknown topic', input: { ...base, topics: [{ topic: 'marketing', email: true, inApp: true }] } },
+        { what: 'a channel not a boolean', input: { ...base, topics: [{ topic: 'reminder', email: 'yes', inApp: true }] } },
+        { what: 'an extra key in a topic', input: { ...base, topics: [{ topic: 'reminder', email: true, inApp: true, sms: true }] } },
+        { what: 'topics not a list', input: { ...base, topics: 'reminder' } },
+      ];
+    },
+  },
+  'notifications.calendarFeed': { as: 'parent', cases: () => [...notAnObject({ optional: true }), ...unknownKeys({})] },
+  'notifications.regenerateCalendarFeed': { as: 'parent', cases: () => [...notAnObject({ optional: true }), ...unknownKeys({})] },
+
   'attendance.sessionStats': { as: 'teacher', cases: sessionIdOnly((f) => f.liveSessionId) },
   'attendance.listRecords': {
     as: 'teacher',

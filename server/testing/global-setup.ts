@@ -5,7 +5,8 @@
  * webhooks reach the app's handler through a local sink. Recording tests get
  * a second livekit-server with the whole recording stack (Redis, the egress
  * worker, the versitygw S3 store: scripts/infra/recording-stack.ts), so the
- * first one stays what most deployments run: LiveKit without egress.
+ * first one stays what most deployments run: LiveKit without egress. A real
+ * SMTP server, Mailpit, takes the mail; tests read what was sent from its HTTP API.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { runMigrations } from '@/server/db/migrate';
 import { systemClock } from '@/server/lib/clock';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';
+import { findOrBuildMailpit, startMailpit } from '@/scripts/infra/mailpit';
 import { freePort } from '@/scripts/infra/ports';
 import { startRecordingStack } from '@/scripts/infra/recording-stack';
 import { startRedis } from '@/scripts/infra/redis';
@@ -38,6 +40,8 @@ export interface IntegrationConfig {
     /** Where egress finds the page it films (server/testing/recording-page.ts). */
     appUrl: string;
   };
+  /** The run's Mailpit: SMTP for the mail worker, the HTTP API for reading what was sent; the binary for tests that start their own. */
+  mailpit: { smtpUrl: string; apiUrl: string; binary: string };
 }
 
 declare module 'vitest' {
@@ -116,6 +120,10 @@ export default async function setup(project: TestProject) {
     stops.push(() => stack.stop());
     const page = await startRecordingPage();
     stops.push(() => page.close());
+    const mailpitBinary = await findOrBuildMailpit((l) => console.log(`[mailpit] ${l}`));
+    if ('error' in mailpitBinary) throw new Error(`integration tests need a real Mailpit: ${mailpitBinary.error}`);
+    const mailpit = await startMailpit({ binary: mailpitBinary.path, refuseInvalidDomain: true, logFile: path.join(workDir, 'mailpit.log') });
+    stops.push(() => mailpit.stop());
 
     project.provide('integration', {
       databaseUrl,
@@ -128,6 +136,7 @@ export default async function setup(project: TestProject) {
         egressLog: stack.egress.worker.logFile,
         appUrl: page.appUrl,
       },
+      mailpit: { smtpUrl: mailpit.smtpUrl, apiUrl: mailpit.apiUrl, binary: mailpitBinary.path },
     });
   } catch (error) {
     await stopAll();

@@ -6,6 +6,7 @@ import { groupsRouter } from './routers/groups';
 import { meetingRouter } from './routers/meeting';
 import { mushafRouter } from './routers/mushaf';
 import { pollRouter } from './routers/poll';
+import { notificationsRouter } from './routers/notifications';
 import { profileRouter } from './routers/profile';
 import { recitationRouter } from './routers/recitation';
 import { recordingRouter } from './routers/recording';
@@ -22,6 +23,7 @@ export const appRouter = router({
   meeting: meetingRouter,
   mushaf: mushafRouter,
   poll: pollRouter,
+  notifications: notificationsRouter,
   profile: profileRouter,
   recitation: recitationRouter,
   recording: recordingRouter,

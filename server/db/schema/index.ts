@@ -11,3 +11,5 @@ export * from './controls';
 export * from './operations';
 export * from './security';
 export * from './teaching';
+export * from './mail';
+export * from './notifications';

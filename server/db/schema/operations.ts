@@ -68,6 +68,6 @@ export const sweepRuns = pgTable(
   (t) => [
     index('sweep_runs_job_idx').on(t.job, t.startedAt),
     // sweeps/jobs.ts: SWEEP_JOBS (schema-lists.test.ts keeps them equal).
-    check('sweep_runs_job', sql`${t.job} IN ('create-scheduled', 'cleanup-expired', 'reconcile-attendance')`),
+    check('sweep_runs_job', sql`${t.job} IN ('create-scheduled', 'cleanup-expired', 'reconcile-attendance', 'notify')`),
   ],
 );

@@ -7,6 +7,7 @@ import 'server-only';
 import type { CleanupReport } from './cleanup-expired';
 import type { CreateScheduledReport } from './create-scheduled';
 import type { AnySweepReport } from './jobs';
+import type { NotifyReport } from './notify';
 import type { ReconcileReport } from './reconcile-attendance';
 import type { SweepItem } from './report';
 import type { SweepStats } from './sweep-stats';
@@ -45,6 +46,7 @@ const HEADINGS: Record<AnyReport['job'], { icon: string; start: string; done: st
   'create-scheduled': { icon: '🎥', start: 'automatic meeting creation', done: 'Meeting creation' },
   'cleanup-expired': { icon: '🧹', start: 'expired meetings cleanup', done: 'Meeting cleanup' },
   'reconcile-attendance': { icon: '🔁', start: 'attendance reconciliation', done: 'Attendance reconciliation' },
+  notify: { icon: '🔔', start: 'notifications (reminders, attendance notices, recordings, digests)', done: 'Notifications' },
 };
 
 function academyLine(report: AnyReport, entry: AnyReport['academies'][number]): string {
@@ -61,6 +63,10 @@ function academyLine(report: AnyReport, entry: AnyReport['academies'][number]): 
     case 'reconcile-attendance': {
       const e = entry as ReconcileReport['academies'][number];
       return `  ${name} meetings ${e.checked}  repaired ${e.repaired}  joins +${e.joinsAdded}  leaves +${e.leavesAdded}  failed ${e.failed}  recordings ${e.recordingsUpdated}/${e.recordingsChecked} updated  stranded finalised ${e.strandedFinalized}`;
+    }
+    case 'notify': {
+      const e = entry as NotifyReport['academies'][number];
+      return `  ${name} reminders ${e.reminders}  attendance ${e.attendance}  recordings ${e.recordings}  digests ${e.digests}  emailed ${e.emailed}  failed ${e.failed}`;
     }
   }
 }
@@ -101,6 +107,18 @@ function overall(report: AnyReport): string[] {
         `  • Meetings failed: ${t.failed}`,
         `  • Unfinished recordings checked: ${t.recordingsChecked} (updated${would}: ${t.recordingsUpdated})`,
         `  • Sessions finalised after a room_finished that could not apply${would}: ${t.strandedFinalized}`,
+      ];
+    }
+    case 'notify': {
+      const t = report.totals;
+      return [
+        `  • Academies: ${t.academies}`,
+        `  • Reminders queued${would}: ${t.reminders}`,
+        `  • Absence and lateness notices${would}: ${t.attendance}`,
+        `  • Recording-ready notices${would}: ${t.recordings}`,
+        `  • Daily digests${would}: ${t.digests}`,
+        `  • Mails queued${would}: ${t.emailed}`,
+        `  • Failures: ${t.failed}`,
       ];
     }
   }

@@ -3,15 +3,17 @@ import 'server-only';
 import type { Deps } from '@/server/deps';
 import { cleanupExpiredMeetings, type CleanupReport } from './cleanup-expired';
 import { createScheduledMeetings, type CreateScheduledReport } from './create-scheduled';
+import { sendNotifications, type NotifyReport } from './notify';
 import { reconcileAttendance, type ReconcileReport } from './reconcile-attendance';
 import type { SweepJob, SweepOptions } from './report';
 
-export type AnySweepReport = CreateScheduledReport | CleanupReport | ReconcileReport;
+export type AnySweepReport = CreateScheduledReport | CleanupReport | ReconcileReport | NotifyReport;
 
 export const SWEEP_JOBS: Record<SweepJob, (deps: Deps, options?: SweepOptions) => Promise<AnySweepReport>> = {
   'create-scheduled': createScheduledMeetings,
   'cleanup-expired': cleanupExpiredMeetings,
   'reconcile-attendance': reconcileAttendance,
+  notify: sendNotifications,
 };
 
 export function isSweepJob(name: string): name is SweepJob {

@@ -5,7 +5,7 @@
  * changed.
  */
 import 'server-only';
-export const SWEEP_JOB_NAMES = ['create-scheduled', 'cleanup-expired', 'reconcile-attendance'] as const;
+export const SWEEP_JOB_NAMES = ['create-scheduled', 'cleanup-expired', 'reconcile-attendance', 'notify'] as const;
 export type SweepJob = (typeof SWEEP_JOB_NAMES)[number];
 
 export interface SweepProgress {

@@ -1,0 +1,29 @@
+/**
+ * The server's way into the UI's catalogues (messages/en.json, ar.json): the
+ * same ICU messages, plural rules and number style as the pages, so a mail
+ * reads like the app in the recipient's language.
+ */
+import 'server-only';
+import { createTranslator } from 'use-intl/core';
+import ar from '@/messages/ar.json';
+import en from '@/messages/en.json';
+import { formattingTag, type Locale } from '@/shared/locale';
+
+const catalogues: Record<Locale, typeof en> = { en, ar: ar satisfies typeof en };
+
+const makeTranslator = (locale: Locale) => createTranslator({ locale: formattingTag(locale), messages: catalogues[locale] });
+
+/** t(key, values): keys are typed from the English catalogue. */
+export type MailTranslator = ReturnType<typeof makeTranslator>;
+
+// One per language: a translator keeps the messages it has parsed, so a batch of mails parses each once.
+const translators = new Map<Locale, MailTranslator>();
+
+export function translatorFor(locale: Locale): MailTranslator {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = makeTranslator(locale);
+    translators.set(locale, translator);
+  }
+  return translator;
+}
