@@ -12,6 +12,8 @@ const config: NextConfig = {
   reactStrictMode: false,
   serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs'],
   poweredByHeader: false,
+  // The start-up schema check (server/db/migrate.ts: schemaStatus) reads the migrations' journal.
+  outputFileTracingIncludes: { '/**/*': ['./drizzle/meta/_journal.json'] },
   pageExtensions: benchRoutes ? ['tsx', 'ts', 'bench.ts'] : ['tsx', 'ts'],
   // Pages get theirs, with the CSP nonce, from proxy.ts; the API and the static build output from here.
   headers: async () => [

@@ -12,6 +12,7 @@ import type { Deps } from '@/server/deps';
 import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';
 import { DomainError, httpStatusFor } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
+import { pruneData } from '@/server/modules/retention';
 import { getSweepStats, isSweepJob, runSweep } from '@/server/modules/sweeps';
 
 function json(status: number, body: unknown): Response {
@@ -38,6 +39,11 @@ export async function handleCronRequest(req: Request, job: string, deps: Deps, c
   const academy = params.get('academy')?.slice(0, 200) || undefined;
   try {
     if (job === 'stats') return json(200, await getSweepStats(deps, { academy }));
+    if (job === 'prune-data') {
+      const report = await pruneData(deps, { dryRun });
+      logger.info('prune-data finished', { dryRun, durationMs: report.durationMs, deleted: report.deleted });
+      return json(200, report);
+    }
     if (!isSweepJob(job)) return json(404, { error: `unknown job ${JSON.stringify(job.slice(0, 60))}` });
     const report = await runSweep(job, deps, { dryRun, academy });
     const { totals, ok, durationMs } = report;
