@@ -8,7 +8,7 @@
  * and large tables a migration queued behind a long webhook transaction
  * blocks every webhook write behind it, and `CREATE INDEX CONCURRENTLY`
  * cannot run at all. Here:
- * - one migrator at a time (a session-level advisory lock);
+ * - one migrator at a time (a session-level advisory lock, polled);
  * - `lock_timeout` on every statement: a migration that cannot get its lock
  *   soon gives up and is retried later, instead of queueing writers behind it;
  * - a file whose first line is `-- halaqa:no-transaction` runs statement by
@@ -118,7 +118,14 @@ export async function runMigrations(url: string, options: MigrateOptions = {}): 
   const applied: string[] = [];
   try {
     await sql.unsafe(`set lock_timeout = '${(options.lockTimeout ?? '5s').replace(/'/g, '')}'`);
-    await sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    // Polled, not a blocking pg_advisory_lock(): a migrator waiting inside one statement holds a
+    // snapshot, and the other one's CREATE INDEX CONCURRENTLY waits for every snapshot: deadlock.
+    for (let waited = 0; ; waited++) {
+      const [got] = await sql`select pg_try_advisory_lock(${MIGRATION_LOCK_KEY}) as ok`;
+      if (got?.ok) break;
+      if (waited === 0) log('another migrator is running; waiting for it');
+      await new Promise((r) => setTimeout(r, 500));
+    }
     await sql`create schema if not exists drizzle`;
     await sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`;
     const migrations = readMigrations(options.migrationsFolder ?? MIGRATIONS_FOLDER);
