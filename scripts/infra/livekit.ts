@@ -63,6 +63,12 @@ export interface StartLivekitOptions {
   /** Server stdout+stderr are appended here; without it they go to our stdout/stderr. */
   logFile?: string;
   workDir: string;
+  /**
+   * 127.0.0.1:PORT of a Redis shared by the nodes of a cluster (scripts/infra/redis.ts):
+   * rooms are then placed on any node and signalling is relayed to the room's node.
+   * Without it the server runs single-node (the dev script, most tests).
+   */
+  redisAddress?: string;
 }
 
 const HEALTH_TIMEOUT_MS = 30_000;
@@ -308,6 +314,7 @@ export function livekitConfigYaml(o: {
   apiSecret: string;
   webhookUrls: string[];
   iceAddresses?: 'loopback' | 'this-host';
+  redisAddress?: string;
 }): string {
   const loopbackOnly = (o.iceAddresses ?? 'loopback') === 'loopback';
   return stringify({
@@ -325,6 +332,7 @@ export function livekitConfigYaml(o: {
     keys: { [o.apiKey]: o.apiSecret },
     webhook: { api_key: o.apiKey, urls: o.webhookUrls },
     room: { auto_create: false },
+    ...(o.redisAddress ? { redis: { address: o.redisAddress } } : {}),
     logging: { level: 'info' },
   });
 }
