@@ -18,7 +18,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Room } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@/server/db';
-import { attendanceRecords, meetings, sessions } from '@/server/db/schema';
+import { attendanceRecords, meetingCommands, meetings, sessions } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { createLivekitGateway } from '@/server/livekit/gateway';
@@ -39,8 +39,18 @@ const stops: (() => Promise<unknown>)[] = [];
 const joined: TestParticipant[] = [];
 
 let redis: RunningRedis;
+let livekitBinary: string;
+let webhookUrl: string;
 const nodes: { server: RunningLivekit; id: string }[] = [];
-const instances: { name: 'A' | 'B'; deps: Deps; handle: DbHandle }[] = [];
+interface Instance {
+  name: 'A' | 'B';
+  deps: Deps;
+  handle: DbHandle;
+  /** Kills it: its webhook route stops answering, its database connections go. */
+  kill(): Promise<void>;
+}
+const instances: Instance[] = [];
+let sinkPorts: number[] = [];
 /** Every webhook the load balancer passed on: to which instance, with what answer. */
 const deliveries: { instance: 'A' | 'B'; status: number }[] = [];
 
@@ -65,6 +75,8 @@ async function startLoadBalancer(targets: { name: 'A' | 'B'; url: string }[]): P
       deliveries.push({ instance: target.name, status: answer.status });
       res.writeHead(answer.status).end(await answer.text());
     } catch {
+      // The instance is down: LiveKit retries a 5xx, and the retry goes to the next instance.
+      deliveries.push({ instance: target.name, status: 502 });
       res.writeHead(502).end();
     }
   });
@@ -80,38 +92,52 @@ beforeAll(async () => {
   redis = await startRedis({ dataDir: path.join(workDir, 'redis') });
   stops.push(() => redis.stop());
 
-  const sinkPorts = [await freePort(), await freePort()];
+  sinkPorts = [await freePort(), await freePort()];
+  livekitBinary = binary.path;
   const lbUrl = await startLoadBalancer([
     { name: 'A', url: `http://127.0.0.1:${sinkPorts[0]}/api/livekit/webhook` },
     { name: 'B', url: `http://127.0.0.1:${sinkPorts[1]}/api/livekit/webhook` },
   ]);
-  for (const n of [1, 2]) {
-    const logFile = path.join(workDir, `node${n}`, 'server.log');
-    const server = await startLivekitServer({
-      binary: binary.path,
-      apiKey,
-      apiSecret,
-      webhookUrls: [lbUrl],
-      iceAddresses: 'this-host', // @livekit/rtc-node participants (scripts/infra/livekit.ts)
-      redisAddress: redis.address,
-      workDir: path.join(workDir, `node${n}`),
-      logFile,
-    });
-    stops.push(() => server.stop());
-    nodes.push({ server, id: await nodeIdOf(logFile) });
-  }
+  webhookUrl = lbUrl;
+  for (const n of [1, 2]) nodes.push(await startNode(`node${n}`));
   // Instance A talks to node 1's API, B to node 2's: either reaches every room of the cluster.
-  for (const [i, name] of (['A', 'B'] as const).entries()) {
-    const node = nodes[i]!.server;
-    const handle = createDb(integrationConfig().databaseUrl, { max: 6 });
-    stops.push(() => handle.close());
-    const livekit = createLivekitGateway({ wsUrl: node.url, apiUrl: node.apiUrl, apiKey, apiSecret });
-    const deps = testDeps({ db: handle.db, livekit, livekitWebhook: { apiKey, apiSecret } });
-    const sink = await startWebhookSink(sinkPorts[i]!, deps);
-    stops.push(() => sink.close());
-    instances.push({ name, deps, handle });
-  }
+  for (const i of [0, 1]) instances[i] = await startInstance(i, nodes[i]!.server);
 }, 180_000);
+
+/** A livekit-server of the cluster (ports given: a node restarted in the place of a dead one). */
+async function startNode(name: string, ports: { port?: number; rtcUdpPort?: number } = {}) {
+  const logFile = path.join(workDir, name, 'server.log');
+  const server = await startLivekitServer({
+    binary: livekitBinary,
+    apiKey,
+    apiSecret,
+    webhookUrls: [webhookUrl],
+    iceAddresses: 'this-host', // @livekit/rtc-node participants (scripts/infra/livekit.ts)
+    redisAddress: redis.address,
+    workDir: path.join(workDir, name),
+    logFile,
+    ...ports,
+  });
+  stops.push(() => server.stop());
+  return { server, id: await nodeIdOf(logFile) };
+}
+
+/** App instance A (0) or B (1): its own pool, its webhook route on its port, its LiveKit API node. */
+async function startInstance(i: number, node: RunningLivekit): Promise<Instance> {
+  const handle = createDb(integrationConfig().databaseUrl, { max: 6 });
+  const livekit = createLivekitGateway({ wsUrl: node.url, apiUrl: node.apiUrl, apiKey, apiSecret });
+  const deps = testDeps({ db: handle.db, livekit, livekitWebhook: { apiKey, apiSecret } });
+  const sink = await startWebhookSink(sinkPorts[i]!, deps);
+  let killed = false;
+  const kill = async () => {
+    if (killed) return;
+    killed = true;
+    await sink.close();
+    await handle.close();
+  };
+  stops.push(kill);
+  return { name: i === 0 ? 'A' : 'B', deps, handle, kill };
+}
 
 afterAll(async () => {
   for (const p of joined) await p.disconnect().catch(() => {});
@@ -224,16 +250,84 @@ describe('a class on a two-node LiveKit cluster behind two app instances', () =>
     await sees(people.s2.room, [people.teacher!.identity]);
   });
 
-  it('everyone leaves: attendance is final-ready, one cycle each for teacher and first student, two for the one who rejoined', async () => {
+  it('app instance A killed mid-class: its stream resumes on B, commands keep flowing, webhooks reach B, nothing is lost', async () => {
+    // Student 1's room page holds its event stream on A.
+    const onA = (await as(A(), students[0]!).room.events({ sessionId }))[Symbol.asyncIterator]();
+    await onA.next(); // the state snapshot
+    await as(A(), teacher).room.setAnnouncement({ sessionId, text: 'before the crash' });
+    const seen = (await onA.next()).value as unknown;
+    expect(JSON.stringify(seen)).toContain('before the crash');
+    // tRPC's tracked events are [id, data]: the id is what EventSource sends back as the last event id.
+    const lastEventId = String((seen as unknown[])[0]);
+    const commandsBefore = await B().handle.db.$count(meetingCommands, eq(meetingCommands.sessionId, sessionId));
+
+    await A().kill();
+    void onA.return?.(undefined).catch(() => {});
+    // The teacher's next request lands on B; the student's page reconnects its stream to B from its last event id.
+    await as(B(), teacher).room.setAnnouncement({ sessionId, text: 'after the crash' });
+    const onB = (await as(B(), students[0]!).room.events({ sessionId, lastEventId }))[Symbol.asyncIterator]();
+    const replayed: string[] = [];
+    for (let i = 0; i < 3 && !replayed.join().includes('after the crash'); i++) replayed.push(JSON.stringify((await onB.next()).value));
+    expect(replayed.join()).toContain('after the crash');
+    expect(replayed.join()).not.toContain('before the crash');
+    await onB.return?.(undefined);
+    expect(await B().handle.db.$count(meetingCommands, eq(meetingCommands.sessionId, sessionId))).toBe(commandsBefore + 1);
+
+    // A webhook the balancer sends to the dead instance fails; LiveKit's retry reaches B.
+    const failedBefore = deliveries.filter((d) => d.status >= 500).length;
+    await people.s1!.disconnect();
+    people.s1 = await join(B(), students[0]!, sessionId, otherNode.url);
+    await eventually(async () => {
+      const [r] = await B().handle.db.select().from(attendanceRecords).where(and(eq(attendanceRecords.sessionId, sessionId), eq(attendanceRecords.userId, students[0]!.id)));
+      return r && r.inRoom && r.joinCount === 2;
+    }, 'student 1 back in the room, stored through B', 30_000);
+    expect(deliveries.filter((d) => d.status >= 500).length).toBeGreaterThan(failedBefore);
+
+    instances[0] = await startInstance(0, nodes[0]!.server);
+  });
+
+  it('a LiveKit node killed: the students connected through it rejoin through the other node, attendance keeps them', async () => {
+    const dead = nodes.find((n) => n.server === otherNode)!;
+    const apiOnHost = instances.find((i) => i.deps.livekit!.wsUrl === hostNode.url)!;
+    process.kill(dead.server.pid, 'SIGKILL');
+    // The room page gives up on the dead node and rejoins with a fresh token through the live one.
+    for (const key of ['s1', 's2'] as const) {
+      void people[key]!.disconnect().catch(() => {});
+      const student = key === 's1' ? students[0]! : students[1]!;
+      people[key] = await eventually(() => join(apiOnHost, student, sessionId, hostNode.url).catch(() => undefined), `${key} rejoining through the room's node`, 30_000);
+    }
+    await sees(people.teacher!.room, [people.s1!.identity, people.s2!.identity]);
+    await hears(people.s1!.room, people.teacher!.identity);
+    const rows = await eventually(async () => {
+      const r = await apiOnHost.handle.db.select().from(attendanceRecords).where(eq(attendanceRecords.sessionId, sessionId));
+      return r.length === 3 && r.every((x) => x.inRoom) ? r : undefined;
+    }, 'all three in the room after the node died', 60_000);
+    const joins = Object.fromEntries(rows.map((r) => [r.userId, r.joinCount]));
+    expect(joins[students[0]!.id]).toBe(3);
+    expect(joins[students[1]!.id]).toBe(3);
+
+    // A replacement node in its place, and instance B (which used the dead node's API) pointed at it.
+    const index = nodes.indexOf(dead);
+    nodes[index] = await startNode(`node${index + 1}-replacement`, { port: dead.server.port, rtcUdpPort: dead.server.rtcUdpPort });
+    otherNode = nodes[index]!.server;
+    for (const i of [0, 1]) {
+      if (instances[i]!.deps.livekit!.wsUrl !== dead.server.url) continue;
+      await instances[i]!.kill();
+      instances[i] = await startInstance(i, nodes[index]!.server);
+    }
+  }, 120_000);
+
+  it('everyone leaves: attendance counts every connection of each, nobody is lost', async () => {
     for (const p of [people.s1!, people.s2!, people.teacher!]) await p.disconnect();
     const rows = await eventually(async () => {
       const r = await A().handle.db.select().from(attendanceRecords).where(eq(attendanceRecords.sessionId, sessionId));
       return r.length === 3 && r.every((x) => !x.inRoom) ? r : undefined;
-    }, 'every attendance record out of the room', 30_000);
-    const joins = Object.fromEntries(rows.map((r) => [r.userId, r.joinCount]));
-    expect(joins[teacher.id]).toBe(1);
-    expect(joins[students[0]!.id]).toBe(1);
-    expect(joins[students[1]!.id]).toBe(2);
+    }, 'every attendance record out of the room', 60_000);
+    const byUser = Object.fromEntries(rows.map((r) => [r.userId, r]));
+    expect(byUser[teacher.id]!.joinCount).toBe(1);
+    expect(byUser[students[0]!.id]!.joinCount).toBe(3);
+    expect(byUser[students[1]!.id]!.joinCount).toBe(3);
+    for (const r of rows) expect(r.leaveCount).toBe(r.joinCount);
   });
 });
 
