@@ -56,7 +56,15 @@ async function freshDatabase(label: string) {
  * column of today's schema), applied early: they are idempotent, so the real
  * run applies them again unharmed.
  */
-const SEED_NEEDS = ['0003_sessions_revocation_sign_in_throttle_and_leases'];
+const SEED_NEEDS = ['0003_sessions_revocation_sign_in_throttle_and_leases', migrationTag('_retention_and_indexes')];
+
+/** A migration's file name by its topic (the number may change when migrations are merged). */
+function migrationTag(suffix: string): string {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const tag = journal.entries.find((e) => e.tag.endsWith(suffix))?.tag;
+  if (!tag) throw new Error(`no migration named *${suffix}`);
+  return tag;
+}
 
 async function migrateBeforeTenancy(url: string) {
   const handle = createDb(url, { max: 1 });
