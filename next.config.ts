@@ -14,6 +14,8 @@ const config: NextConfig = {
   // The Quran text is read from node_modules at run time (server/modules/mushaf/quran-text.ts).
   outputFileTracingIncludes: { '/api/trpc/*': ['./node_modules/quran-json/dist/quran.json'] },
   poweredByHeader: false,
+  // The start-up schema check (server/db/migrate.ts: schemaStatus) reads the migrations' journal.
+  outputFileTracingIncludes: { '/**/*': ['./drizzle/meta/_journal.json'] },
   pageExtensions: benchRoutes ? ['tsx', 'ts', 'bench.ts'] : ['tsx', 'ts'],
   // Pages get theirs, with the CSP nonce, from proxy.ts; the API and the static build output from here.
   headers: async () => [

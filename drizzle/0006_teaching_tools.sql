@@ -47,8 +47,8 @@ CREATE TABLE "recitations" (
 --> statement-breakpoint
 ALTER TABLE "meeting_commands" DROP CONSTRAINT "meeting_commands_topic";--> statement-breakpoint
 ALTER TABLE "meeting_commands" DROP CONSTRAINT "meeting_commands_type";--> statement-breakpoint
-ALTER TABLE "academies" ADD COLUMN "recitation_grade_scale" text DEFAULT 'five_level' NOT NULL;--> statement-breakpoint
-ALTER TABLE "room_states" ADD COLUMN "mushaf" jsonb;--> statement-breakpoint
+ALTER TABLE "academies" ADD COLUMN IF NOT EXISTS "recitation_grade_scale" text DEFAULT 'five_level' NOT NULL;--> statement-breakpoint
+ALTER TABLE "room_states" ADD COLUMN IF NOT EXISTS "mushaf" jsonb;--> statement-breakpoint
 ALTER TABLE "poll_answers" ADD CONSTRAINT "poll_answers_poll_id_polls_id_fk" FOREIGN KEY ("poll_id") REFERENCES "public"."polls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "poll_answers" ADD CONSTRAINT "poll_answers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "polls" ADD CONSTRAINT "polls_academy_id_academies_id_fk" FOREIGN KEY ("academy_id") REFERENCES "public"."academies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,6 +1,7 @@
 /**
  * Runs Halaqa on its embedded defaults: DATABASE_URL or an embedded
- * PostgreSQL under .data/, migrations, the demo academy, LIVEKIT_* or a local
+ * PostgreSQL under .data/, migrations (in production with DATABASE_URL only
+ * a check that `npm run db:migrate` was run), the demo academy, LIVEKIT_* or a local
  * livekit-server whose webhook points at the app, then `next dev`. Without
  * LiveKit the app still starts and says why video is unavailable.
  *
@@ -26,7 +27,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDb } from '@/server/db';
-import { runMigrations } from '@/server/db/migrate';
+import { outdatedSchemaMessage, runMigrations, schemaStatus } from '@/server/db/migrate';
 import { configurationProblems, demoPasswordProblems, localSecretsIn, refusalMessage } from '@/server/startup/production-checks';
 import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/seed/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
@@ -171,8 +172,17 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const secrets = localSecrets();
   const databaseUrl = await database();
-  await runMigrations(databaseUrl);
-  log('migrations applied');
+  if (production && env.DATABASE_URL) {
+    // Migrating a shared database is a deploy step of its own (npm run db:migrate);
+    // a production start only checks that it was done.
+    const outdated = outdatedSchemaMessage(await schemaStatus(databaseUrl));
+    if (outdated) await refuse([outdated]);
+    log('database schema is current');
+  } else {
+    // Our own embedded PostgreSQL: nobody else migrates it.
+    const applied = await runMigrations(databaseUrl, { log });
+    log(`migrations applied (${applied.length} new)`);
+  }
 
   const seed = (env.HALAQA_SEED ?? (production ? '0' : '1')) === '1';
   const demoPassword = env.HALAQA_DEMO_PASSWORD || DEMO_PASSWORD;

@@ -5,6 +5,7 @@
  *   cleanup-expired       end rooms of sessions that are over; close stale sessions
  *   reconcile-attendance  repair attendance from LiveKit's live participant lists
  *   stats                 the meeting statistics
+ *   prune-data            delete what is kept no longer (docs/operations.md#data-retention)
  *
  * The same sweep functions the cron routes run. Configuration as the app's:
  * DATABASE_URL and LIVEKIT_*; without DATABASE_URL it uses the local setup
@@ -24,6 +25,7 @@ import { DomainError } from '@/server/lib/domain-error';
 import { LivekitUnavailableError } from '@/server/livekit/gateway';
 import { getSweepStats, isSweepJob, runSweep, type SweepJob, type SweepProgress } from '@/server/modules/sweeps';
 import { formatStats, formatSweepReport } from '@/server/modules/sweeps';
+import { formatPruneReport, pruneData } from '@/server/modules/retention';
 import { PG_PASSWORD, PG_USER } from './infra/postgres';
 
 const USAGE = `Usage: npm run meetings -- <command> [options]
@@ -34,6 +36,7 @@ Commands:
   reconcile-attendance   repair attendance from LiveKit's live participants
   notify                 class reminders, absence/lateness notices, recordings ready, daily digests (every minute)
   stats                  meeting statistics
+  prune-data             delete old event logs, ended meetings' commands, expired limits
 
 Options:
   --dry-run              change nothing; report what a real run would do
@@ -65,7 +68,7 @@ function parseCli(argv: string[]) {
   if (values.help) return null;
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `one command at a time, got: ${positionals.join(' ')}` : 'a command is required');
   const command = positionals[0]!;
-  if (command !== 'stats' && !isSweepJob(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  if (command !== 'stats' && command !== 'prune-data' && !isSweepJob(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   let now: Date | undefined;
   if (values.now !== undefined) {
     now = new Date(values.now);
@@ -143,6 +146,13 @@ async function main(): Promise<number> {
       await handle.db.execute(sql`SELECT 1`);
     } catch (error) {
       throw new CliError(`cannot reach the database from ${source}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+    if (args.command === 'prune-data') {
+      const report = await pruneData(deps, { now: args.now, dryRun: args.dryRun });
+      if (args.json) console.log(JSON.stringify(report, null, 2));
+      else say(formatPruneReport(report));
+      return 0;
     }
 
     if (args.command === 'stats') {

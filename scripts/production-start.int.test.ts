@@ -4,7 +4,7 @@
  * never seeds the demo academy by itself. Runs the real script against the
  * integration database and LiveKit, so nothing else is started.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,7 +77,7 @@ describe('npm start refuses an unsafe configuration', () => {
     expect(code).toBe(1);
     expect(output).toContain('Halaqa will not start in production');
     expect(output).toContain(message);
-    expect(output).not.toContain('migrations applied');
+    expect(output).not.toContain('schema is current');
   });
 
   it('a secret generated for local use', async () => {
@@ -117,11 +117,25 @@ describe('npm start refuses an unsafe configuration', () => {
   });
 });
 
-describe('npm start on a fresh database', () => {
-  it('applies the migrations and seeds nothing: no demo user exists', async () => {
+describe('npm start on a database its code is newer than', () => {
+  it('refuses, naming the migrate step; after `npm run db:migrate` it starts and seeds nothing', async () => {
     const fresh = await createDatabase(integrationConfig().databaseUrl, `halaqa_prodstart_${Date.now()}`);
+    const refused = await start(GOOD, fresh);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('Halaqa will not start in production');
+    expect(refused.output).toContain('the database schema is older than this code');
+    expect(refused.output).toContain('npm run db:migrate');
+
+    const migrate = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/migrate.ts'], {
+      env: { ...process.env, DATABASE_URL: fresh },
+      encoding: 'utf8',
+    });
+    expect(migrate.status, migrate.stderr).toBe(0);
+    expect(migrate.stdout).toMatch(/\[migrate\] \d+ migration\(s\) applied/);
+
     const { output } = await start(GOOD, fresh);
-    expect(output).toContain('migrations applied');
+    expect(output).toContain('database schema is current');
+    expect(output).toMatch(/\[halaqa\] app: /);
     expect(output).not.toContain('demo academy');
     const handle = createDb(fresh, { max: 1 });
     try {
@@ -130,5 +144,6 @@ describe('npm start on a fresh database', () => {
     } finally {
       await handle.close();
     }
-  });
+    // Three starts of tsx (refused, migrate, started): slow on a busy machine.
+  }, 180_000);
 });

@@ -2,11 +2,12 @@
  * `npm test`: every check in order — type check, lint, import rules, unit tests,
  * integration tests (real PostgreSQL + livekit-server), the production build,
  * and the browser tests (Debian's Chromium) — then one closing line
- * "N passed, N failed". Installs Chromium with apt when it is missing and we
- * are root; the LiveKit server is built on first use (scripts/infra/livekit.ts).
+ * "N passed, N failed". Installs Chromium and redis-server with apt when they
+ * are missing and we are root; the LiveKit server is built on first use (scripts/infra/livekit.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { findRedisServer } from './infra/redis';
 
 interface Step {
   name: string;
@@ -36,14 +37,19 @@ const steps: Step[] = [
   { name: 'browser tests', command: ['npx', 'playwright', 'test'], report: { file: 'test-results/e2e-results.json', kind: 'playwright' } },
 ];
 
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
+/** Debian's Chromium (browser tests) and redis-server (the LiveKit cluster test, scripts/infra/redis.ts). */
+function ensureDebianPackages() {
+  const missing = [
+    existsSync('/usr/bin/chromium') ? null : 'chromium',
+    findRedisServer() ? null : 'redis-server',
+  ].filter((name): name is string => name !== null);
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error("Chromium is missing: run 'sudo apt-get install -y chromium' (Debian's package), then npm test again.");
+    console.error(`Missing: ${missing.join(', ')}. Run 'sudo apt-get install -y ${missing.join(' ')}' (Debian's packages), then npm test again.`);
     process.exit(1);
   }
-  console.log('[test] installing Debian chromium (apt-get)…');
-  for (const args of [['update'], ['install', '-y', 'chromium']]) {
+  console.log(`[test] installing Debian ${missing.join(', ')} (apt-get)…`);
+  for (const args of [['update'], ['install', '-y', ...missing]]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
@@ -60,7 +66,7 @@ function count(report: NonNullable<Step['report']>): { passed: number; failed: n
 }
 
 mkdirSync('test-results', { recursive: true });
-ensureChromium();
+ensureDebianPackages();
 let passed = 0;
 let failed = 0;
 const failedSteps: string[] = [];

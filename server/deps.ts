@@ -12,6 +12,8 @@ import type { RecordingStorage } from '@/server/livekit/recording-storage';
 
 export interface Deps {
   db: Db;
+  /** The connection room-event streams LISTEN on (DATABASE_LISTEN_URL); `db` when absent. */
+  listenDb?: Db;
   /** null when video is unavailable; use cases then answer SERVICE_UNAVAILABLE or fall back. */
   livekit: LivekitGateway | null;
   clock: Clock;
@@ -50,6 +52,8 @@ export function getAppDeps(): Deps {
   if (!appDeps) {
     const env = getEnv();
     appDeps = depsFor(createDb(env.databaseUrl, { max: 20 }).db, env);
+    // postgres.js holds one LISTEN connection per client, for every stream of this instance.
+    if (env.databaseListenUrl !== env.databaseUrl) appDeps.listenDb = createDb(env.databaseListenUrl, { max: 1 }).db;
   }
   return appDeps;
 }

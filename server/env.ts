@@ -16,6 +16,12 @@ const optionalUrl = z.string().url().optional();
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url(),
+  /**
+   * A direct (session-mode) connection for LISTEN, when DATABASE_URL goes through a
+   * transaction-mode pooler (PgBouncer, Neon/Supabase pooled URLs) that cannot carry it.
+   */
+  DATABASE_LISTEN_URL: z.string().url().optional(),
+  HALAQA_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
   APP_URL: z.string().url().default('http://localhost:3000'),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters'),
   CRON_SECRET: z.string().min(16).optional(),
@@ -69,6 +75,8 @@ export interface LivekitConfig {
 export interface Env {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string;
+  /** Where room-event streams LISTEN; DATABASE_URL when unset. */
+  databaseListenUrl: string;
   appUrl: string;
   authSecret: string;
   cronSecret: string | undefined;
@@ -106,6 +114,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    databaseListenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
     appUrl: e.APP_URL.replace(/\/$/, ''),
     authSecret: e.AUTH_SECRET,
     cronSecret: e.CRON_SECRET,
@@ -122,4 +131,17 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * How long one room-event stream may stay open (HALAQA_STREAM_MAX_SECONDS),
+ * in ms; undefined: no limit. Read on its own, without the rest of the
+ * environment, because the tRPC instance is configured when its module loads
+ * (also during `next build`). Serverless hosts cut a response at their
+ * maximum duration: set this below it, and the client reconnects by itself
+ * and resumes from its last event id.
+ */
+export function streamMaxDurationMs(source: Record<string, string | undefined> = process.env): number | undefined {
+  const parsed = schema.shape.HALAQA_STREAM_MAX_SECONDS.safeParse(source.HALAQA_STREAM_MAX_SECONDS);
+  return parsed.success && parsed.data !== undefined ? parsed.data * 1000 : undefined;
 }

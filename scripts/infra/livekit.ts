@@ -63,7 +63,12 @@ export interface StartLivekitOptions {
   /** Server stdout+stderr are appended here; without it they go to our stdout/stderr. */
   logFile?: string;
   workDir: string;
-  /** host:port of a Redis: needed for recording (the egress worker talks to the server through it). */
+  /**
+   * 127.0.0.1:PORT of a Redis shared by the nodes of a cluster (scripts/infra/redis.ts):
+   * rooms are then placed on any node and signalling is relayed to the room's node.
+   * Recording needs it too (the egress worker talks to the server through it).
+   * Without it the server runs single-node (the dev script, most tests).
+   */
   redisAddress?: string;
 }
 

@@ -87,11 +87,3 @@ export async function recordSignInFailure(db: DbExecutor, keys: SignInKeys, now:
 export async function clearAccountFailures(db: DbExecutor, keys: SignInKeys): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.key, keys.account));
 }
-
-/** Old rows are garbage; the cleanup sweep calls this. */
-export async function pruneSignInFailures(db: DbExecutor, before: Date): Promise<number> {
-  const rows = await db.execute(
-    sql`DELETE FROM sign_in_failures WHERE coalesce(locked_until, window_start) < ${before.toISOString()} RETURNING 1`,
-  );
-  return rows.length;
-}

@@ -3,7 +3,7 @@
  * it applies on top of the demo seed, and it refuses, naming the constraint
  * and counting the rows, when stored data would break a constraint it adds.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -50,31 +50,27 @@ async function freshDatabase(label: string) {
   return { url, handle: createDb(url, { max: 2 }) };
 }
 
-/** Rows the old schema accepted: drizzle's builders carry no new columns, so they write to both. */
 /**
- * The later migrations' additions the factories' rows need (they return every
- * column of today's schema), applied early: they are idempotent, so the real
- * run applies them again unharmed.
+ * What the later migrations add that the factories' rows need: all of 0003,
+ * and every later migration's new columns (written `ADD COLUMN IF NOT
+ * EXISTS` for this reason), so the real run applies them again unharmed.
+ * Found by name, as numbers change when branches merge.
  */
-const SEED_NEEDS: { tag: string; only?: RegExp }[] = [
-  { tag: 'sessions_revocation_sign_in_throttle_and_leases' },
-  // Only its new columns: the rest (a table keyed on 0002's constraints) must wait for 0002.
-  { tag: 'room_running_over_and_observers', only: /ADD COLUMN IF NOT EXISTS/ },
-];
-
-/** A migration's file by its name without the number (numbers change when branches merge). */
-function migrationFile(name: string): string {
-  const file = readdirSync(MIGRATIONS_FOLDER).find((f) => new RegExp(`^\\d{4}_${name}\\.sql$`).test(f));
-  if (!file) throw new Error(`no migration named ${name}`);
-  return path.join(MIGRATIONS_FOLDER, file);
+function seedNeeds(): { file: string; only?: RegExp }[] {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const after = journal.entries.slice(journal.entries.findIndex((e) => e.tag === TENANCY_MIGRATION) + 1);
+  return after.map(({ tag }) => ({
+    file: path.join(MIGRATIONS_FOLDER, `${tag}.sql`),
+    only: tag.endsWith('_sessions_revocation_sign_in_throttle_and_leases') ? undefined : /^\s*(--[^\n]*\n\s*)*ALTER TABLE "\w+" ADD COLUMN IF NOT EXISTS/,
+  }));
 }
 
 async function migrateBeforeTenancy(url: string) {
   const handle = createDb(url, { max: 1 });
   try {
     await migrate(handle.db, { migrationsFolder: migrationsBeforeTenancy() });
-    for (const { tag, only } of SEED_NEEDS) {
-      for (const statement of readFileSync(migrationFile(tag), 'utf8').split('--> statement-breakpoint')) {
+    for (const { file, only } of seedNeeds()) {
+      for (const statement of readFileSync(file, 'utf8').split('--> statement-breakpoint')) {
         if (statement.trim() && (!only || only.test(statement))) await handle.db.execute(sql.raw(statement));
       }
     }

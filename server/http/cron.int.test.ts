@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAcademy, createSession, createUser } from '@/server/seed/factories';
 import { closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { bearerMatches, handleCronRequest } from './cron';
+import { PRUNED_TABLES } from '@/server/modules/retention';
 
 const SECRET = 'cron-secret-0123456789abcdef';
 const db = testDb();
@@ -46,6 +47,15 @@ describe('cron route', () => {
   it('answers 404 to an unknown job or academy', async () => {
     expect((await handleCronRequest(request('drop-tables', `Bearer ${SECRET}`), 'drop-tables', testDeps(), SECRET)).status).toBe(404);
     expect((await handleCronRequest(request('create-scheduled?academy=no-such-academy', `Bearer ${SECRET}`), 'create-scheduled', testDeps(), SECRET)).status).toBe(404);
+  });
+
+  it('runs prune-data behind the same secret; a dry run reports per table and deletes nothing', async () => {
+    expect((await handleCronRequest(request('prune-data?dryRun=1', 'Bearer wrong'), 'prune-data', testDeps(), SECRET)).status).toBe(401);
+    const dry = await handleCronRequest(request('prune-data?dryRun=1', `Bearer ${SECRET}`), 'prune-data', testDeps(), SECRET);
+    expect(dry.status).toBe(200);
+    const report = await dry.json();
+    expect(report).toMatchObject({ job: 'prune-data', dryRun: true, ok: true });
+    expect(Object.keys(report.deleted).sort()).toEqual([...PRUNED_TABLES].sort());
   });
 
   it('runs the sweep and returns its report as JSON', async () => {

@@ -16,6 +16,7 @@ import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlatio
 import { DomainError, httpStatusFor } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
 import { drainMailQueue, mailQueueSummary } from '@/server/modules/mail';
+import { pruneData } from '@/server/modules/retention';
 import { getSweepStats, isSweepJob, runSweep } from '@/server/modules/sweeps';
 
 function json(status: number, body: unknown): Response {
@@ -46,6 +47,11 @@ export async function handleCronRequest(req: Request, job: string, deps: Deps, c
       if (!deps.mail || !databaseUrl) return json(503, { error: 'SMTP_URL is not configured: mail stays queued' });
       await drainMailQueue({ databaseUrl, db: deps.db, clock: deps.clock, mail: deps.mail });
       return json(200, await mailQueueSummary(deps.db));
+    }
+    if (job === 'prune-data') {
+      const report = await pruneData(deps, { dryRun });
+      logger.info('prune-data finished', { dryRun, durationMs: report.durationMs, deleted: report.deleted });
+      return json(200, report);
     }
     if (!isSweepJob(job)) return json(404, { error: `unknown job ${JSON.stringify(job.slice(0, 60))}` });
     const report = await runSweep(job, deps, { dryRun, academy });

@@ -6,6 +6,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from '@/server/trpc/procedures';
 import { appRouter } from '@/server/trpc/root';
+import { toTRPCError } from '@/server/trpc/error-map';
 import { correlationIdOf } from '@/server/lib/correlation';
 import { DomainError, retryAfterHeader } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
@@ -15,7 +16,14 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Con
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext,
+    // Reading the signed-in actor touches the database: an outage there is a 503 too, not a 500.
+    createContext: async () => {
+      try {
+        return await createContext();
+      } catch (error) {
+        throw toTRPCError(error) ?? error;
+      }
+    },
     onError({ error, path }) {
       if (error.cause instanceof DomainError && error.cause.detail) {
         logger.warn('refused', { path, code: error.code, reason: error.cause.reason, detail: error.cause.detail });

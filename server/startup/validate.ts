@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { createDb } from '@/server/db';
+import { outdatedSchemaMessage, schemaStatus } from '@/server/db/migrate';
 import { getEnv } from '@/server/env';
 import { logger } from '@/server/lib/logger';
 import { configurationProblems, demoPasswordProblems, localSecretsIn, refusalMessage } from './production-checks';
@@ -14,7 +15,10 @@ export async function validateAtStartup(source: Record<string, string | undefine
   let problems: string[] = [];
   try {
     const env = getEnv();
-    if (env.nodeEnv === 'production') {
+    // Every start, every environment: code newer than its schema fails in odd places later.
+    const outdated = outdatedSchemaMessage(await schemaStatus(env.databaseUrl));
+    if (outdated) problems.push(outdated);
+    if (problems.length === 0 && env.nodeEnv === 'production') {
       problems = configurationProblems(source, localSecretsIn(path.resolve(/*turbopackIgnore: true*/ source.HALAQA_DATA_DIR ?? '.data')));
       if (problems.length === 0) {
         const handle = createDb(env.databaseUrl, { max: 1 });

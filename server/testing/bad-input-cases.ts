@@ -440,6 +440,7 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
         ...badBoundedInt(base, 'lateGraceMinutes', 0, 240).filter((c) => c.what !== 'lateGraceMinutes null'),
         ...badBoundedInt(base, 'reconnectWindowSeconds', 0, 3600),
         ...badBoundedInt(base, 'overtimeMinutes', 0, 1440),
+        ...badBoundedInt(base, 'eventRetentionDays', 7, 3650),
       ];
     },
   },

@@ -19,6 +19,7 @@
  */
 import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { streamMaxDurationMs } from '@/server/env';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import type { Deps } from '@/server/deps';
@@ -40,6 +41,8 @@ export interface Context {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // room.events ends after this (a serverless function's limit); the client's EventSource reconnects with its last event id.
+  sse: { maxDurationMs: streamMaxDurationMs() },
   errorFormatter({ shape, error, ctx }) {
     // An internal error's message may hold SQL, a URL or LiveKit's words: the client gets a reference instead.
     if (error.code === 'INTERNAL_SERVER_ERROR') {

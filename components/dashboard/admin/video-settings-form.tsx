@@ -21,6 +21,7 @@ const NUMBER_FIELDS = [
   ['teacherPartialBelow', 0, 100],
   ['reconnectWindowSeconds', 0, 3600],
   ['overtimeMinutes', 0, 1440],
+  ['eventRetentionDays', 7, 3650],
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number][0];
 

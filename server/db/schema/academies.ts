@@ -51,6 +51,8 @@ export const academyVideoSettings = pgTable(
   lateGraceMinutes: integer('late_grace_minutes').default(15),
   reconnectWindowSeconds: integer('reconnect_window_seconds').notNull().default(120),
   overtimeMinutes: integer('overtime_minutes').notNull().default(60),
+  /** Days LiveKit's raw webhook payloads and the join/leave event log are kept (the prune-data sweep); finalised attendance records stay. */
+  eventRetentionDays: integer('event_retention_days').notNull().default(90),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -71,5 +73,6 @@ export const academyVideoSettings = pgTable(
     check('academy_video_settings_late_grace', sql`${t.lateGraceMinutes} BETWEEN 0 AND 240`),
     check('academy_video_settings_reconnect_window', sql`${t.reconnectWindowSeconds} BETWEEN 0 AND 3600`),
     check('academy_video_settings_overtime', sql`${t.overtimeMinutes} BETWEEN 0 AND 1440`),
+    check('academy_video_settings_event_retention', sql`${t.eventRetentionDays} BETWEEN 7 AND 3650`),
   ],
 );

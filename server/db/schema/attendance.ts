@@ -52,7 +52,8 @@ export const webhookEvents = pgTable(
     payload: jsonb('payload').notNull(),
   },
   (t) => [
-    index('webhook_events_session_idx').on(t.sessionId, t.occurredAt),
+    // The prune-data sweep deletes by age.
+    index('webhook_events_received_idx').on(t.receivedAt),
     // The admins' "webhook problems" list and the reconcile sweep read only these.
     index('webhook_events_problems_idx').on(t.academyId, t.receivedAt).where(sql`flag = 'cannot_apply'`),
     check('webhook_events_flag', sql`${t.flag} IN ('unknown_room', 'unknown_identity', 'hidden_participant', 'cannot_apply')`),
@@ -85,6 +86,8 @@ export const attendanceEvents = pgTable(
   },
   (t) => [
     index('attendance_events_session_user_idx').on(t.sessionId, t.userId),
+    // Deleting a user cascades here.
+    index('attendance_events_user_idx').on(t.userId),
     uniqueIndex('attendance_events_source_uq').on(t.sourceEventId).where(sql`source_event_id IS NOT NULL`),
     foreignKey({ name: 'attendance_events_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
     check('attendance_events_kind', sql`${t.kind} IN ('join', 'leave')`),
@@ -128,7 +131,8 @@ export const attendanceRecords = pgTable(
   },
   (t) => [
     primaryKey({ name: 'attendance_records_pkey', columns: [t.sessionId, t.userId] }),
-    index('attendance_records_academy_idx').on(t.academyId, t.calculatedAt),
+    // Never a column that changes (calculated_at did, on every recompute): updates stay HOT.
+    index('attendance_records_academy_session_idx').on(t.academyId, t.sessionId),
     index('attendance_records_user_idx').on(t.userId),
     foreignKey({ name: 'attendance_records_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
     check('attendance_records_percentage', sql`${t.percentage} BETWEEN 0 AND 100`),

@@ -42,6 +42,8 @@ export const sessions = pgTable(
     index('sessions_schedule_idx').on(t.scheduleId),
     // The create-scheduled sweep reads only scheduled sessions by start time.
     index('sessions_scheduled_start_idx').on(t.scheduledAt).where(sql`status = 'scheduled'`),
+    // The cleanup sweep: open sessions scheduled before a bound (OPEN_STATUSES in shared/session-status.ts).
+    index('sessions_open_scheduled_idx').on(t.scheduledAt).where(sql`status IN ('scheduled', 'ready', 'ongoing')`),
     unique('sessions_academy_id_id_uq').on(t.academyId, t.id),
     // Tenancy: the teacher, the audience and the schedule are all the session's own academy's.
     foreignKey({ name: 'sessions_teacher_fk', columns: [t.academyId, t.teacherId], foreignColumns: [users.academyId, users.id] }),

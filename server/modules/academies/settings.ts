@@ -31,6 +31,7 @@ export const DEFAULT_ACADEMY_VIDEO_SETTINGS: Omit<AcademyVideoSettings, 'academy
   lateGraceMinutes: 15,
   reconnectWindowSeconds: 120,
   overtimeMinutes: 60,
+  eventRetentionDays: 90,
 };
 
 export async function getAcademyVideoSettings(db: DbExecutor, academyId: number): Promise<AcademyVideoSettings> {

@@ -45,7 +45,7 @@ export function cursorOf(eventId: string | null | undefined): string | null {
  * not an empty stream), then hands back the event generator.
  */
 export async function openRoomEvents(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'listenDb'>,
   actor: Actor,
   input: { sessionId: number; lastEventId?: string | null },
   signal?: AbortSignal,
@@ -64,7 +64,7 @@ export async function openRoomEvents(
 }
 
 async function* streamRoomEvents(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'listenDb'>,
   actor: Actor,
   ctx: SessionContext,
   input: { sessionId: number; lastEventId?: string | null },
@@ -82,7 +82,7 @@ async function* streamRoomEvents(
 }
 
 async function* streamWithLease(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'listenDb'>,
   actor: Actor,
   ctx: SessionContext,
   input: { sessionId: number; lastEventId?: string | null },
@@ -94,7 +94,7 @@ async function* streamWithLease(
   // Listen before reading anything, so nothing committed meanwhile is missed.
   const queue = new SignalQueue();
   const listener = await listenRoomSignals(
-    deps.db,
+    deps.listenDb ?? deps.db,
     (s: RoomSignal) => {
       if (s.sessionId === key.sessionId) queue.push(s);
     },

@@ -39,9 +39,3 @@ export async function consumeRateLimit(db: DbExecutor, key: string, rule: RateLi
     throw new DomainError('TOO_MANY_REQUESTS', `Too many requests; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
   }
 }
-
-/** Old windows are garbage; the cleanup sweep calls this. */
-export async function pruneRateLimits(db: DbExecutor, before: Date): Promise<number> {
-  const rows = await db.execute(sql`DELETE FROM rate_limits WHERE window_start < ${before.toISOString()} RETURNING 1`);
-  return rows.length;
-}

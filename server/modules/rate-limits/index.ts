@@ -1,4 +1,4 @@
 /** Postgres-backed rate limits and concurrency caps (docs/architecture.md#state-and-scale-out: no limiter state in process memory). */
 import 'server-only';
-export { consumeRateLimit, pruneRateLimits, type RateLimit } from './consume-rate-limit';
+export { consumeRateLimit, type RateLimit } from './consume-rate-limit';
 export { acquireLease, type Lease, type LeaseRule } from './user-leases';

@@ -125,6 +125,7 @@ export const updateVideoSettingsInput = z
     lateGraceMinutes: z.number().int().min(0).max(240).nullable().optional(),
     reconnectWindowSeconds: z.number().int().min(0).max(3600).optional(),
     overtimeMinutes: z.number().int().min(0).max(1440).optional(),
+    eventRetentionDays: z.number().int().min(7).max(3650).optional(),
   })
   .strict();
 export type UpdateVideoSettingsInput = z.infer<typeof updateVideoSettingsInput>;

@@ -20,6 +20,7 @@ export interface CheckedVideoSettings {
   lateGraceMinutes: number | null;
   reconnectWindowSeconds: number;
   overtimeMinutes: number;
+  eventRetentionDays: number;
 }
 
 const within = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
@@ -49,5 +50,6 @@ export function videoSettingsProblems(s: CheckedVideoSettings): string[] {
   if (s.lateGraceMinutes !== null && !within(s.lateGraceMinutes, 0, 240)) problems.push('lateGraceMinutes must be 0..240 or null');
   if (!within(s.reconnectWindowSeconds, 0, 3600)) problems.push('reconnectWindowSeconds must be 0..3600');
   if (!within(s.overtimeMinutes, 0, 1440)) problems.push('overtimeMinutes must be 0..1440');
+  if (!within(s.eventRetentionDays, 7, 3650)) problems.push('eventRetentionDays must be 7..3650');
   return problems;
 }
