@@ -56,15 +56,19 @@ async function freshDatabase(label: string) {
  * column of today's schema), applied early: they are idempotent, so the real
  * run applies them again unharmed.
  */
-const SEED_NEEDS = ['0003_sessions_revocation_sign_in_throttle_and_leases'];
+const SEED_NEEDS: { tag: string; only?: RegExp }[] = [
+  { tag: '0003_sessions_revocation_sign_in_throttle_and_leases' },
+  // Only its new users columns: the rest of 0004 builds on 0002.
+  { tag: '0004_people_invitations_and_history', only: /^\s*ALTER TABLE "users" ADD COLUMN IF NOT EXISTS/ },
+];
 
 async function migrateBeforeTenancy(url: string) {
   const handle = createDb(url, { max: 1 });
   try {
     await migrate(handle.db, { migrationsFolder: migrationsBeforeTenancy() });
-    for (const tag of SEED_NEEDS) {
+    for (const { tag, only } of SEED_NEEDS) {
       for (const statement of readFileSync(path.join(MIGRATIONS_FOLDER, `${tag}.sql`), 'utf8').split('--> statement-breakpoint')) {
-        if (statement.trim()) await handle.db.execute(sql.raw(statement));
+        if (statement.trim() && (!only || only.test(statement))) await handle.db.execute(sql.raw(statement));
       }
     }
   } finally {

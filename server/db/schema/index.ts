@@ -10,3 +10,4 @@ export * from './schedules';
 export * from './controls';
 export * from './operations';
 export * from './security';
+export * from './people';
