@@ -1,8 +1,10 @@
 /** The app router: one router per key, each in server/trpc/routers/<key>.ts. */
 import 'server-only';
 import { academiesRouter } from './routers/academies';
+import { accountRouter } from './routers/account';
 import { attendanceRouter } from './routers/attendance';
 import { meetingRouter } from './routers/meeting';
+import { peopleRouter } from './routers/people';
 import { profileRouter } from './routers/profile';
 import { recordingRouter } from './routers/recording';
 import { roomRouter } from './routers/room';
@@ -13,8 +15,10 @@ import { createCallerFactory, router } from './procedures';
 
 export const appRouter = router({
   academies: academiesRouter,
+  account: accountRouter,
   attendance: attendanceRouter,
   meeting: meetingRouter,
+  people: peopleRouter,
   profile: profileRouter,
   recording: recordingRouter,
   room: roomRouter,

@@ -11,3 +11,4 @@ export { listAcademyAttendance } from './list-academy-attendance';
 export { listAcademySessions } from './list-academy-sessions';
 export { listLiveMeetings, type LiveMeeting } from './list-live-meetings';
 export * from './schemas';
+export { createAcademy, updateAcademy, setAcademyActive } from './manage-academies';

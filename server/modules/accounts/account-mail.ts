@@ -5,7 +5,7 @@
  * answer (people.create, people.resendInvitation).
  */
 import 'server-only';
-import type { Deps } from '@/server/deps';
+import type { DbExecutor } from '@/server/db';
 import type { AccountTokenPurpose } from '@/server/db/schema';
 
 export interface AccountMail {
@@ -19,6 +19,6 @@ export interface AccountMail {
 }
 
 /** Queues the mail when the installation sends mail; true when it was queued. */
-export async function queueAccountMail(_deps: Pick<Deps, 'db'>, _mail: AccountMail): Promise<boolean> {
+export async function queueAccountMail(_deps: { db: DbExecutor }, _mail: AccountMail): Promise<boolean> {
   return false;
 }

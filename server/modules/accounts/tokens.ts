@@ -16,8 +16,12 @@ export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   password_reset: 2 * 3600_000,
 };
 
+export function newTokenValue(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 export function newToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
+  const token = newTokenValue();
   return { token, hash: hashToken(token) };
 }
 
