@@ -26,6 +26,7 @@ import { createAcademy, createCircle, createCourse, createSession, createUser, l
 import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { PEOPLE_CELL_SPECS } from './people-cells';
 
 export type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 export const WHO: Who[] = ['anonymous', 'super_admin', 'academy_admin', 'supervisor', 'teacher', 'student', 'parent'];
@@ -45,7 +46,8 @@ export type Want = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 type SessionRule = 'manage' | 'join' | 'student' | 'staff' | 'manager';
 /** manager / admin: by role, then the academy; staff: managers and teachers; teacherSettings: the teacher or a manager. */
 type AcademyRule = 'manager' | 'admin' | 'staff' | 'teacherSettings';
-type SelfRule = 'anyone' | 'parent' | 'superAdmin';
+/** public: anyone, signed in or not (the one-time link is the credential). */
+type SelfRule = 'anyone' | 'parent' | 'superAdmin' | 'public';
 
 export interface Cell {
   who: Who;
@@ -100,7 +102,7 @@ function sessionAccess(who: Exclude<Who, 'anonymous'>, target: Target) {
 }
 
 export function expectedOutcome(spec: CellSpec, who: Who, target: Target): Want {
-  if (who === 'anonymous') return 'UNAUTHORIZED';
+  if (who === 'anonymous') return spec.scope === 'self' && spec.rule === 'public' ? 'OK' : 'UNAUTHORIZED';
   const special = spec.except?.(who, target);
   if (special) return special;
   const otherAcademy = target === 'otherAcademy' && who !== 'super_admin';
@@ -324,6 +326,8 @@ const list = (item: () => object) => (data: unknown) => {
 };
 
 export const CELL_SPECS: Record<string, CellSpec> = {
+  ...PEOPLE_CELL_SPECS,
+
   // --- meetings -------------------------------------------------------------
   'meeting.create': {
     scope: 'session',

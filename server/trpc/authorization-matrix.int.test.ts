@@ -63,7 +63,7 @@ describe(`authorization matrix (${PATHS.length} procedures × ${WHO.length} role
           const error = outcome.error as TRPCError;
           expect(`${error.code}: ${error.message}`).toMatch(new RegExp(`^${want}: `));
           // NOT_FOUND must look exactly like a missing row: no data in the message.
-          if (want === 'NOT_FOUND') expect(error.message).toMatch(/^(Session|Academy|Teacher|Schedule) not found$/);
+          if (want === 'NOT_FOUND') expect(error.message).toMatch(/^(Session|Academy|Teacher|Schedule|Person|Import) not found$/);
         }
       }
     } finally {
