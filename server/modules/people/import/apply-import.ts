@@ -1,7 +1,8 @@
 /**
  * Applying a previewed roster, one batch per call (the admin's page calls
  * again until done, showing progress; the bench does the same). A batch is
- * one transaction of set-based statements: upsert the people by email,
+ * one transaction of set-based statements (arrays unnested, a few
+ * parameters whatever the batch's size): upsert the people by email,
  * invite those created, link parents, add circle and course memberships —
  * each "on conflict do nothing", so applying again changes nothing. The
  * import row is locked for the batch, so two tabs applying the same import
@@ -22,7 +23,7 @@ import { NO_PASSWORD } from '../create-person';
 import type { ImportApplyInput } from '../schemas';
 import type { PlannedRow } from './plan-import';
 
-export const IMPORT_BATCH_ROWS = 500;
+export const IMPORT_BATCH_ROWS = 1000;
 
 export interface ImportProgress {
   importId: string;
@@ -79,18 +80,20 @@ export async function applyImportBatch(deps: Pick<Deps, 'db' | 'clock'>, actor: 
   });
 }
 
+/** One array parameter per column (unnest), not one parameter per value: a batch is a few small statements. */
+const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
+const intArray = (values: number[]) => sql`${sql.param(values)}::int[]`;
+
 async function applyRows(tx: DbExecutor, at: { academyId: number; actorId: number; now: Date }, rows: PlannedRow[]): Promise<BatchOutcome> {
   if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0, refused: 0 };
   // 1. People, keyed by email: a new email is inserted; a known one of this academy and role gets its name.
-  const written = await tx
-    .insert(users)
-    .values(rows.map((r) => ({ academyId: at.academyId, name: r.name, email: r.email, role: r.role!, passwordHash: NO_PASSWORD })))
-    .onConflictDoUpdate({
-      target: users.email,
-      set: { name: sql`excluded.name` },
-      setWhere: sql`${users.academyId} = excluded.academy_id AND ${users.role} = excluded.role AND ${users.name} IS DISTINCT FROM excluded.name`,
-    })
-    .returning({ id: users.id, email: users.email, inserted: sql<boolean>`(xmax = 0)` });
+  const written = await tx.execute<{ id: number; email: string; inserted: boolean }>(sql`
+    INSERT INTO ${users} (academy_id, name, email, role, password_hash)
+    SELECT ${at.academyId}::int, t.name, t.email, t.role::user_role, ${NO_PASSWORD}
+    FROM unnest(${textArray(rows.map((r) => r.name))}, ${textArray(rows.map((r) => r.email))}, ${textArray(rows.map((r) => r.role!))}) AS t(name, email, role)
+    ON CONFLICT (email) DO UPDATE SET name = excluded.name
+    WHERE ${users.academyId} = excluded.academy_id AND ${users.role} = excluded.role AND ${users.name} IS DISTINCT FROM excluded.name
+    RETURNING id, email, (xmax = 0) AS inserted`);
   const createdIds = new Set(written.filter((w) => w.inserted).map((w) => w.id));
   const renamed = new Set(written.filter((w) => !w.inserted).map((w) => w.email));
 
@@ -113,17 +116,10 @@ async function applyRows(tx: DbExecutor, at: { academyId: number; actorId: numbe
   const invited = ok.filter((r) => createdIds.has(people.get(r.email)!.id));
   if (invited.length) {
     const expiresAt = new Date(at.now.getTime() + TOKEN_LIFETIME_MS.invitation);
-    await tx.insert(accountTokens).values(
-      invited.map((r) => ({
-        tokenHash: hashToken(newTokenValue()),
-        purpose: 'invitation' as const,
-        userId: people.get(r.email)!.id,
-        academyId: at.academyId,
-        createdBy: at.actorId,
-        createdAt: at.now,
-        expiresAt,
-      })),
-    );
+    await tx.execute(sql`
+      INSERT INTO ${accountTokens} (token_hash, purpose, user_id, academy_id, created_by, created_at, expires_at)
+      SELECT t.hash, 'invitation', t.user_id, ${at.academyId}::int, ${at.actorId}::int, ${at.now.toISOString()}::timestamptz, ${expiresAt.toISOString()}::timestamptz
+      FROM unnest(${textArray(invited.map(() => hashToken(newTokenValue())))}, ${intArray(invited.map((r) => people.get(r.email)!.id))}) AS t(hash, user_id)`);
   }
 
   // 4. Parent links and memberships; each new one counts as an update of the student.
@@ -134,18 +130,27 @@ async function applyRows(tx: DbExecutor, at: { academyId: number; actorId: numbe
     .filter((l) => l.parent && l.parent.academyId === at.academyId && l.parent.role === 'parent')
     .map((l) => ({ academyId: at.academyId, parentId: l.parent!.id, childId: l.childId }));
   if (links.length) {
-    const made = await tx.insert(parentChildren).values(links).onConflictDoNothing().returning({ childId: parentChildren.childId });
-    for (const m of made) linkedStudents.add(m.childId);
+    const made = await tx.execute<{ child_id: number }>(sql`
+      INSERT INTO ${parentChildren} (academy_id, parent_id, child_id)
+      SELECT ${at.academyId}::int, t.parent_id, t.child_id FROM unnest(${intArray(links.map((l) => l.parentId))}, ${intArray(links.map((l) => l.childId))}) AS t(parent_id, child_id)
+      ON CONFLICT DO NOTHING RETURNING child_id`);
+    for (const m of made) linkedStudents.add(m.child_id);
   }
   const members = ok.filter((r) => r.circleId).map((r) => ({ academyId: at.academyId, circleId: r.circleId!, studentId: people.get(r.email)!.id }));
   if (members.length) {
-    const made = await tx.insert(circleMembers).values(members).onConflictDoNothing().returning({ studentId: circleMembers.studentId });
-    for (const m of made) linkedStudents.add(m.studentId);
+    const made = await tx.execute<{ student_id: number }>(sql`
+      INSERT INTO ${circleMembers} (academy_id, circle_id, student_id)
+      SELECT ${at.academyId}::int, t.group_id, t.student_id FROM unnest(${intArray(members.map((m) => m.circleId))}, ${intArray(members.map((m) => m.studentId))}) AS t(group_id, student_id)
+      ON CONFLICT DO NOTHING RETURNING student_id`);
+    for (const m of made) linkedStudents.add(m.student_id);
   }
   const enrolments = ok.filter((r) => r.courseId).map((r) => ({ academyId: at.academyId, courseId: r.courseId!, studentId: people.get(r.email)!.id }));
   if (enrolments.length) {
-    const made = await tx.insert(courseEnrollments).values(enrolments).onConflictDoNothing().returning({ studentId: courseEnrollments.studentId });
-    for (const m of made) linkedStudents.add(m.studentId);
+    const made = await tx.execute<{ student_id: number }>(sql`
+      INSERT INTO ${courseEnrollments} (academy_id, course_id, student_id)
+      SELECT ${at.academyId}::int, t.group_id, t.student_id FROM unnest(${intArray(enrolments.map((e) => e.courseId))}, ${intArray(enrolments.map((e) => e.studentId))}) AS t(group_id, student_id)
+      ON CONFLICT DO NOTHING RETURNING student_id`);
+    for (const m of made) linkedStudents.add(m.student_id);
   }
 
   let created = 0;

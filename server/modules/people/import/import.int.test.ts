@@ -44,8 +44,8 @@ async function applyAll(importId: string) {
 describe('roster import', () => {
   it('previews every row, applies in batches, links parents and groups, and is idempotent', async () => {
     const tag = Date.now();
-    const students = Array.from({ length: 700 }, (_, i) => `طالب رقم ${i},s${i}-${tag}@example.test,student,p${i % 350}-${tag}@example.test,حلقة الفجر,${i % 2 ? 'tajweed 101' : ''}`);
-    const parents = Array.from({ length: 350 }, (_, i) => `وليّ أمر ${i},p${i}-${tag}@example.test,ولي أمر,,,`);
+    const students = Array.from({ length: 1700 }, (_, i) => `طالب رقم ${i},s${i}-${tag}@example.test,student,p${i % 850}-${tag}@example.test,حلقة الفجر,${i % 2 ? 'tajweed 101' : ''}`);
+    const parents = Array.from({ length: 850 }, (_, i) => `وليّ أمر ${i},p${i}-${tag}@example.test,ولي أمر,,,`);
     const refused = [
       `,blank-${tag}@example.test,student,,,`,
       `Bad,not-an-email,student,,,`,
@@ -56,36 +56,36 @@ describe('roster import', () => {
     const csv = `\uFEFFname,email,role,parent email,circle,course\r\n${[...students, ...parents, ...refused].join('\r\n')}\r\n`;
     const caller = callerFor(testDeps(), admin);
     const preview = await caller.people.importPreview({ csv });
-    expect(preview.counts).toEqual({ create: 1050, update: 0, unchanged: 0, refused: 5 });
+    expect(preview.counts).toEqual({ create: 2550, update: 0, unchanged: 0, refused: 5 });
     expect(preview.rows.filter((r) => r.action === 'refused').map((r) => [r.line, r.reasons])).toEqual([
-      [1052, ['missing-name']],
-      [1053, ['bad-email']],
-      [1054, ['other-academy']],
-      [1055, ['duplicate-email']],
-      [1056, ['unknown-circle']],
+      [2552, ['missing-name']],
+      [2553, ['bad-email']],
+      [2554, ['other-academy']],
+      [2555, ['duplicate-email']],
+      [2556, ['unknown-circle']],
     ]);
     expect(preview.rows[0]).toMatchObject({ line: 2, name: 'طالب رقم 0', action: 'create', circleId, courseId: null });
 
     const { progress, steps } = await applyAll(preview.importId);
-    expect(steps).toEqual([IMPORT_BATCH_ROWS, 2 * IMPORT_BATCH_ROWS, 1050]);
-    expect(progress).toMatchObject({ total: 1050, applied: 1050, created: 1050, updated: 0, unchanged: 0, refused: 5, done: true });
+    expect(steps).toEqual([IMPORT_BATCH_ROWS, 2 * IMPORT_BATCH_ROWS, 2550]);
+    expect(progress).toMatchObject({ total: 2550, applied: 2550, created: 2550, updated: 0, unchanged: 0, refused: 5, done: true });
     const created = await db.select().from(users).where(and(eq(users.academyId, academyId), inArray(users.role, ['student', 'parent'])));
-    expect(created).toHaveLength(1050);
+    expect(created).toHaveLength(2550);
     expect(created.every((u) => u.passwordSetAt === null && u.active)).toBe(true);
     const ids = created.map((u) => u.id);
-    expect(await db.$count(accountTokens, and(inArray(accountTokens.userId, ids), eq(accountTokens.purpose, 'invitation')))).toBe(1050);
-    expect(await db.$count(parentChildren, eq(parentChildren.academyId, academyId))).toBe(700);
-    expect(await db.$count(circleMembers, eq(circleMembers.circleId, circleId))).toBe(700);
-    expect(await db.$count(courseEnrollments, eq(courseEnrollments.courseId, courseId))).toBe(350);
+    expect(await db.$count(accountTokens, and(inArray(accountTokens.userId, ids), eq(accountTokens.purpose, 'invitation')))).toBe(2550);
+    expect(await db.$count(parentChildren, eq(parentChildren.academyId, academyId))).toBe(1700);
+    expect(await db.$count(circleMembers, eq(circleMembers.circleId, circleId))).toBe(1700);
+    expect(await db.$count(courseEnrollments, eq(courseEnrollments.courseId, courseId))).toBe(850);
     // Applying again does nothing more.
-    expect((await caller.people.importApply({ importId: preview.importId })).applied).toBe(1050);
+    expect((await caller.people.importApply({ importId: preview.importId })).applied).toBe(2550);
 
     // The same file again: nothing to do, nothing changes.
     const again = await caller.people.importPreview({ csv });
-    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 1050, refused: 5 });
+    expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 2550, refused: 5 });
     const second = await applyAll(again.importId);
-    expect(second.progress).toMatchObject({ created: 0, updated: 0, unchanged: 1050 });
-    expect(await db.$count(users, eq(users.academyId, academyId))).toBe(1050 + 2);
+    expect(second.progress).toMatchObject({ created: 0, updated: 0, unchanged: 2550 });
+    expect(await db.$count(users, eq(users.academyId, academyId))).toBe(2550 + 2);
 
     // A renamed row and a new circle row are updates.
     const edited = `name,email,role,circle\nاسم جديد,s1-${tag}@example.test,student,\nطالب رقم 2,s2-${tag}@example.test,student,حلقة الفجر\n`;
