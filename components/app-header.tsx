@@ -26,6 +26,9 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
       <span data-testid="viewer" className="text-[0.95rem]">
         {name} · <span className="text-muted">{t(`role.${role}` as TextKey)}</span>
       </span>
+      <Link href="/account/password" className="text-[0.95rem]">
+        {t('people.passwordLink')}
+      </Link>
       <LanguageSwitcher signedIn />
       <Button variant="secondary" onClick={() => signOut({ callbackUrl: '/sign-in' })}>
         {t('signOut')}

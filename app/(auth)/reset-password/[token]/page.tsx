@@ -1,0 +1,10 @@
+import { LinkPasswordForm } from '@/components/auth/link-password-form';
+
+export default async function ResetPasswordLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return (
+    <main id="main" className="px-4 py-6">
+      <LinkPasswordForm token={token} purpose="password_reset" />
+    </main>
+  );
+}
