@@ -10,7 +10,7 @@ const staticHeaders = Object.entries(STATIC_SECURITY_HEADERS).map(([key, value])
 const config: NextConfig = {
   // The room's LiveKit connection races React StrictMode's double mount: connecting twice to one room drops the first connection.
   reactStrictMode: false,
-  serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs'],
+  serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs', 'graphile-worker', 'pg', 'nodemailer'],
   poweredByHeader: false,
   pageExtensions: benchRoutes ? ['tsx', 'ts', 'bench.ts'] : ['tsx', 'ts'],
   // Pages get theirs, with the CSP nonce, from proxy.ts; the API and the static build output from here.

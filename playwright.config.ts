@@ -14,6 +14,8 @@ const trial = JSON.parse(process.env.HALAQA_E2E_TRIAL) as Record<string, string>
 process.env.HALAQA_DEMO_PASSWORD = trial.HALAQA_DEMO_PASSWORD;
 const port = Number(process.env.HALAQA_E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The app's local Mailpit (the dev script starts it; its SMTP port is one above): e2e/fixtures/mail.ts reads sent mail from it. */
+export const mailpitURL = `http://127.0.0.1:${port + 30}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -45,7 +47,8 @@ export default defineConfig({
     permissions: ['camera', 'microphone'],
   },
   webServer: {
-    // The production build (npm test builds it first) on embedded Postgres and a local livekit-server.
+    // The production build (npm test builds it first) on embedded Postgres, a local livekit-server and a
+    // local Mailpit (its mail worker inside the app).
     // react-server: server modules' `import 'server-only'` resolves to its server (empty) build.
     command: 'node --conditions=react-server --import tsx scripts/dev.ts --production',
     url: `${baseURL}/api/health`,
@@ -59,6 +62,8 @@ export default defineConfig({
       HALAQA_DATA_DIR: process.env.HALAQA_E2E_DATA,
       HALAQA_PG_PORT: String(port + 10),
       HALAQA_LIVEKIT_PORT: String(port + 20),
+      HALAQA_MAILPIT_PORT: String(port + 30),
+      HALAQA_MAILPIT_SMTP_PORT: String(port + 31),
       APP_URL: baseURL,
       ...trial,
     },

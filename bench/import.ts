@@ -5,7 +5,8 @@
  * them a course; Arabic names, a BOM), then through the tRPC caller as an
  * academy admin: preview (parse, look up, plan, store), apply batch after
  * batch as the admin's page does, and the same file again (idempotent: all
- * unchanged). Prints rows/s for each phase and the process's peak memory.
+ * unchanged). Every created person's invitation mail is rendered and
+ * queued (no SMTP is asked). Prints rows/s for each phase and the process's peak memory.
  * The goal is at least 2,000 rows/s for apply.
  *
  *   npm run bench:import [-- rows]
@@ -83,6 +84,8 @@ async function main() {
       livekitWebhook: null,
       egress: null,
       recordingStorage: resolveRecordingStorage({}),
+      // No SMTP: the invitation mails are rendered and queued as in production, and wait there.
+      mail: null,
     };
     const caller = createCaller({ deps, actor: { id: admin.id, role: 'academy_admin', academyId: academy.id, name: admin.name }, headers: null });
     const csv = rosterCsv(ROWS);

@@ -10,8 +10,13 @@
  * (server/startup/production-checks.ts). Given only LIVEKIT_API_KEY and
  * LIVEKIT_API_SECRET it runs a local livekit-server with them (a local trial).
  *
+ * Mail: SMTP_URL, or a local Mailpit (SMTP and its HTTP API on 127.0.0.1,
+ * mail kept under .data/mailpit) with the mail worker inside the app
+ * (MAIL_WORKER=inline); read it with `npm run mail -- inbox`.
+ *
  * Variables only this script reads: PORT (3000), HALAQA_DATA_DIR (.data),
  * HALAQA_PG_PORT (54329), HALAQA_LIVEKIT_PORT (7880; ICE/UDP on +2),
+ * HALAQA_MAILPIT_PORT (8025, its HTTP API; SMTP on HALAQA_MAILPIT_SMTP_PORT, 1025),
  * HALAQA_SEED (1 in development, 0 in production), HALAQA_DEMO_PASSWORD.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +28,7 @@ import { runMigrations } from '@/server/db/migrate';
 import { configurationProblems, demoPasswordProblems, localSecretsIn, refusalMessage } from '@/server/startup/production-checks';
 import { DEMO_ACADEMY_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoAcademy } from '@/server/seed/demo-academy';
 import { findOrBuildLivekitServer, startLivekitServer } from './infra/livekit';
+import { findOrBuildMailpit, startMailpit } from './infra/mailpit';
 import { ensureDatabase, startEmbeddedPostgres } from './infra/postgres';
 import { onExitSync, onShutdown, shutdownAndExit } from './infra/shutdown';
 
@@ -91,6 +97,36 @@ async function livekit(secrets: Secrets): Promise<Record<string, string>> {
   }
 }
 
+/** SMTP_URL as given, else a local Mailpit whose mail the app's own worker sends (a local trial in production). */
+async function mail(): Promise<Record<string, string>> {
+  if (env.SMTP_URL) {
+    log(`Mail: ${env.SMTP_URL.replace(/\/\/[^@/]*@/, '//…@')} (from SMTP_URL; worker ${env.MAIL_WORKER ?? (production ? 'off: run npm run mail-worker' : 'inline')})`);
+    return {};
+  }
+  const binary = await findOrBuildMailpit(log);
+  if ('error' in binary) {
+    console.error(`\n[halaqa] MAIL IS NOT SENT: ${binary.error}\n[halaqa] Mail is queued in PostgreSQL until SMTP_URL is set.\n`);
+    return {};
+  }
+  const httpPort = Number(env.HALAQA_MAILPIT_PORT ?? 8025);
+  const smtpPort = Number(env.HALAQA_MAILPIT_SMTP_PORT ?? 1025);
+  try {
+    const server = await startMailpit({
+      binary: binary.path,
+      httpPort,
+      smtpPort,
+      databaseFile: path.join(dataDir, 'mailpit', 'mailpit.db'),
+      logFile: path.join(dataDir, 'mailpit', 'mailpit.log'),
+    });
+    onShutdown(() => server.stop());
+    log(`Mail: local Mailpit, SMTP ${server.smtpUrl}, inbox API ${server.apiUrl} (read it with: npm run mail -- inbox)`);
+    return { SMTP_URL: server.smtpUrl, MAIL_FROM: env.MAIL_FROM ?? 'Halaqa <no-reply@halaqa.localhost>', MAIL_WORKER: env.MAIL_WORKER ?? 'inline', HALAQA_MAILPIT_URL: server.apiUrl };
+  } catch (error) {
+    console.error(`\n[halaqa] MAIL IS NOT SENT: ${error instanceof Error ? error.message : String(error)}\n[halaqa] Mail is queued in PostgreSQL until SMTP works.\n`);
+    return {};
+  }
+}
+
 /** Prints every problem, stops what was started (the embedded Postgres), exits 1. */
 async function refuse(problems: string[]): Promise<never> {
   console.error(`\n[halaqa] ${refusalMessage(problems)}\n`);
@@ -131,6 +167,8 @@ async function main() {
     console.error(`\n[halaqa] VIDEO IS UNAVAILABLE: ${video.HALAQA_VIDEO_UNAVAILABLE}\n[halaqa] The app runs; rooms will say so.\n`);
   }
 
+  const mailEnv = await mail();
+
   const childEnv = {
     ...env,
     DATABASE_URL: databaseUrl,
@@ -139,6 +177,7 @@ async function main() {
     AUTH_SECRET: env.AUTH_SECRET ?? secrets.authSecret,
     CRON_SECRET: env.CRON_SECRET ?? secrets.cronSecret,
     ...video,
+    ...mailEnv,
   };
   const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), production ? 'start' : 'dev', '-p', String(port), '-H', '127.0.0.1'], {
     env: childEnv,

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { createDb, type Db } from '@/server/db';
-import { getEnv, type Env } from '@/server/env';
+import { getEnv, type Env, type MailSettings } from '@/server/env';
 import { systemClock, type Clock } from '@/server/lib/clock';
 import { createEgressGateway, type EgressGateway } from '@/server/livekit/egress';
 import { createLivekitGateway, type LivekitGateway } from '@/server/livekit/gateway';
@@ -22,10 +22,12 @@ export interface Deps {
   /** LiveKit's Egress API (recording); null when video is unavailable. */
   egress: EgressGateway | null;
   recordingStorage: RecordingStorage;
+  /** SMTP settings; null when mail is not configured (mail is still queued, and sent once a configured worker runs). */
+  mail: MailSettings | null;
 }
 
 /** Deps from a database and the parts of the environment they need (the app, the CLI, benches, tests). */
-export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnavailableReason' | 'recordingStorage'>, clock: Clock = systemClock): Deps {
+export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnavailableReason' | 'recordingStorage'> & Partial<Pick<Env, 'mail'>>, clock: Clock = systemClock): Deps {
   return {
     db,
     livekit: env.livekit ? createLivekitGateway(env.livekit) : null,
@@ -35,6 +37,7 @@ export function depsFor(db: Db, env: Pick<Env, 'livekit' | 'appUrl' | 'videoUnav
     livekitWebhook: env.livekit ? { apiKey: env.livekit.apiKey, apiSecret: env.livekit.apiSecret } : null,
     egress: env.livekit ? createEgressGateway(env.livekit) : null,
     recordingStorage: env.recordingStorage,
+    mail: env.mail ?? null,
   };
 }
 

@@ -36,7 +36,22 @@ const schema = z.object({
   LIVEKIT_RECORDING_S3_ENDPOINT: optionalUrl,
   LIVEKIT_RECORDING_S3_ACCESS_KEY: z.string().optional(),
   LIVEKIT_RECORDING_S3_SECRET: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'MAIL_FROM must be an address, e.g. "Halaqa <no-reply@example.com>"').optional(),
+  /** inline: the mail worker runs inside the app process (the development default); off: `npm run mail-worker` or the cron route sends. */
+  MAIL_WORKER: z.enum(['inline', 'off']).optional(),
 });
+
+/** Where mail goes: nodemailer's SMTP URL and the From header. */
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
+}
+
+export const DEFAULT_MAIL_FROM = 'Halaqa <no-reply@halaqa.localhost>';
 
 export interface LivekitConfig {
   wsUrl: string;
@@ -56,6 +71,10 @@ export interface Env {
   videoUnavailableReason: string | null;
   /** Recording is optional: when storage is incomplete, recording procedures say what is missing. */
   recordingStorage: RecordingStorage;
+  /** null when SMTP_URL is not set: mail is queued and waits for a sender. */
+  mail: MailSettings | null;
+  /** Whether this process runs the mail worker (MAIL_WORKER; inline by default in development only). */
+  mailWorkerInline: boolean;
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -87,6 +106,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     livekit,
     videoUnavailableReason,
     recordingStorage: resolveRecordingStorage(e),
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? DEFAULT_MAIL_FROM } : null,
+    mailWorkerInline: (e.MAIL_WORKER ?? (e.NODE_ENV === 'development' ? 'inline' : 'off')) === 'inline',
   };
 }
 

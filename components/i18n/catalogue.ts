@@ -1,5 +1,8 @@
 import ar from '@/messages/ar.json';
 import en from '@/messages/en.json';
+import type { Locale } from '@/shared/locale';
+
+export { directionOf, formattingTag, localeOfTag, type Locale } from '@/shared/locale';
 
 /**
  * The string catalogues, one per language (messages/en.json, messages/ar.json),
@@ -7,7 +10,6 @@ import en from '@/messages/en.json';
  * the language's plural form (Arabic has six: zero, one, two, few, many, other).
  * English is the reference shape; Arabic must have every key (a type error otherwise).
  */
-export type Locale = 'ar' | 'en';
 export type Messages = typeof en;
 export const catalogues: Record<Locale, Messages> = { en, ar: ar satisfies Messages };
 
@@ -16,12 +18,3 @@ type Paths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Paths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 export type TextKey = Paths<Messages>;
-
-export const directionOf = (locale: Locale): 'rtl' | 'ltr' => (locale === 'ar' ? 'rtl' : 'ltr');
-
-/**
- * The tag every formatter uses, messages' plural numbers included: Arabic with
- * Latin digits, as the academies write them; British English for day-month order.
- */
-export const formattingTag = (locale: Locale) => (locale === 'ar' ? 'ar-SA-u-nu-latn' : 'en-GB');
-export const localeOfTag = (tag: string): Locale => (tag.startsWith('ar') ? 'ar' : 'en');

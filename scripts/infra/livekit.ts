@@ -15,11 +15,11 @@
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { stringify } from 'yaml';
+import { findOnPath, findOrBuildGoBinary, isExecutable } from './go-binary';
 import { freePort } from './ports';
 import { onExitSync, onShutdown } from './shutdown';
 
@@ -70,93 +70,11 @@ const HEALTH_TIMEOUT_MS = 30_000;
 // ---------------------------------------------------------------------------
 // Finding / building the binary
 
-function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'halaqa', `livekit-${LIVEKIT_VERSION}`);
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    if (!fs.statSync(file).isFile()) return false;
-    fs.accessSync(file, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findOnPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
-
 /** `livekit-server --version` prints "livekit-server version 1.13.5". */
 function binaryVersion(file: string): string | null {
   const result = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 10_000 });
   if (result.status !== 0) return null;
   return /version\s+v?(\S+)/.exec(result.stdout)?.[1] ?? null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Exclusive-create lock file holding our pid. A lock whose pid is dead is
- * stale and taken over. Resolves with a release function.
- */
-async function acquireLock(lockFile: string, log: (l: string) => void): Promise<() => void> {
-  let announced = false;
-  for (;;) {
-    try {
-      const fd = fs.openSync(lockFile, 'wx');
-      fs.writeSync(fd, `${process.pid}\n`);
-      fs.closeSync(fd);
-      let released = false;
-      const removeOnExit = onExitSync(() => release());
-      const release = () => {
-        if (released) return;
-        released = true;
-        removeOnExit();
-        try {
-          fs.rmSync(lockFile, { force: true });
-        } catch {
-          // ignore
-        }
-      };
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    let holder = NaN;
-    try {
-      holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
-    } catch {
-      continue; // removed meanwhile: try again
-    }
-    if (!Number.isInteger(holder) || holder <= 0) {
-      // Being written right now, or garbage: give the writer a moment.
-      const age = Date.now() - (fs.statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-      if (age > 5_000) fs.rmSync(lockFile, { force: true });
-    } else if (!isAlive(holder)) {
-      log(`[livekit] removing stale build lock held by dead pid ${holder}`);
-      fs.rmSync(lockFile, { force: true });
-      continue;
-    } else if (!announced) {
-      announced = true;
-      log(`[livekit] another process (pid ${holder}) is building livekit-server; waiting for it`);
-    }
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
 }
 
 /** Adopts a binary named `server` left by a manual `GOBIN=<dir> go install`. */
@@ -173,112 +91,16 @@ function adoptManualBuild(dir: string, target: string, log: (l: string) => void)
   return true;
 }
 
-function runGoInstall(gobin: string, log: (l: string) => void): Promise<{ ok: true } | { ok: false; reason: string }> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const tail: string[] = [];
-    const onLine = (line: string) => {
-      if (!line.trim()) return;
-      tail.push(line);
-      if (tail.length > 30) tail.shift();
-      log(`[livekit build] ${line}`);
-    };
-    const child = spawn('go', ['install', `${LIVEKIT_MODULE}@${LIVEKIT_VERSION}`], {
-      env: { ...process.env, CGO_ENABLED: '0', GOBIN: gobin },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const stopKill = onExitSync(() => child.kill('SIGKILL'));
-    for (const stream of [child.stdout, child.stderr]) {
-      let buffered = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        buffered += chunk;
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        lines.forEach(onLine);
-      });
-      stream.on('end', () => onLine(buffered));
-    }
-    const heartbeat = setInterval(() => {
-      log(`[livekit build] still compiling… ${Math.round((Date.now() - started) / 1000)} s`);
-    }, 15_000);
-    const finish = (result: { ok: true } | { ok: false; reason: string }) => {
-      clearInterval(heartbeat);
-      stopKill();
-      resolve(result);
-    };
-    child.on('error', (error) => finish({ ok: false, reason: `could not run go: ${error.message}` }));
-    child.on('close', (code, signal) => {
-      if (code === 0) finish({ ok: true });
-      else
-        finish({
-          ok: false,
-          reason: `go install failed (${signal ?? `exit code ${code}`}):\n${tail.join('\n')}`,
-        });
-    });
-  });
-}
-
 /**
  * Returns a livekit-server binary: from PATH, from the per-version cache dir,
- * or freshly built there with `go install` (once; other processes wait on
- * the lock). Never throws: returns {error} when it cannot provide one.
+ * or freshly built there with `go install` (once; scripts/infra/go-binary.ts).
+ * Never throws: returns {error} when it cannot provide one.
  */
-export async function findOrBuildLivekitServer(
-  log: (l: string) => void = () => {},
-): Promise<{ path: string } | { error: string }> {
-  try {
-    const onPath = findOnPath(BINARY_NAME);
-    if (onPath) {
-      const version = binaryVersion(onPath);
-      if (version && version !== LIVEKIT_VERSION.replace(/^v/, '')) {
-        log(`[livekit] using ${onPath} from PATH (version ${version}; Halaqa is tested with ${LIVEKIT_VERSION})`);
-      }
-      return { path: onPath };
-    }
-
-    const dir = cacheDir();
-    const target = path.join(dir, BINARY_NAME);
-    if (isExecutable(target)) return { path: target };
-
-    await fsp.mkdir(dir, { recursive: true });
-    const release = await acquireLock(path.join(dir, '.build.lock'), log);
-    try {
-      // Someone may have finished while we waited for the lock.
-      if (isExecutable(target)) return { path: target };
-      if (adoptManualBuild(dir, target, log)) return { path: target };
-
-      const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-      if (go.error) {
-        return {
-          error:
-            `livekit-server is not on PATH and Go is not installed (${go.error.message}), so it cannot be built ` +
-            `(needs Go >= 1.26: CGO_ENABLED=0 go install ${LIVEKIT_MODULE}@${LIVEKIT_VERSION}).`,
-        };
-      }
-      if (go.status !== 0) {
-        return { error: `livekit-server is not on PATH and \`go version\` failed: ${(go.stderr || go.stdout).trim()}` };
-      }
-      log(`[livekit] building livekit-server ${LIVEKIT_VERSION} with ${go.stdout.trim()} (takes a few minutes, once)`);
-      // Build into a private dir and rename, so nobody ever sees half a binary.
-      const gobin = await fsp.mkdtemp(path.join(dir, '.build-'));
-      try {
-        const result = await runGoInstall(gobin, log);
-        if (!result.ok) return { error: `building livekit-server failed: ${result.reason}` };
-        const built = path.join(gobin, 'server');
-        if (!isExecutable(built)) return { error: `go install succeeded but ${built} is missing` };
-        await fsp.rename(built, target);
-        log(`[livekit] built ${target}`);
-        return { path: target };
-      } finally {
-        await fsp.rm(gobin, { recursive: true, force: true });
-      }
-    } finally {
-      release();
-    }
-  } catch (error) {
-    return { error: `could not provide livekit-server: ${error instanceof Error ? error.message : String(error)}` };
-  }
+export function findOrBuildLivekitServer(log: (l: string) => void = () => {}): Promise<{ path: string } | { error: string }> {
+  return findOrBuildGoBinary(
+    { name: BINARY_NAME, cacheName: 'livekit', module: LIVEKIT_MODULE, version: LIVEKIT_VERSION, builtName: 'server', versionOf: binaryVersion, adopt: adoptManualBuild },
+    log,
+  );
 }
 
 // ---------------------------------------------------------------------------

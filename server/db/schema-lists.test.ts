@@ -5,12 +5,13 @@
  */
 import { getTableConfig, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { meetingCommands, recordings, sweepRuns, teacherSettings, webhookEvents, WEBHOOK_FLAGS } from '@/server/db/schema';
+import { mailMessages, meetingCommands, recordings, sweepRuns, teacherSettings, webhookEvents, WEBHOOK_FLAGS } from '@/server/db/schema';
 import { COMMAND_SPECS, TOPICS } from '@/shared/classroom/envelope';
 import { RECORDING_STATUSES } from '@/server/modules/recordings/egress-state';
 import { RECORDING_LAYOUTS } from '@/server/modules/recordings/schemas';
 import { updateTeacherSettingsInput } from '@/server/modules/scheduling/schemas';
 import { SWEEP_JOBS } from '@/server/modules/sweeps/jobs';
+import { MAIL_STATUSES } from '@/server/modules/mail/schemas';
 
 const dialect = new PgDialect();
 
@@ -30,6 +31,7 @@ describe('CHECK lists equal the code’s lists', () => {
     ['recordings_status', recordings, [...RECORDING_STATUSES]],
     ['recordings_layout', recordings, [...RECORDING_LAYOUTS]],
     ['sweep_runs_job', sweepRuns, Object.keys(SWEEP_JOBS)],
+    ['mail_messages_status', mailMessages, [...MAIL_STATUSES]],
     ['webhook_events_flag', webhookEvents, [...WEBHOOK_FLAGS]],
     ['teacher_settings_video_quality', teacherSettings, updateTeacherSettingsInput.shape.videoQuality.unwrap().unwrap().options],
     ['teacher_settings_audio_quality', teacherSettings, updateTeacherSettingsInput.shape.audioQuality.unwrap().unwrap().options],

@@ -5,6 +5,9 @@
  * sends `Authorization: Bearer $CRON_SECRET` with a GET.
  *
  * Optional query parameters for manual calls: `dryRun=1`, `academy=<slug|id>`.
+ *
+ * `/api/cron/mail` sends the mail that is due (for deployments without a
+ * long-running `npm run mail-worker`) and answers the queue's counts.
  */
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -12,6 +15,7 @@ import type { Deps } from '@/server/deps';
 import { correlationIdOf, INTERNAL_ERROR_MESSAGE } from '@/server/lib/correlation';
 import { DomainError, httpStatusFor } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
+import { drainMailQueue, mailQueueSummary } from '@/server/modules/mail';
 import { getSweepStats, isSweepJob, runSweep } from '@/server/modules/sweeps';
 
 function json(status: number, body: unknown): Response {
@@ -26,7 +30,7 @@ export function bearerMatches(header: string | null, secret: string): boolean {
   return timingSafeEqual(digest(match[1]!), digest(secret));
 }
 
-export async function handleCronRequest(req: Request, job: string, deps: Deps, cronSecret: string | undefined): Promise<Response> {
+export async function handleCronRequest(req: Request, job: string, deps: Deps, cronSecret: string | undefined, databaseUrl?: string): Promise<Response> {
   if (!cronSecret) {
     logger.error('cron refused: CRON_SECRET is not set', { job });
     return json(503, { error: 'CRON_SECRET is not configured' });
@@ -38,6 +42,11 @@ export async function handleCronRequest(req: Request, job: string, deps: Deps, c
   const academy = params.get('academy')?.slice(0, 200) || undefined;
   try {
     if (job === 'stats') return json(200, await getSweepStats(deps, { academy }));
+    if (job === 'mail') {
+      if (!deps.mail || !databaseUrl) return json(503, { error: 'SMTP_URL is not configured: mail stays queued' });
+      await drainMailQueue({ databaseUrl, db: deps.db, clock: deps.clock, mail: deps.mail });
+      return json(200, await mailQueueSummary(deps.db));
+    }
     if (!isSweepJob(job)) return json(404, { error: `unknown job ${JSON.stringify(job.slice(0, 60))}` });
     const report = await runSweep(job, deps, { dryRun, academy });
     const { totals, ok, durationMs } = report;

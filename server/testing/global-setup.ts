@@ -2,7 +2,8 @@
  * Integration tests run against real servers started once per run: an
  * embedded PostgreSQL in a fresh temporary folder with a fresh database (or
  * a fresh database on DATABASE_URL's server), and a real livekit-server whose
- * webhooks reach the app's handler through a local sink.
+ * webhooks reach the app's handler through a local sink, and a real SMTP
+ * server, Mailpit, whose HTTP API tests read sent mail from.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { runMigrations } from '@/server/db/migrate';
 import { systemClock } from '@/server/lib/clock';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';
+import { findOrBuildMailpit, startMailpit } from '@/scripts/infra/mailpit';
 import { freePort } from '@/scripts/infra/ports';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
 import { startWebhookSink } from './webhook-sink';
@@ -21,6 +23,8 @@ export interface IntegrationConfig {
   databaseUrl: string;
   livekit: { wsUrl: string; apiUrl: string; apiKey: string; apiSecret: string };
   webhookUrl: string;
+  /** The run's Mailpit: SMTP for the mail worker, the HTTP API for reading what was sent; the binary for tests that start their own. */
+  mailpit: { smtpUrl: string; apiUrl: string; binary: string };
 }
 
 declare module 'vitest' {
@@ -70,10 +74,16 @@ export default async function setup(project: TestProject) {
     stops.push(() => lk.stop());
     sinkDeps.livekit = createLivekitGateway({ wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret });
 
+    const mailpitBinary = await findOrBuildMailpit((l) => console.log(`[mailpit] ${l}`));
+    if ('error' in mailpitBinary) throw new Error(`integration tests need a real Mailpit: ${mailpitBinary.error}`);
+    const mailpit = await startMailpit({ binary: mailpitBinary.path, refuseInvalidDomain: true, logFile: path.join(workDir, 'mailpit.log') });
+    stops.push(() => mailpit.stop());
+
     project.provide('integration', {
       databaseUrl,
       livekit: { wsUrl: lk.url, apiUrl: lk.apiUrl, apiKey, apiSecret },
       webhookUrl: sink.url,
+      mailpit: { smtpUrl: mailpit.smtpUrl, apiUrl: mailpit.apiUrl, binary: mailpitBinary.path },
     });
   } catch (error) {
     await stopAll();

@@ -7,6 +7,7 @@ import type { Actor } from '@/server/lib/actor';
 import { createEgressGateway } from '@/server/livekit/egress';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { drainMailQueue } from '@/server/modules/mail';
 import { createCaller } from '@/server/trpc/root';
 import type { users } from '@/server/db/schema';
 
@@ -33,8 +34,19 @@ export function testDeps(overrides: Partial<Deps> & { clock?: Clock } = {}): Dep
     // The test livekit-server has no egress service (docs/operations.md#deployment-shape): recording tests point this elsewhere.
     egress: createEgressGateway(config.livekit),
     recordingStorage: resolveRecordingStorage({}),
+    mail: testMailSettings(),
     ...overrides,
   };
+}
+
+/** The test SMTP settings: the run's Mailpit (global-setup.ts). */
+export function testMailSettings() {
+  return { smtpUrl: integrationConfig().mailpit.smtpUrl, from: 'Halaqa Test <no-reply@halaqa.test>' };
+}
+
+/** Sends every queued mail that is due to the run's Mailpit, then returns (read it with server/testing/mailpit.ts). */
+export async function deliverQueuedMail(): Promise<void> {
+  await drainMailQueue({ databaseUrl: integrationConfig().databaseUrl, db: testDb(), clock: systemClock, mail: testMailSettings() });
 }
 
 /** A gateway pointed at a port nothing listens on: LiveKit "down". */

@@ -11,3 +11,4 @@ export * from './controls';
 export * from './operations';
 export * from './security';
 export * from './people';
+export * from './mail';

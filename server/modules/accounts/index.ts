@@ -10,7 +10,7 @@ import 'server-only';
 export { setUserActive } from './set-user-active';
 export { issueAccountToken, revokeAccountTokens, viewAccountToken, type IssuedToken, type TokenView } from './token-store';
 export { hashToken, linkFor, newTokenValue, TOKEN_LIFETIME_MS } from './tokens';
-export { queueAccountMail, type AccountMail } from './account-mail';
+export { queueAccountMails, type AccountMail } from './account-mail';
 export { acceptInvitation, resetPassword } from './set-password-by-link';
 export { requestPasswordReset } from './request-password-reset';
 export { changePassword } from './change-password';

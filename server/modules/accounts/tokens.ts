@@ -39,8 +39,8 @@ export function tokenState(row: { expiresAt: Date; usedAt: Date | null; revokedA
   return 'valid';
 }
 
-const PATHS: Record<AccountTokenPurpose, string> = { invitation: '/invite/', password_reset: '/reset-password/' };
+export const TOKEN_PATHS: Record<AccountTokenPurpose, string> = { invitation: '/invite/', password_reset: '/reset-password/' };
 
 export function linkFor(appUrl: string, purpose: AccountTokenPurpose, token: string): string {
-  return `${appUrl}${PATHS[purpose]}${token}`;
+  return `${appUrl}${TOKEN_PATHS[purpose]}${token}`;
 }

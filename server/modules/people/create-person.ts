@@ -34,7 +34,7 @@ export async function insertInvitedPerson(
 }
 
 export async function createPerson(
-  deps: Pick<Deps, 'db' | 'clock' | 'appUrl'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'appUrl' | 'mail'>,
   actor: Actor,
   academy: Academy,
   input: CreatePersonInput,

@@ -13,7 +13,7 @@ import { assertMayChange, getPersonOrThrow } from './person-access';
 import type { PersonIdInput } from './schemas';
 import { sendInvitation, type Invitation } from './send-invitation';
 
-export async function resendInvitation(deps: Pick<Deps, 'db' | 'clock' | 'appUrl'>, actor: Actor, academy: Academy, input: PersonIdInput): Promise<Invitation> {
+export async function resendInvitation(deps: Pick<Deps, 'db' | 'clock' | 'appUrl' | 'mail'>, actor: Actor, academy: Academy, input: PersonIdInput): Promise<Invitation> {
   const person = await getPersonOrThrow(deps.db, academy.id, input.userId);
   assertMayChange(actor, person);
   if (!person.active) throw new DomainError('CONFLICT', 'Reactivate the person before inviting them');

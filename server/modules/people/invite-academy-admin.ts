@@ -11,7 +11,7 @@ import type { InviteAcademyAdminInput } from './schemas';
 import { sendInvitation, type Invitation } from './send-invitation';
 
 export async function inviteAcademyAdmin(
-  deps: Pick<Deps, 'db' | 'clock' | 'appUrl'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'appUrl' | 'mail'>,
   actor: Actor,
   input: InviteAcademyAdminInput,
 ): Promise<{ person: PersonView; invitation: Invitation }> {

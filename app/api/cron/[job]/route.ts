@@ -8,7 +8,7 @@ export const maxDuration = 300;
 
 const handler = withBodyLimit(BODY_LIMITS.small, async (req: Request, { params }: { params: Promise<{ job: string }> }) => {
   const { job } = await params;
-  return handleCronRequest(req, job, getAppDeps(), getEnv().cronSecret);
+  return handleCronRequest(req, job, getAppDeps(), getEnv().cronSecret, getEnv().databaseUrl);
 });
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,19 @@
+/**
+ * The server's way into the UI's catalogues (messages/en.json, ar.json): the
+ * same ICU messages, plural rules and number style as the pages, so a mail
+ * reads like the app in the recipient's language.
+ */
+import 'server-only';
+import { createTranslator } from 'use-intl/core';
+import ar from '@/messages/ar.json';
+import en from '@/messages/en.json';
+import { formattingTag, type Locale } from '@/shared/locale';
+
+const catalogues: Record<Locale, typeof en> = { en, ar: ar satisfies typeof en };
+
+export function translatorFor(locale: Locale) {
+  return createTranslator({ locale: formattingTag(locale), messages: catalogues[locale] });
+}
+
+/** t(key, values): keys are typed from the English catalogue. */
+export type MailTranslator = ReturnType<typeof translatorFor>;
