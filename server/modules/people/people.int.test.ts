@@ -14,7 +14,8 @@ import { fixedClock } from '@/server/lib/clock';
 import type { Actor } from '@/server/lib/actor';
 import { issueAccountToken } from '@/server/modules/accounts';
 import { createAcademy, createCircle, createSession, createUser, DEFAULT_TEST_PASSWORD } from '@/server/seed/factories';
-import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
+import { actorOf, callerFor, closeTestDb, deliverQueuedMail, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
+import { linkIn, mailpitClient } from '@/server/testing/mailpit';
 
 const db = testDb();
 let academyId: number;
@@ -109,6 +110,34 @@ describe('invitations', () => {
     await expect(other.people.revokeInvitation({ userId: person.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(other.people.update({ userId: person.id, name: 'Theirs' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await other.people.list({ search: person.email })).rows).toEqual([]);
+  });
+});
+
+describe('mail', () => {
+  it('emails an invitation in the person’s language (Arabic, right to left, with a plain-text part) whose link sets the password', async () => {
+    const address = email('mailed');
+    const { invitation } = await callerFor(testDeps(), admin).people.create({ name: 'مريم', email: address, role: 'student', locale: 'ar' });
+    expect(invitation.emailed).toBe(true);
+    await deliverQueuedMail();
+    const mail = await mailpitClient(integrationConfig().mailpit.apiUrl).waitFor(address);
+    expect(mail.Subject).toContain('دعوتك إلى');
+    expect(mail.HTML).toContain('dir="rtl"');
+    expect(mail.Text).toContain('مريم');
+    const link = linkIn(mail.Text, 'http://127.0.0.1:3000/invite/');
+    expect(link).toBe(invitation.link);
+    expect(await callerFor(testDeps(), null).account.acceptInvitation({ token: tokenOf(link), password: PASSWORD })).toEqual({ email: address });
+  });
+
+  it('emails a reset link (in English for an English speaker) that resets the password once', async () => {
+    const person = await createUser(db, { academyId, role: 'teacher', email: email('forgot'), locale: 'en' });
+    await callerFor(testDeps(), null).account.requestPasswordReset({ email: person.email.toUpperCase() });
+    await deliverQueuedMail();
+    const mail = await mailpitClient(integrationConfig().mailpit.apiUrl).waitFor(person.email);
+    expect(mail.Subject).toBe('Reset your Halaqa password');
+    const token = tokenOf(linkIn(mail.Text, 'http://127.0.0.1:3000/reset-password/'));
+    expect(await callerFor(testDeps(), null).account.resetPassword({ token, password: PASSWORD })).toEqual({ email: person.email });
+    await expect(callerFor(testDeps(), null).account.resetPassword({ token, password: PASSWORD })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await authenticate(db, { email: person.email, password: PASSWORD }, client)).toMatchObject({ ok: true });
   });
 });
 

@@ -6,10 +6,11 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountTokens, circleMembers, courseEnrollments, parentChildren, users } from '@/server/db/schema';
+import { accountTokens, circleMembers, courseEnrollments, mailMessages, parentChildren, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { createAcademy, createCircle, createCourse, createUser } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
+import { linkIn } from '@/server/testing/mailpit';
 import { IMPORT_BATCH_ROWS } from './apply-import';
 
 const db = testDb();
@@ -77,6 +78,14 @@ describe('roster import', () => {
     expect(await db.$count(parentChildren, eq(parentChildren.academyId, academyId))).toBe(1700);
     expect(await db.$count(circleMembers, eq(circleMembers.circleId, circleId))).toBe(1700);
     expect(await db.$count(courseEnrollments, eq(courseEnrollments.courseId, courseId))).toBe(850);
+    // Everyone created has an invitation mail queued (people.int.test.ts sees one delivered); one of them follows the link.
+    const queued = await db.select().from(mailMessages).where(eq(mailMessages.academyId, academyId));
+    expect(queued.filter((m) => m.template === 'people.invitation' && m.status === 'queued')).toHaveLength(2550);
+    const mine = queued.find((m) => m.toAddress === `s5-${tag}@example.test`)!;
+    const link = linkIn(mine.text, 'http://127.0.0.1:3000/invite/');
+    expect(await callerFor(testDeps(), null).account.link({ token: link.split('/').pop()! })).toMatchObject({ state: 'valid', name: 'طالب رقم 5' });
+    // Thousands of test mails are not sent to the run's Mailpit: other tests drain the shared queue.
+    await db.update(mailMessages).set({ status: 'skipped' }).where(eq(mailMessages.academyId, academyId));
     // Applying again does nothing more.
     expect((await caller.people.importApply({ importId: preview.importId })).applied).toBe(2550);
 
