@@ -57,7 +57,17 @@ export interface RenderedMail {
   text: string;
 }
 
+/** Contexts are pure functions of their key; Intl formatters are slow to build, so bulk mail shares them. */
+const contexts = new Map<string, MailContext>();
+
 export function mailContext(recipient: Pick<MailRecipient, 'locale' | 'timeZone'>, appUrl: string): MailContext {
+  const key = `${recipient.locale}|${recipient.timeZone}|${appUrl}`;
+  let context = contexts.get(key);
+  if (!context) contexts.set(key, (context = buildMailContext(recipient, appUrl)));
+  return context;
+}
+
+function buildMailContext(recipient: Pick<MailRecipient, 'locale' | 'timeZone'>, appUrl: string): MailContext {
   const { locale, timeZone } = recipient;
   const format = new Intl.DateTimeFormat(formattingTag(locale), { timeZone, dateStyle: 'full', timeStyle: 'short' });
   const zone = new Intl.DateTimeFormat(formattingTag(locale), { timeZone, timeZoneName: 'long' });

@@ -11,9 +11,18 @@ import { formattingTag, type Locale } from '@/shared/locale';
 
 const catalogues: Record<Locale, typeof en> = { en, ar: ar satisfies typeof en };
 
-export function translatorFor(locale: Locale) {
+function createFor(locale: Locale) {
   return createTranslator({ locale: formattingTag(locale), messages: catalogues[locale] });
 }
 
+/** One translator per language for the process: it keeps the parsed messages, so a bulk of mails (a roster import's invitations) does not parse them again for each. */
+const translators = new Map<Locale, ReturnType<typeof createFor>>();
+
+export function translatorFor(locale: Locale) {
+  let translator = translators.get(locale);
+  if (!translator) translators.set(locale, (translator = createFor(locale)));
+  return translator;
+}
+
 /** t(key, values): keys are typed from the English catalogue. */
-export type MailTranslator = ReturnType<typeof translatorFor>;
+export type MailTranslator = ReturnType<typeof createFor>;
