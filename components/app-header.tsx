@@ -26,6 +26,10 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
       <span data-testid="viewer" className="text-[0.95rem]">
         {name} · <span className="text-muted">{t(`role.${role}` as TextKey)}</span>
       </span>
+      {role === 'teacher' && <Link href="/calendar">{t('calendar.nav')}</Link>}
+      <Link href="/profile" data-testid="profile-link">
+        {t('profile.nav')}
+      </Link>
       <Link href="/account/password" className="text-[0.95rem]">
         {t('people.passwordLink')}
       </Link>

@@ -2,12 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { baseURL } from '../playwright.config';
 import { expect, signedInPage, test } from './fixtures/demo';
+import { linkIn, mailpit } from './fixtures/mail';
 
 /**
  * An academy from zero, in the browser, the way its people would do it: the
  * super admin creates the academy and invites its admin; the admin accepts
- * the invitation and sets a password, imports 30 students with their
+ * the emailed invitation (read from the app's Mailpit) and sets a password, imports 30 students with their
  * parents from a CSV file (BOM, Arabic names), adds a teacher; the teacher
  * accepts theirs. Screenshots land in test-results/academy-from-zero/.
  */
@@ -57,9 +59,14 @@ test('an academy from zero: created, its admin invited, 30 students and their pa
   await invite.locator('input[name="name"]').fill('مدير الأكاديمية');
   await invite.locator('input[name="email"]').fill(`admin-${run}@zero.test`);
   await invite.locator('button[type="submit"]').click();
-  const adminLink = await superAdmin.getByTestId('invitation-url').inputValue();
-  expect(adminLink).toMatch(/\/invite\/[\w-]{43}$/);
+  const copied = await superAdmin.getByTestId('invitation-url').inputValue();
+  expect(copied).toMatch(/\/invite\/[\w-]{43}$/);
   await shot(superAdmin, 'super-invited-admin');
+  // The same link arrives by mail, in the academy's language.
+  const mail = await mailpit.waitFor(`admin-${run}@zero.test`);
+  expect(mail.Subject).toContain('أكاديمية من الصفر');
+  const adminLink = linkIn(mail.Text, `${baseURL}/invite/`);
+  expect(adminLink).toBe(copied);
 
   const admin = await acceptInvitation(browser, adminLink, 'مدير الأكاديمية');
   await expect(admin).toHaveURL(/\/admin$/);
@@ -84,7 +91,8 @@ test('an academy from zero: created, its admin invited, 30 students and their pa
   await add.locator('input[name="email"]').fill(`teacher-${run}@zero.test`);
   await add.locator('select[name="role"]').selectOption('teacher');
   await add.locator('button[type="submit"]').click();
-  const teacherLink = await admin.getByTestId('invitation-url').inputValue();
+  await expect(admin.getByTestId('invitation-url')).toHaveValue(/\/invite\//);
+  const teacherLink = linkIn((await mailpit.waitFor(`teacher-${run}@zero.test`)).Text, `${baseURL}/invite/`);
   await admin.getByTestId('people-search').fill('student7-');
   await expect(admin.getByTestId('people-table')).toContainText('وليّ أمر الطالب 7');
   await shot(admin, 'people');

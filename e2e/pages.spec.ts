@@ -56,7 +56,23 @@ const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void>
   { name: 'super', who: 'superAdmin', open: visit('/super', (p) => expect(p.getByTestId('academies-table')).toContainText('itqan-academy')) },
   { name: 'admin', who: 'admin', open: visit('/admin', (p) => expect(p.getByTestId('academy-attendance')).toContainText(FINISHED)) },
   { name: 'admin-sessions', who: 'admin', open: visit('/admin/sessions', (p) => expect(p.locator('main')).toContainText(FINISHED)) },
-  { name: 'admin-schedules', who: 'admin', open: visit('/admin/schedules', (p) => expect(p.getByTestId('weekly-schedule-form')).toBeVisible()) },
+  { name: 'admin-schedules', who: 'admin', open: visit('/admin/schedules', (p) => expect(p.getByRole('link', { name: /New weekly schedule|جدول أسبوعي جديد/ })).toBeVisible()) },
+  { name: 'admin-schedule-new', who: 'admin', open: visit('/admin/schedules/new', (p) => expect(p.getByTestId('weekly-schedule-form')).toBeVisible()) },
+  { name: 'admin-groups', who: 'admin', open: visit('/admin/groups', (p) => expect(p.getByTestId('groups-table')).toContainText('Al-Fajr circle')) },
+  { name: 'admin-group-new', who: 'admin', open: visit('/admin/groups/new?kind=lesson', (p) => expect(p.getByTestId('create-group-form').locator('select[name="studentId"]')).toBeVisible()) },
+  {
+    name: 'admin-group',
+    who: 'admin',
+    open: async (p) => {
+      await p.goto('/admin/groups');
+      await p.getByTestId('groups-table').getByRole('link', { name: /Al-Fajr circle/ }).click();
+      await p.waitForURL(/\/admin\/groups\/circle\/\d+$/);
+      await expect(p.getByTestId('group-members')).toContainText(DEMO_USERS.student.name);
+    },
+  },
+  { name: 'calendar-admin', who: 'admin', open: visit('/calendar', (p) => expect(p.getByTestId('week-calendar').locator('.fc-event').first()).toBeVisible()) },
+  { name: 'calendar-teacher', who: 'teacher', open: visit('/calendar', (p) => expect(p.getByTestId('week-calendar').locator('.fc-event').first()).toBeVisible()) },
+  { name: 'profile', who: 'parent', open: visit('/profile', (p) => expect(p.getByTestId('profile-form').locator('select[name="timezone"]')).toBeVisible()) },
   { name: 'admin-settings', who: 'admin', open: visit('/admin/settings', (p) => expect(p.getByTestId('video-settings-form')).toBeVisible()) },
   { name: 'admin-sweeps', who: 'admin', open: visit('/admin/sweeps', (p) => expect(p.getByTestId('sweep-stats')).toBeVisible()) },
   { name: 'admin-people', who: 'admin', open: visit('/admin/people', (p) => expect(p.getByTestId('people-table')).toContainText(DEMO_USERS.teacher.name)) },

@@ -5,7 +5,8 @@
  */
 import { getTableConfig, PgDialect, type PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { mailMessages, meetingCommands, recordings, sweepRuns, teacherSettings, webhookEvents, WEBHOOK_FLAGS } from '@/server/db/schema';
+import { mailMessages, meetingCommands, recordings, schedules, sweepRuns, teacherSettings, webhookEvents, WEBHOOK_FLAGS } from '@/server/db/schema';
+import { SCHEDULE_STATES } from '@/shared/groups';
 import { COMMAND_SPECS, TOPICS } from '@/shared/classroom/envelope';
 import { RECORDING_STATUSES } from '@/server/modules/recordings/egress-state';
 import { RECORDING_LAYOUTS } from '@/server/modules/recordings/schemas';
@@ -33,6 +34,7 @@ describe('CHECK lists equal the code’s lists', () => {
     ['sweep_runs_job', sweepRuns, Object.keys(SWEEP_JOBS)],
     ['mail_messages_status', mailMessages, [...MAIL_STATUSES]],
     ['webhook_events_flag', webhookEvents, [...WEBHOOK_FLAGS]],
+    ['schedules_state', schedules, [...SCHEDULE_STATES]],
     ['teacher_settings_video_quality', teacherSettings, updateTeacherSettingsInput.shape.videoQuality.unwrap().unwrap().options],
     ['teacher_settings_audio_quality', teacherSettings, updateTeacherSettingsInput.shape.audioQuality.unwrap().unwrap().options],
   ] as [string, PgTable, string[]][])('%s', (name, table, values) => {

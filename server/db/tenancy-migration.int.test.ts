@@ -58,8 +58,8 @@ async function freshDatabase(label: string) {
  */
 const SEED_NEEDS: { tag: string; only?: RegExp }[] = [
   { tag: '0003_sessions_revocation_sign_in_throttle_and_leases' },
-  // Only its new users columns: the rest of 0005 builds on 0002.
-  { tag: '0005_people_invitations_and_history', only: /^\s*ALTER TABLE "users" ADD COLUMN IF NOT EXISTS/ },
+  // Only its new users columns: the rest of 0006 builds on 0002.
+  { tag: '0006_people_invitations_and_history', only: /^\s*ALTER TABLE "users" ADD COLUMN IF NOT EXISTS/ },
 ];
 
 async function migrateBeforeTenancy(url: string) {

@@ -26,6 +26,7 @@ import { createAcademy, createCircle, createCourse, createSession, createUser, l
 import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { GROUP_CELL_SPECS } from './group-authorization-cells';
 import { PEOPLE_CELL_SPECS } from './people-cells';
 
 export type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
@@ -326,6 +327,7 @@ const list = (item: () => object) => (data: unknown) => {
 };
 
 export const CELL_SPECS: Record<string, CellSpec> = {
+  ...GROUP_CELL_SPECS,
   ...PEOPLE_CELL_SPECS,
 
   // --- meetings -------------------------------------------------------------

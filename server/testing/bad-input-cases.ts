@@ -185,11 +185,11 @@ export function badWeekdays(base: Obj, field: string, options: { optional?: bool
   ];
 }
 
-const WRONG_DATES = ['2031-13-01', '2031-02-30', '2031-1-1', '2031-01-01T00:00:00Z', '01/02/2031', '٢٠٣١-٠١-٠١', '0000-00-00'];
-const WRONG_TIMES = ['24:00', '9:00', '16:60', '16:00:00', '4pm', '٠٩:٠٠'];
+export const WRONG_DATES = ['2031-13-01', '2031-02-30', '2031-1-1', '2031-01-01T00:00:00Z', '01/02/2031', '٢٠٣١-٠١-٠١', '0000-00-00'];
+export const WRONG_TIMES = ['24:00', '9:00', '16:60', '16:00:00', '4pm', '٠٩:٠٠'];
 
 /** A trimmed, bounded free text (title, reason). */
-function badText(base: Obj, field: string, max: number, options: { optional?: boolean } = {}): BadInputCase[] {
+export function badText(base: Obj, field: string, max: number, options: { optional?: boolean } = {}): BadInputCase[] {
   return badString(base, field, ['   ', 'x'.repeat(max + 1)], options);
 }
 
@@ -370,10 +370,13 @@ export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
         { what: 'nothing to change', input: { sessionId: f.freshSessionId } },
         ...badText(base, 'title', 200, { optional: true }),
         ...badIds(base, 'teacherId', { optional: true, unknown: 'BAD_REQUEST' }),
-        ...badString(base, 'localDate', WRONG_DATES, { optional: true }),
-        ...badString(base, 'localTime', WRONG_TIMES, { optional: true }),
-        { what: 'moved into the past', input: { ...base, localDate: '2001-01-01', localTime: '10:00' } },
+        { what: 'a time (that is a reschedule)', input: { ...base, localDate: '2031-01-01', localTime: '10:00' } },
         ...badBoundedInt(base, 'durationMinutes', 1, 600),
+        ...badIds(base, 'circleId', { optional: true, unknown: 'BAD_REQUEST' }),
+        ...badIds(base, 'studentId', { optional: true, unknown: 'BAD_REQUEST' }),
+        { what: 'two audiences', input: { ...base, circleId: f.circleId, studentId: f.studentId } },
+        { what: 'a course for a Quran session', input: { ...base, courseId: NONEXISTENT_ID } },
+        { what: 'a teacher as the student', input: { ...base, studentId: f.teacherId } },
       ];
     },
   },

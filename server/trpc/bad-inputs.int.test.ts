@@ -24,10 +24,11 @@ import { createAcademy, createCircle, createSession, createUser, linkParent } fr
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
 import { callByPath, listProcedures } from '@/server/testing/procedures';
 import { ROOM_BAD_INPUT_CASES } from '@/server/testing/room-bad-input-cases';
+import { GROUP_BAD_INPUT_CASES } from '@/server/testing/group-bad-input-cases';
 import { appRouter } from './root';
 
 const db = testDb();
-const BAD_INPUT_CASES = { ...GENERAL_CASES, ...ROOM_BAD_INPUT_CASES };
+const BAD_INPUT_CASES = { ...GENERAL_CASES, ...ROOM_BAD_INPUT_CASES, ...GROUP_BAD_INPUT_CASES };
 const PROCEDURES = listProcedures();
 const PATHS = PROCEDURES.map((p) => p.path);
 /** Queries and subscriptions (SSE) are GETs; mutations POSTs. */

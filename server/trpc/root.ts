@@ -3,6 +3,7 @@ import 'server-only';
 import { academiesRouter } from './routers/academies';
 import { accountRouter } from './routers/account';
 import { attendanceRouter } from './routers/attendance';
+import { groupsRouter } from './routers/groups';
 import { meetingRouter } from './routers/meeting';
 import { peopleRouter } from './routers/people';
 import { profileRouter } from './routers/profile';
@@ -17,6 +18,7 @@ export const appRouter = router({
   academies: academiesRouter,
   account: accountRouter,
   attendance: attendanceRouter,
+  groups: groupsRouter,
   meeting: meetingRouter,
   people: peopleRouter,
   profile: profileRouter,

@@ -1,6 +1,6 @@
 'use client';
 
-import { CalendarDays, FileUp, LayoutDashboard, Repeat, Settings, Timer, Users, type LucideIcon } from 'lucide-react';
+import { CalendarDays, CalendarRange, FileUp, LayoutDashboard, Repeat, Settings, Timer, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useText, type TextKey } from '@/components/i18n/use-text';
@@ -13,6 +13,8 @@ const PAGES: [string, TextKey, LucideIcon][] = [
   ['/admin/people/import', 'people.importNav', FileUp],
   ['/admin/sessions', 'sessions', CalendarDays],
   ['/admin/schedules', 'schedules', Repeat],
+  ['/admin/groups', 'groups.nav', Users],
+  ['/calendar', 'calendar.nav', CalendarRange],
   ['/admin/settings', 'videoSettings', Settings],
   ['/admin/sweeps', 'sweeps', Timer],
 ];
@@ -28,7 +30,7 @@ export function AdminNav() {
           <li key={path}>
             <Link
               href={href(path)}
-              aria-current={pathname === path ? 'page' : undefined}
+              aria-current={pathname === path || (path !== '/admin' && pathname.startsWith(`${path}/`)) ? 'page' : undefined}
               className={cn(
                 'inline-flex items-center gap-1.5 border-b-[3px] border-transparent px-1 py-2 no-underline hover:no-underline',
                 'aria-[current=page]:border-accent aria-[current=page]:font-semibold aria-[current=page]:text-fg',

@@ -1,125 +1,110 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import Link from 'next/link';
 import { useTRPC } from '@/components/trpc-provider';
 import { KindLabel, QueryState } from '../badges';
 import { useText, type TextKey } from '@/components/i18n/use-text';
-import { useAcademyScope } from './admin-scope';
-import { audienceInput, EMPTY_SESSION_FIELDS, SessionFields } from './session-fields';
+import { useAcademyScope, useAdminHref } from './admin-scope';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Check, Field, FieldGroup, FormActions, formGridClass, Input } from '@/components/ui/field';
-import { ErrorText, Notice } from '@/components/ui/notice';
-import { Table } from '@/components/ui/table';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ErrorText } from '@/components/ui/notice';
+import { ActionsHeader, Table } from '@/components/ui/table';
+import { toast } from '@/components/ui/toast';
+import type { ScheduleState } from '@/shared/groups';
 
-const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+const STATE_TONE: Record<ScheduleState, BadgeTone> = { active: 'success', paused: 'warning', ended: 'muted' };
 
-/** Weekly recurring schedules (docs/rules.md, Sessions): the form, and the academy's schedules with their remaining sessions. */
+/** Weekly recurring schedules (docs/rules.md, Weekly schedules): the academy's schedules, their state, and what a manager can do with each. */
 export function AdminSchedules() {
   const { t } = useText();
+  const href = useAdminHref();
   return (
     <>
       <h1>{t('schedules')}</h1>
-      <WeeklyScheduleForm />
+      <p>
+        <Button asChild>
+          <Link href={href('/admin/schedules/new')}>{t('scheduleEdit.new')}</Link>
+        </Button>
+      </p>
       <SchedulesTable />
     </>
   );
 }
 
-function WeeklyScheduleForm() {
+export function StateBadge({ state }: { state: ScheduleState }) {
+  const { t } = useText();
+  return (
+    <Badge tone={STATE_TONE[state]} data-state={state}>
+      {t(`scheduleEdit.state.${state}` as TextKey)}
+    </Badge>
+  );
+}
+
+/** Pause, resume and end: each regenerates the schedule's future and is refused (CONFLICT) from the wrong state. */
+export function useScheduleActions() {
   const { t } = useText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const onSuccess = async (change: { created: number; removed: number }) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.scheduling.pathKey() });
+    toast.success(t('scheduleEdit.changed', { created: change.created, removed: change.removed }));
+  };
+  return {
+    pause: useMutation(trpc.scheduling.pauseSchedule.mutationOptions({ onSuccess })),
+    resume: useMutation(trpc.scheduling.resumeSchedule.mutationOptions({ onSuccess })),
+    end: useMutation(trpc.scheduling.endSchedule.mutationOptions({ onSuccess })),
+  };
+}
+
+export function ScheduleActions({ scheduleId, state, title }: { scheduleId: number; state: ScheduleState; title: string }) {
+  const { t } = useText();
   const scope = useAcademyScope();
-  const id = useId();
-  const [fields, setFields] = useState(EMPTY_SESSION_FIELDS);
-  const [weekdays, setWeekdays] = useState<number[]>([]);
-  const [startDate, setStartDate] = useState('');
-  const [endMode, setEndMode] = useState<'count' | 'endDate'>('count');
-  const [count, setCount] = useState('8');
-  const [endDate, setEndDate] = useState('');
-  const [problem, setProblem] = useState(false);
-  const create = useMutation(
-    trpc.scheduling.createWeeklySchedule.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.scheduling.listSchedules.pathKey() }),
-    }),
-  );
-
-  function toggleDay(day: number, on: boolean) {
-    setWeekdays((days) => (on ? [...days, day].sort() : days.filter((d) => d !== day)));
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(weekdays.length === 0);
-    if (weekdays.length === 0) return;
-    create.mutate({
-      ...scope,
-      kind: fields.kind,
-      title: fields.title,
-      teacherId: Number(fields.teacherId),
-      ...audienceInput(fields),
-      weekdays,
-      localTime: fields.localTime,
-      durationMinutes: Number(fields.durationMinutes),
-      startDate,
-      ...(endMode === 'count' ? { count: Number(count) } : { endDate }),
-    });
-  }
-
-  const created = create.data;
+  const href = useAdminHref();
+  const actions = useScheduleActions();
+  const ref = { ...scope, scheduleId };
+  const error = actions.pause.error ?? actions.resume.error ?? actions.end.error;
+  if (state === 'ended') return null;
   return (
-    <Card aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('createWeeklySchedule')}</h2>
-      <p className="text-muted">{t('academyTimeHint')}</p>
-      <form className={formGridClass} onSubmit={submit} data-testid="weekly-schedule-form">
-        <SessionFields idPrefix={id} value={fields} onChange={setFields} />
-        <FieldGroup legend={t('weekdays')} className="col-span-full">
-          <div className="flex flex-wrap gap-x-4 gap-y-2">
-            {WEEKDAYS.map((day) => (
-              <Check key={day} label={t(`weekday.${day}` as TextKey)} checked={weekdays.includes(day)} onChange={(e) => toggleDay(day, e.target.checked)} />
-            ))}
-          </div>
-          {problem && (
-            <ErrorText>
-              {t('chooseWeekday')}
-            </ErrorText>
-          )}
-        </FieldGroup>
-        <Field htmlFor={`${id}-start`} label={t('startDate')}>
-          <Input id={`${id}-start`} type="date" value={startDate} required onChange={(e) => setStartDate(e.target.value)} />
-        </Field>
-        <FieldGroup legend={t('ends')}>
-          <Check type="radio" name={`${id}-end`} label={t('afterCount')} checked={endMode === 'count'} onChange={() => setEndMode('count')} />
-          <Check type="radio" name={`${id}-end`} label={t('onDate')} checked={endMode === 'endDate'} onChange={() => setEndMode('endDate')} />
-        </FieldGroup>
-        {endMode === 'count' ? (
-          <Field htmlFor={`${id}-count`} label={t('occurrences')}>
-            <Input id={`${id}-count`} type="number" min={1} max={500} value={count} required onChange={(e) => setCount(e.target.value)} />
-          </Field>
-        ) : (
-          <Field htmlFor={`${id}-end-date`} label={t('endDate')}>
-            <Input id={`${id}-end-date`} type="date" value={endDate} required onChange={(e) => setEndDate(e.target.value)} />
-          </Field>
-        )}
-        <FormActions>
-          <Button type="submit" disabled={create.isPending}>
-            {t('createWeeklySchedule')}
+    <div className="flex flex-wrap justify-end gap-1">
+      <Button asChild variant="ghost" size="sm">
+        <Link href={href(`/admin/schedules/${scheduleId}`)} aria-label={`${t('scheduleEdit.edit')}: ${title}`}>
+          {t('scheduleEdit.edit')}
+        </Link>
+      </Button>
+      {state === 'active' ? (
+        <ConfirmDialog
+          trigger={
+            <Button variant="ghost" size="sm" aria-label={`${t('scheduleEdit.pause')}: ${title}`}>
+              {t('scheduleEdit.pause')}
+            </Button>
+          }
+          title={t('scheduleEdit.pause')}
+          description={t('scheduleEdit.pauseHint')}
+          confirmLabel={t('scheduleEdit.pause')}
+          variant="primary"
+          onConfirm={() => actions.pause.mutate(ref)}
+        />
+      ) : (
+        <Button variant="ghost" size="sm" aria-label={`${t('scheduleEdit.resume')}: ${title}`} onClick={() => actions.resume.mutate(ref)}>
+          {t('scheduleEdit.resume')}
+        </Button>
+      )}
+      <ConfirmDialog
+        trigger={
+          <Button variant="ghost" size="sm" aria-label={`${t('scheduleEdit.end')}: ${title}`}>
+            {t('scheduleEdit.end')}
           </Button>
-        </FormActions>
-      </form>
-      {create.error && (
-        <ErrorText>
-          {create.error.message}
-        </ErrorText>
-      )}
-      {created && (
-        <Notice role="status">
-          {t('scheduleCreated', { count: created.sessions.length })}
-        </Notice>
-      )}
-    </Card>
+        }
+        title={t('scheduleEdit.endTitle')}
+        description={t('scheduleEdit.endHint')}
+        confirmLabel={t('scheduleEdit.end')}
+        onConfirm={() => actions.end.mutate(ref)}
+      />
+      {error && <ErrorText>{error.message}</ErrorText>}
+    </div>
   );
 }
 
@@ -143,11 +128,13 @@ function SchedulesTable() {
               <th scope="col">{t('localTime')}</th>
               <th scope="col">{t('upcomingOfTotal')}</th>
               <th scope="col">{t('next')}</th>
+              <th scope="col">{t('scheduleEdit.stateLabel')}</th>
+              <ActionsHeader label={t('scheduleEdit.actions')} />
             </tr>
           </thead>
           <tbody>
             {items.map((s) => (
-              <tr key={s.id}>
+              <tr key={s.id} data-testid={`schedule-${s.id}`}>
                 <td>
                   {s.title}
                   <div className="text-muted">
@@ -163,6 +150,12 @@ function SchedulesTable() {
                   {s.upcomingSessions} / {s.totalSessions}
                 </td>
                 <td>{s.nextAt ? formatDateTime(s.nextAt) : '—'}</td>
+                <td>
+                  <StateBadge state={s.state as ScheduleState} />
+                </td>
+                <td>
+                  <ScheduleActions scheduleId={s.id} state={s.state as ScheduleState} title={s.title} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -26,7 +26,7 @@ import { SessionFigures } from './session-figures';
  * another academy's session as "not found".
  */
 export function SessionDetail({ sessionId, role }: { sessionId: number; role: UserRole }) {
-  const { t, formatDateTime } = useText();
+  const { t, formatDateTime, timezone } = useText();
   const trpc = useTRPC();
   const detail = useQuery({
     ...trpc.session.detail.queryOptions({ sessionId }),
@@ -50,7 +50,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
   }
   if (!detail.data) return <QueryState loading={detail.isLoading} error={detail.error} />;
 
-  const { session, meeting, academy } = detail.data;
+  const { session, meeting } = detail.data;
   const rows: RecordRow[] = canManage
     ? (records.data ?? []).map((r) => ({ ...r, overrideReason: r.override?.reason ?? null, overriddenByName: r.override?.byName ?? null }))
     : detail.data.attendance.map((r) => ({ ...r, overriddenByName: null }));
@@ -66,14 +66,18 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
         <Facts>
           <Fact label={t('statusLabel')}><SessionStatusBadge status={session.status} /></Fact>
           <Fact label={t('kindLabel')}><KindLabel kind={session.kind} /></Fact>
-          <Fact label={t('when')}>{formatDateTime(session.scheduledAt)}</Fact>
+          <Fact label={t('when')}>
+            <time dateTime={new Date(session.scheduledAt).toISOString()} data-testid="session-when">
+              {formatDateTime(session.scheduledAt)}
+            </time>
+          </Fact>
           <Fact label={t('durationMinutes')}>{session.durationMinutes}</Fact>
           {teacherName && (
             <Fact label={t('teacher')}>{teacherName}</Fact>
           )}
           <Fact label={t('meetingLabel')}>{meeting ? (meeting.endedAt ? `${t('ended')} · ${formatDateTime(meeting.endedAt)}` : t('meeting.open')) : t('meeting.none')}</Fact>
           <Fact label={t('timezone')}>
-            <span dir="ltr">{academy.timezone}</span>
+            <span dir="ltr">{timezone}</span>
           </Fact>
         </Facts>
         <div className="flex flex-wrap items-center gap-2">

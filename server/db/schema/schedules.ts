@@ -29,6 +29,9 @@ export const schedules = pgTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     count: integer('count'),
+    /** active: its future sessions exist; paused: none until resumed; ended: none ever again (shared/groups.ts: SCHEDULE_STATES). */
+    state: text('state').notNull().default('active'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002). */
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,6 +50,7 @@ export const schedules = pgTable(
     check('schedules_start_date', sql`${t.startDate} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
     check('schedules_end_date', sql`${t.endDate} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
     // Exactly one way to end: a number of occurrences or a last date.
+    check('schedules_state', sql`${t.state} IN ('active', 'paused', 'ended')`),
     check('schedules_count_or_end_date', sql`num_nonnulls(${t.count}, ${t.endDate}) = 1 AND ${t.count} >= 1`),
   ],
 );

@@ -1,9 +1,10 @@
 /**
  * An academy's people and groups as its managers pick them in the dashboard's
- * filters and forms: teachers, students, circles and courses, by name.
+ * filters and forms: teachers, students, and the circles and courses not
+ * archived, by name.
  */
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import { circles, courses, users } from '@/server/db/schema';
 import type { Academy } from './resolve-academy';
@@ -35,13 +36,13 @@ export async function getAcademyDirectory(deps: Pick<Deps, 'db'>, academy: Acade
     deps.db
       .select({ id: circles.id, name: circles.name, teacherId: circles.teacherId })
       .from(circles)
-      .where(eq(circles.academyId, academy.id))
+      .where(and(eq(circles.academyId, academy.id), isNull(circles.archivedAt)))
       .orderBy(asc(circles.name), asc(circles.id))
       .limit(MAX_DIRECTORY_ENTRIES),
     deps.db
       .select({ id: courses.id, title: courses.title, teacherId: courses.teacherId })
       .from(courses)
-      .where(eq(courses.academyId, academy.id))
+      .where(and(eq(courses.academyId, academy.id), isNull(courses.archivedAt)))
       .orderBy(asc(courses.title), asc(courses.id))
       .limit(MAX_DIRECTORY_ENTRIES),
   ]);

@@ -9,6 +9,7 @@ export { listAcademies } from './list-academies';
 export { getAcademyDirectory, MAX_DIRECTORY_ENTRIES, type AcademyDirectory } from './get-directory';
 export { listAcademyAttendance } from './list-academy-attendance';
 export { listAcademySessions } from './list-academy-sessions';
+export { viewerTimezone } from './viewer-timezone';
 export { listLiveMeetings, type LiveMeeting } from './list-live-meetings';
 export * from './schemas';
 export { createAcademy, updateAcademy, setAcademyActive } from './manage-academies';

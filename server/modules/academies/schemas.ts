@@ -3,7 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import { attendanceStatus, attendeeType, sessionKind, sessionStatus } from '@/server/db/schema/enums';
 import { idInput } from '@/server/lib/schemas';
-import { isIanaTimeZone } from '@/shared/people/time-zone';
+import { isIanaTimeZone } from '@/shared/time-zone';
 import { checkReportRange, reportDate } from './report-range';
 
 export const directoryInput = z
@@ -51,7 +51,7 @@ export const liveMeetingsInput = z
 export type LiveMeetingsInput = z.infer<typeof liveMeetingsInput>;
 
 const academyName = z.string().trim().min(1).max(200);
-/** A valid IANA name (shared/people/time-zone.ts): sessions are planned in it, DST included. */
+/** A valid IANA name (shared/time-zone.ts): sessions are planned in it, DST included. */
 const timezone = z.string().max(64).refine(isIanaTimeZone, { message: 'Not an IANA time zone name (e.g. Asia/Riyadh)' });
 
 export const createAcademyInput = z

@@ -1,7 +1,7 @@
 /**
  * How one attendance row becomes CSV (docs/rules.md#attendance export): UTF-8 with a BOM so
  * spreadsheet programs read Arabic, times as local wall-clock
- * 'YYYY-MM-DD HH:mm:ss' in the academy's timezone with the zone named in its
+ * 'YYYY-MM-DD HH:mm:ss' in the reader's timezone (their own, else the academy's) with the zone named in its
  * own column. Pure: the stream in export-csv.ts feeds it batches.
  */
 import 'server-only';

@@ -19,7 +19,7 @@ import type { Deps } from '@/server/deps';
 import { rawSqlOf } from '@/server/db/client';
 import { isManagerRole, type Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
-import { assertAcademyPeople, resolveAcademy } from '@/server/modules/academies';
+import { assertAcademyPeople, resolveAcademy, viewerTimezone } from '@/server/modules/academies';
 import { logger } from '@/server/lib/logger';
 import { acquireLease, type LeaseRule } from '@/server/modules/rate-limits';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
@@ -92,7 +92,7 @@ export async function exportAttendanceCsv(
   if ('sessionId' in input) {
     const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
     assertCanManage(ctx);
-    timezone = ctx.academy.timezone;
+    timezone = await viewerTimezone(deps.db, actor, ctx.academy.timezone);
     filename = asciiFilename(`attendance-${ctx.academy.slug}-session-${ctx.session.id}.csv`);
     const { academyId, id } = ctx.session;
     where = (sql) => sql`r.academy_id = ${academyId} AND r.session_id = ${id}`;
@@ -100,9 +100,10 @@ export async function exportAttendanceCsv(
     if (!isManagerRole(actor.role)) throw new DomainError('FORBIDDEN', 'Only academy managers can see academy attendance');
     const academy = await resolveAcademy(deps.db, actor, input.academyId);
     await assertAcademyPeople(deps.db, academy.id, [input.teacherId, input.studentId]);
-    timezone = academy.timezone;
+    // The range is of the academy's local dates (as its statistics); the times are written in the reader's timezone.
+    const tz = academy.timezone;
+    timezone = await viewerTimezone(deps.db, actor, academy.timezone);
     filename = asciiFilename(`attendance-${academy.slug}-${input.from}_${input.to}.csv`);
-    const tz = timezone;
     where = (sql) => rangeFilter(sql, academy.id, tz, input);
   }
   const query = (sql: Sql) => sql<ExportDbRow[]>`

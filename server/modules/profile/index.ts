@@ -7,5 +7,6 @@
 import 'server-only';
 export { getProfile, type Profile } from './get-profile';
 export { setLocale } from './set-locale';
+export { setTimezone } from './set-timezone';
 export { listChildrenAttendance, type ChildAttendance, type ChildSession } from './list-children-attendance';
 export * from './schemas';

@@ -3,7 +3,7 @@
  * decides which audiences make sense (docs/rules.md#sessions).
  */
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { circles, courses, users } from '@/server/db/schema';
 import type { SessionKind } from '@/server/db/schema/enums';
@@ -36,10 +36,10 @@ export async function assertParticipants(db: DbExecutor, academyId: number, kind
       .where(and(eq(users.id, p.studentId), eq(users.academyId, academyId), eq(users.role, 'student')));
     if (!student) throw new DomainError('BAD_REQUEST', 'studentId is not a student of this academy');
   } else if (p.circleId) {
-    const [circle] = await db.select({ id: circles.id }).from(circles).where(and(eq(circles.id, p.circleId), eq(circles.academyId, academyId)));
-    if (!circle) throw new DomainError('BAD_REQUEST', 'circleId is not a circle of this academy');
+    const [circle] = await db.select({ id: circles.id }).from(circles).where(and(eq(circles.id, p.circleId), eq(circles.academyId, academyId), isNull(circles.archivedAt)));
+    if (!circle) throw new DomainError('BAD_REQUEST', 'circleId is not an open (unarchived) circle of this academy');
   } else if (p.courseId) {
-    const [course] = await db.select({ id: courses.id }).from(courses).where(and(eq(courses.id, p.courseId), eq(courses.academyId, academyId)));
-    if (!course) throw new DomainError('BAD_REQUEST', 'courseId is not a course of this academy');
+    const [course] = await db.select({ id: courses.id }).from(courses).where(and(eq(courses.id, p.courseId), eq(courses.academyId, academyId), isNull(courses.archivedAt)));
+    if (!course) throw new DomainError('BAD_REQUEST', 'courseId is not an open (unarchived) course of this academy');
   }
 }

@@ -187,7 +187,7 @@ describe('scheduling.createWeeklySchedule', () => {
   });
 });
 
-describe('scheduling.updateSession and cancelSession', () => {
+describe('scheduling.updateSession, rescheduleSession and cancelSession', () => {
   it('rescheduling a ready session deletes its room and puts it back to scheduled; a title change keeps the room', async () => {
     const session = await as(admin).scheduling.createSession(oneSession({ localDate: '2031-06-01' }));
     const { meeting } = await createMeeting(deps, { sessionId: session.id, createdBy: admin.id });
@@ -196,7 +196,7 @@ describe('scheduling.updateSession and cancelSession', () => {
     const renamed = await as(admin).scheduling.updateSession({ sessionId: session.id, title: 'New title' });
     expect(renamed).toMatchObject({ roomDeleted: false, session: { status: 'ready', title: 'New title' } });
 
-    const moved = await as(supervisor).scheduling.updateSession({ sessionId: session.id, localTime: '18:30' });
+    const moved = await as(supervisor).scheduling.rescheduleSession({ sessionId: session.id, localDate: '2031-06-01', localTime: '18:30' });
     expect(moved.roomDeleted).toBe(true);
     expect(moved.session).toMatchObject({ status: 'scheduled', local: { date: '2031-06-01', time: '18:30' } });
     expect(moved.session.scheduledAt.toISOString()).toBe('2031-06-01T15:30:00.000Z');
@@ -212,7 +212,7 @@ describe('scheduling.updateSession and cancelSession', () => {
     const session = await as(admin).scheduling.createSession(oneSession({ localDate: '2031-06-02' }));
     await createMeeting(deps, { sessionId: session.id, createdBy: admin.id });
     const down = callerFor(testDeps({ clock: deps.clock, livekit: unreachableLivekit() }), actorOf(admin));
-    await expect(down.scheduling.updateSession({ sessionId: session.id, localTime: '19:00' })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await expect(down.scheduling.rescheduleSession({ sessionId: session.id, localDate: '2031-06-02', localTime: '19:00' })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await expect(down.scheduling.cancelSession({ sessionId: session.id, reason: 'ill' })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     const [row] = await db.select().from(sessions).where(eq(sessions.id, session.id));
     expect(row).toMatchObject({ status: 'ready', cancelReason: null });

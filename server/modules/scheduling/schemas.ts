@@ -49,17 +49,44 @@ export const createWeeklyScheduleInput = z
   .refine((v) => (v.count === undefined) !== (v.endDate === undefined), { message: 'Give exactly one of count and endDate', path: ['count'] });
 export type CreateWeeklyScheduleInput = z.infer<typeof createWeeklyScheduleInput>;
 
+/** Everything about a session but its time: a change of time is a reschedule (rescheduleSessionInput). */
 export const updateSessionInput = z
-  .object({ sessionId: idInput, title: title.optional(), teacherId: idInput.optional(), localDate: localDate.optional(), localTime: localTime.optional(), durationMinutes: durationMinutes.optional() })
+  .object({ sessionId: idInput, title: title.optional(), teacherId: idInput.optional(), durationMinutes: durationMinutes.optional(), ...audience })
   .strict()
-  .refine((v) => Object.keys(v).some((k) => k !== 'sessionId'), { message: 'Nothing to change', path: ['sessionId'] });
+  .refine((v) => Object.keys(v).some((k) => k !== 'sessionId'), { message: 'Nothing to change', path: ['sessionId'] })
+  .refine((v) => [v.studentId, v.circleId, v.courseId].filter((x) => x !== undefined).length <= 1, { message: 'Give at most one of studentId, circleId and courseId', path: ['studentId'] });
 export type UpdateSessionInput = z.infer<typeof updateSessionInput>;
+
+/** A new local date and time in the academy's timezone; a live or finished session cannot move. */
+export const rescheduleSessionInput = z.object({ sessionId: idInput, localDate, localTime }).strict();
+export type RescheduleSessionInput = z.infer<typeof rescheduleSessionInput>;
 
 export const cancelSessionInput = z.object({ sessionId: idInput, reason }).strict();
 export type CancelSessionInput = z.infer<typeof cancelSessionInput>;
 
 export const cancelScheduleInput = z.object({ scheduleId: idInput, reason }).strict();
 export type CancelScheduleInput = z.infer<typeof cancelScheduleInput>;
+
+export const scheduleRefInput = z.object({ academyId, scheduleId: idInput }).strict();
+export type ScheduleRefInput = z.infer<typeof scheduleRefInput>;
+
+/** Days, time, duration, teacher, title or the last date (or a number of occurrences instead). */
+export const updateScheduleInput = z
+  .object({
+    academyId,
+    scheduleId: idInput,
+    title: title.optional(),
+    teacherId: idInput.optional(),
+    weekdays: weekdays.optional(),
+    localTime: localTime.optional(),
+    durationMinutes: durationMinutes.optional(),
+    endDate: localDate.optional(),
+    count: z.number().int().min(1).max(MAX_OCCURRENCES).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).some((k) => k !== 'scheduleId' && k !== 'academyId'), { message: 'Nothing to change', path: ['scheduleId'] })
+  .refine((v) => v.count === undefined || v.endDate === undefined, { message: 'Give at most one of count and endDate', path: ['count'] });
+export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>;
 
 export const listSchedulesInput = z
   .object({ academyId, limit: z.number().int().min(1).max(100).optional(), cursor: idInput.optional() })

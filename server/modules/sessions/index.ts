@@ -7,4 +7,5 @@ export { OPEN_STATUSES, isOpenStatus } from '@/shared/session-status';
 export { expectedStudentIds } from './queries';
 export { dayBounds, listMySessions } from './list-sessions';
 export { getSessionDetail } from './get-session-detail';
+export { listCalendar, MAX_CALENDAR_SESSIONS, type CalendarSession } from './list-calendar';
 export * from './schemas';

@@ -9,6 +9,15 @@ import {
   createSessionInput,
   createWeeklySchedule,
   createWeeklyScheduleInput,
+  endSchedule,
+  pauseSchedule,
+  rescheduleSession,
+  rescheduleSessionInput,
+  resumeSchedule,
+  scheduleRefInput,
+  updateSchedule,
+  updateScheduleInput,
+  getSchedule,
   getTeacherMeetingSettings,
   getVideoSettings,
   listSchedules,
@@ -33,8 +42,16 @@ export const schedulingRouter = router({
     .input(createWeeklyScheduleInput)
     .mutation(({ ctx, input }) => createWeeklySchedule(ctx.deps, ctx.actor, ctx.academy, input)),
   updateSession: sessionManagerProcedure.input(updateSessionInput).mutation(({ ctx, input }) => updateSession(ctx.deps, ctx.actor, input)),
+  rescheduleSession: sessionManagerProcedure
+    .input(rescheduleSessionInput)
+    .mutation(({ ctx, input }) => rescheduleSession(ctx.deps, ctx.actor, input).then(({ session, roomDeleted }) => ({ session, roomDeleted }))),
   cancelSession: sessionManagerProcedure.input(cancelSessionInput).mutation(({ ctx, input }) => cancelSession(ctx.deps, ctx.actor, input)),
   cancelSchedule: sessionManagerProcedure.input(cancelScheduleInput).mutation(({ ctx, input }) => cancelSchedule(ctx.deps, ctx.actor, input)),
+  updateSchedule: managerProcedure.input(updateScheduleInput).mutation(({ ctx, input }) => updateSchedule(ctx.deps, ctx.academy, input)),
+  pauseSchedule: managerProcedure.input(scheduleRefInput).mutation(({ ctx, input }) => pauseSchedule(ctx.deps, ctx.academy, input)),
+  resumeSchedule: managerProcedure.input(scheduleRefInput).mutation(({ ctx, input }) => resumeSchedule(ctx.deps, ctx.academy, input)),
+  endSchedule: managerProcedure.input(scheduleRefInput).mutation(({ ctx, input }) => endSchedule(ctx.deps, ctx.academy, input)),
+  getSchedule: managerProcedure.input(scheduleRefInput).query(({ ctx, input }) => getSchedule(ctx.deps, ctx.academy, input)),
   listSchedules: managerProcedure.input(listSchedulesInput).query(({ ctx, input }) => listSchedules(ctx.deps, ctx.academy, input)),
   getVideoSettings: managerProcedure.input(academyScopeInput).query(({ ctx }) => getVideoSettings(ctx.deps, ctx.academy)),
   updateVideoSettings: adminProcedure
