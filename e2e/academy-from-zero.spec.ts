@@ -140,8 +140,8 @@ test('an academy from zero: created, invited, people imported, a circle and its 
   await weekly.locator('select[name="audienceId"]').selectOption({ label: CIRCLE });
   await weekly.getByLabel(soon.weekday, { exact: true }).check();
   await weekly.locator('input[name="localTime"]').fill(soon.time);
-  await weekly.getByLabel('First date').fill(soon.date);
-  await weekly.getByLabel('Number of sessions').fill('2');
+  await weekly.getByLabel('First date', { exact: true }).fill(soon.date);
+  await weekly.getByLabel('Number of sessions', { exact: true }).fill('2');
   await weekly.getByRole('button', { name: /weekly schedule/i }).click();
   await expect(admin.getByRole('status').filter({ hasText: '2' }).first()).toBeVisible();
 
