@@ -32,6 +32,9 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
       <Link href="/profile" data-testid="profile-link">
         {t('profile.nav')}
       </Link>
+      <Link href="/account/password" className="text-[0.95rem]">
+        {t('people.passwordLink')}
+      </Link>
       <LanguageSwitcher signedIn />
       <Button variant="secondary" onClick={() => signOut({ callbackUrl: '/sign-in' })}>
         {t('signOut')}

@@ -75,6 +75,12 @@ const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void>
   { name: 'profile', who: 'parent', open: visit('/profile', (p) => expect(p.getByTestId('profile-form').locator('select[name="timezone"]')).toBeVisible()) },
   { name: 'admin-settings', who: 'admin', open: visit('/admin/settings', (p) => expect(p.getByTestId('video-settings-form')).toBeVisible()) },
   { name: 'admin-sweeps', who: 'admin', open: visit('/admin/sweeps', (p) => expect(p.getByTestId('sweep-stats')).toBeVisible()) },
+  { name: 'admin-people', who: 'admin', open: visit('/admin/people', (p) => expect(p.getByTestId('people-table')).toContainText(DEMO_USERS.teacher.name)) },
+  { name: 'admin-people-import', who: 'admin', open: visit('/admin/people/import', (p) => expect(p.getByTestId('roster-file')).toBeVisible()) },
+  { name: 'account-password', who: 'parent', open: visit('/account/password', (p) => expect(p.getByTestId('change-password-form')).toBeVisible()) },
+  { name: 'reset-password', open: visit('/reset-password', (p) => expect(p.locator('input[name="email"]')).toBeVisible()) },
+  // A well-formed link that names no invitation: the page says the link is not valid.
+  { name: 'invite-invalid', open: visit(`/invite/${'A'.repeat(43)}`, (p) => expect(p.getByTestId('link-state')).toHaveAttribute('data-state', 'unknown')) },
   { name: 'teacher', who: 'teacher', open: visit('/teacher', (p) => expect(p.locator('main')).toContainText(FINISHED)) },
   { name: 'teacher-settings', who: 'teacher', open: visit('/teacher/settings', (p) => expect(p.getByTestId('teacher-settings-form')).toBeVisible()) },
   { name: 'student', who: 'student', open: visit('/student', (p) => expect(p.locator('main')).toContainText(FINISHED)) },

@@ -16,14 +16,14 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/lib/password';
 import { createDb } from '@/server/db';
 import { users } from '@/server/db/schema';
 import { createLivekitGateway } from '@/server/livekit/gateway';
 import { setUserActive } from '@/server/modules/accounts';
+import { MIN_PASSWORD_LENGTH } from '@/shared/people/password-rule';
 import { PG_PASSWORD, PG_USER } from './infra/postgres';
 
-const MIN_PASSWORD_LENGTH = 12;
 
 async function readPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
       }
       const [created] = await handle.db
         .insert(users)
-        .values({ academyId: null, role: 'super_admin', email: email.data, name: values.name ?? 'Administrator', passwordHash: await hashPassword(password) })
+        .values({ academyId: null, role: 'super_admin', email: email.data, name: values.name ?? 'Administrator', passwordHash: await hashPassword(password), passwordSetAt: new Date() })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       if (!created) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useText } from '@/components/i18n/use-text';
 import { Button } from '@/components/ui/button';
@@ -49,6 +50,9 @@ export function SignInForm() {
           {t('signIn')}
         </Button>
       </form>
+      <p className="mt-4 mb-0">
+        <Link href="/reset-password">{t('people.forgot')}</Link>
+      </p>
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { ActionsHeader, Table } from '@/components/ui/table';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { AcademyActions, CreateAcademyForm } from '@/components/people/academy-admin';
 
 /** docs/rules.md, Dashboards, super admin: every academy, its size and activity, and a way into its dashboard. */
 export function SuperHome() {
@@ -54,9 +55,12 @@ export function SuperHome() {
                   <td>{formatNumber(a.liveMeetings)}</td>
                   <td>{formatNumber(a.upcomingSessions)}</td>
                   <td className="text-end">
-                    <Button asChild variant="secondary" size="sm">
-                      <Link href={`/admin?academy=${a.id}`}>{t('openDashboard')}</Link>
-                    </Button>
+                    <div className="grid justify-items-end gap-1.5">
+                      <Button asChild variant="secondary" size="sm">
+                        <Link href={`/admin?academy=${a.id}`}>{t('openDashboard')}</Link>
+                      </Button>
+                      <AcademyActions academy={a} />
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -64,6 +68,7 @@ export function SuperHome() {
           </Table>
         )}
       </Card>
+      <CreateAcademyForm />
     </>
   );
 }

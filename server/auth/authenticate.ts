@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { DbExecutor } from '@/server/db';
 import { academies, users } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
-import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '@/server/lib/password';
 import { clearAccountFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from './sign-in-throttle';
 
 const credentials = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(200) });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clientAddress } from './client-address';
-import { needsRehash, DUMMY_HASH } from './password';
+import { needsRehash, DUMMY_HASH } from '@/server/lib/password';
 import { ACCOUNT_RULE, ADDRESS_RULE, signInKeys, waitAfterFailure } from './sign-in-throttle';
 
 describe('waitAfterFailure', () => {

@@ -9,6 +9,8 @@
 export const BODY_LIMITS = {
   /** tRPC inputs are small JSON (the largest, a weekly schedule, is a few kB). */
   trpc: 100_000,
+  /** people.importPreview alone: a roster file of up to 2,000,000 characters, Arabic ones two bytes each in UTF-8. */
+  rosterImport: 4_500_000,
   /** next-auth's forms: email, password, CSRF token, callback URL. */
   auth: 16_000,
   /** LiveKit webhook events (a room_finished with many participants stays far below). */

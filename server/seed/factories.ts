@@ -18,7 +18,7 @@ import {
   users,
 } from '@/server/db/schema';
 import type { SessionKind, SessionStatus, UserRole } from '@/server/db/schema/enums';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/lib/password';
 import { DEMO_PASSWORD } from './demo-users';
 
 export const DEFAULT_TEST_PASSWORD = DEMO_PASSWORD;
@@ -58,6 +58,7 @@ export async function createUser(
       name: input.name ?? `${input.role} ${unique()}`,
       email: (input.email ?? `${input.role}-${unique()}@example.test`).toLowerCase(),
       passwordHash: await passwordHash(input.password),
+      passwordSetAt: new Date(),
       locale: input.locale ?? null,
     })
     .returning();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { inArray, or } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { users } from '@/server/db/schema';
-import { verifyPassword } from '@/server/auth/password';
+import { verifyPassword } from '@/server/lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/server/seed/demo-users';
 
 /** The key the dev script gives its local livekit-server. */

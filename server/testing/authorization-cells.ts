@@ -29,6 +29,7 @@ import { joinAsParticipant, type TestParticipant } from '@/server/testing/liveki
 import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
 import { GROUP_CELL_SPECS } from './group-authorization-cells';
 import { TOOLS_CELL_SPECS } from './tools-authorization-cells';
+import { PEOPLE_CELL_SPECS } from './people-cells';
 
 export type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 export const WHO: Who[] = ['anonymous', 'super_admin', 'academy_admin', 'supervisor', 'teacher', 'student', 'parent'];
@@ -48,7 +49,8 @@ export type Want = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 type SessionRule = 'manage' | 'join' | 'student' | 'staff' | 'manager';
 /** manager / admin: by role, then the academy; staff: managers and teachers; teacherSettings: the teacher or a manager. */
 type AcademyRule = 'manager' | 'admin' | 'staff' | 'teacherSettings';
-type SelfRule = 'anyone' | 'parent' | 'superAdmin';
+/** public: anyone, signed in or not (the one-time link is the credential). */
+type SelfRule = 'anyone' | 'parent' | 'superAdmin' | 'public';
 
 export interface Cell {
   who: Who;
@@ -108,7 +110,7 @@ function sessionAccess(who: Exclude<Who, 'anonymous'>, target: Target) {
 }
 
 export function expectedOutcome(spec: CellSpec, who: Who, target: Target): Want {
-  if (who === 'anonymous') return 'UNAUTHORIZED';
+  if (who === 'anonymous') return spec.scope === 'self' && spec.rule === 'public' ? 'OK' : 'UNAUTHORIZED';
   const special = spec.except?.(who, target);
   if (special) return special;
   const otherAcademy = target === 'otherAcademy' && who !== 'super_admin';
@@ -330,6 +332,8 @@ const list = (item: () => object) => (data: unknown) => {
 
 export const CELL_SPECS: Record<string, CellSpec> = {
   ...GROUP_CELL_SPECS,
+  ...PEOPLE_CELL_SPECS,
+
   // --- meetings -------------------------------------------------------------
   'meeting.create': {
     scope: 'session',

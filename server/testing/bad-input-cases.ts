@@ -8,6 +8,7 @@
  * slips lets the call reach the database, and the test sees the write.
  */
 import superjson from 'superjson';
+import { PEOPLE_BAD_INPUT_CASES } from './people-bad-input-cases';
 
 export type CallerRole = 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 
@@ -30,6 +31,8 @@ export interface BadInputFixture {
   otherAcademyUserId: number;
   /** A weekly schedule of the fixture academy (its sessions are in the future). */
   scheduleId: number;
+  /** The student's parent. */
+  parentId: number;
 }
 
 export interface BadInputCase {
@@ -219,6 +222,8 @@ function sessionIdOnly(sessionId: (f: BadInputFixture) => number): ProcedureBadI
 }
 
 export const BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
+  ...PEOPLE_BAD_INPUT_CASES,
+
   'meeting.create': {
     as: 'teacher',
     cases: (f) => {

@@ -60,7 +60,7 @@ describe(`authorization matrix (${PATHS.length} procedures × ${WHO.length} role
           const error = outcome.error as TRPCError;
           expect(`${error.code}: ${error.message}`).toMatch(new RegExp(`^${want}: `));
           // NOT_FOUND must look exactly like a missing row: no data in the message.
-          if (want === 'NOT_FOUND') expect(error.message).toMatch(/^(Session|Academy|Teacher|Schedule|Recitation) not found$/);
+          if (want === 'NOT_FOUND') expect(error.message).toMatch(/^(Session|Academy|Teacher|Schedule|Recitation|Person|Import) not found$/);
         }
       }
     } finally {

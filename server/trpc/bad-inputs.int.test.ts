@@ -77,6 +77,7 @@ beforeAll(async () => {
     otherAcademyId: away.id,
     otherAcademyUserId: awayTeacher.id,
     scheduleId: weekly.schedule.id,
+    parentId: actors.parent.id,
   };
   // LiveKit's room_started webhook for the live room must land before any "before".
   await settledFingerprint(db, academy.id);

@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOpen, CalendarDays, CalendarRange, LayoutDashboard, Repeat, Settings, Timer, Users, type LucideIcon } from 'lucide-react';
+import { BookOpen, CalendarDays, CalendarRange, FileUp, LayoutDashboard, Repeat, Settings, Timer, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useText, type TextKey } from '@/components/i18n/use-text';
@@ -9,6 +9,8 @@ import { useAdminHref } from './admin-scope';
 
 const PAGES: [string, TextKey, LucideIcon][] = [
   ['/admin', 'overview', LayoutDashboard],
+  ['/admin/people', 'people.nav', Users],
+  ['/admin/people/import', 'people.importNav', FileUp],
   ['/admin/sessions', 'sessions', CalendarDays],
   ['/admin/schedules', 'schedules', Repeat],
   ['/admin/groups', 'groups.nav', Users],

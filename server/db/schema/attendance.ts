@@ -73,10 +73,13 @@ export const attendanceEvents = pgTable(
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
     sessionId: integer('session_id').notNull(),
-    /** May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002). */
+    /**
+     * May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002).
+     * RESTRICT: attendance is the academy's record, so a person with history cannot be deleted (deactivate or anonymise instead).
+     */
     userId: integer('user_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'restrict' }),
     kind: text('kind', { enum: ['join', 'leave'] }).notNull(),
     participantSid: text('participant_sid').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
@@ -108,10 +111,13 @@ export const attendanceRecords = pgTable(
       .notNull()
       .references(() => academies.id, { onDelete: 'cascade' }),
     sessionId: integer('session_id').notNull(),
-    /** May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002). */
+    /**
+     * May be the super admin (no academy), so a plain reference; academy_user_guard checks it (migration 0002).
+     * RESTRICT: attendance is the academy's record, so a person with history cannot be deleted (deactivate or anonymise instead).
+     */
     userId: integer('user_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'restrict' }),
     userType: attendeeType('user_type').notNull(),
     firstJoinAt: timestamp('first_join_at', { withTimezone: true, precision: 3 }),
     lastLeaveAt: timestamp('last_leave_at', { withTimezone: true, precision: 3 }),

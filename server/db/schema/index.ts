@@ -11,5 +11,6 @@ export * from './controls';
 export * from './operations';
 export * from './security';
 export * from './teaching';
+export * from './people';
 export * from './mail';
 export * from './notifications';

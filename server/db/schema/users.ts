@@ -22,6 +22,10 @@ export const users = pgTable(
      * academy or active flag changes, so older tokens stop working.
      */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** null until the person sets their own password (an invited person who has not accepted yet). */
+    passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
+    /** Set when their name and email were replaced at the academy's request; the row stays for the history. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -13,3 +13,4 @@ export { viewerTimezone } from './viewer-timezone';
 export { listLiveMeetings, type LiveMeeting } from './list-live-meetings';
 export * from './schemas';
 export { checkReportRange, reportDate, withinLocalDates } from './report-range';
+export { createAcademy, updateAcademy, setAcademyActive } from './manage-academies';

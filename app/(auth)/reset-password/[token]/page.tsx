@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { LinkPasswordForm } from '@/components/auth/link-password-form';
+
+// The token is in the path: no page it links to learns it.
+export const metadata: Metadata = { referrer: 'no-referrer' };
+
+export default async function ResetPasswordLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return (
+    <main id="main" className="px-4 py-6">
+      <LinkPasswordForm token={token} purpose="password_reset" />
+    </main>
+  );
+}
