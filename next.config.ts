@@ -11,11 +11,13 @@ const config: NextConfig = {
   // The room's LiveKit connection races React StrictMode's double mount: connecting twice to one room drops the first connection.
   reactStrictMode: false,
   serverExternalPackages: ['postgres', 'livekit-server-sdk', 'bcryptjs', 'graphile-worker', 'pg', 'nodemailer'],
-  // The Quran text is read from node_modules at run time (server/modules/mushaf/quran-text.ts).
-  outputFileTracingIncludes: { '/api/trpc/*': ['./node_modules/quran-json/dist/quran.json'] },
   poweredByHeader: false,
-  // The start-up schema check (server/db/migrate.ts: schemaStatus) reads the migrations' journal.
-  outputFileTracingIncludes: { '/**/*': ['./drizzle/meta/_journal.json'] },
+  outputFileTracingIncludes: {
+    // The start-up schema check (server/db/migrate.ts: schemaStatus) reads the migrations' journal.
+    '/**/*': ['./drizzle/meta/_journal.json'],
+    // The Quran text is read from node_modules at run time (server/modules/mushaf/quran-text.ts).
+    '/api/trpc/*': ['./node_modules/quran-json/dist/quran.json'],
+  },
   pageExtensions: benchRoutes ? ['tsx', 'ts', 'bench.ts'] : ['tsx', 'ts'],
   // Pages get theirs, with the CSP nonce, from proxy.ts; the API and the static build output from here.
   headers: async () => [

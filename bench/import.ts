@@ -86,6 +86,7 @@ async function main() {
       recordingStorage: resolveRecordingStorage({}),
       // No SMTP: the invitation mails are rendered and queued as in production, and wait there.
       mail: null,
+      signingSecret: null,
     };
     const caller = createCaller({ deps, actor: { id: admin.id, role: 'academy_admin', academyId: academy.id, name: admin.name }, headers: null });
     const csv = rosterCsv(ROWS);

@@ -12,6 +12,7 @@ import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
 import { resolveAcademy } from '@/server/modules/academies';
 import { getSessionContextOrThrow } from '@/server/modules/sessions';
+import { notifySessionChanged } from '@/server/modules/notifications';
 import { assertTransition, transitionSession } from '@/server/modules/sessions';
 import { deleteDetachedRoom, detachRoom } from './drop-room';
 import type { CancelScheduleInput, CancelSessionInput } from './schemas';
@@ -25,6 +26,8 @@ async function cancelLocked(deps: Deps, tx: Tx, session: SessionRow, reason: str
   const [meeting] = await tx.select().from(meetings).where(eq(meetings.sessionId, session.id));
   const roomToDelete = meeting ? await detachRoom(deps, tx, meeting) : null;
   const [updated] = await transitionSession(tx, session.id, session.status, 'cancelled', { cancelReason: reason, updatedAt: now });
+  // Everyone in the audience is told, with the reason, in the same transaction.
+  await notifySessionChanged(deps, tx, { sessionId: session.id, change: 'cancelled', reason, previousStartsAt: session.scheduledAt });
   return { session: updated!, roomToDelete };
 }
 

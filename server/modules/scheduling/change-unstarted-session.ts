@@ -34,6 +34,8 @@ export async function changeUnstartedSession(
   actor: Actor,
   sessionId: number,
   decide: (tx: Tx, locked: SessionRow, academy: Academy, now: Date) => Promise<SessionPatch>,
+  /** Runs in the same transaction once the row is written (e.g. to tell people). */
+  afterWrite?: (tx: Tx, before: SessionRow, after: SessionRow) => Promise<void>,
 ): Promise<SessionChange> {
   const { academy } = await getSessionContextOrThrow(deps.db, actor, sessionId);
   const now = deps.clock.now();
@@ -60,6 +62,7 @@ export async function changeUnstartedSession(
           .set(values)
           .where(and(eq(sessions.id, locked.id), eq(sessions.status, locked.status)))
           .returning();
+    if (afterWrite) await afterWrite(tx, locked, updated!);
     return { before: sessionView(locked, academy.timezone), session: sessionView(updated!, academy.timezone), roomToDelete };
   });
   return { before, session, roomDeleted: await deleteDetachedRoom(deps, roomToDelete) };

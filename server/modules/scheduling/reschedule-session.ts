@@ -9,6 +9,7 @@ import 'server-only';
 import type { Deps } from '@/server/deps';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError } from '@/server/lib/domain-error';
+import { notifySessionChanged } from '@/server/modules/notifications';
 import { changeUnstartedSession, type SessionChange } from './change-unstarted-session';
 import { wallTimeToUtcOrThrow } from './create-session';
 import type { RescheduleSessionInput } from './schemas';
@@ -20,5 +21,10 @@ export async function rescheduleSession(deps: Deps, actor: Actor, input: Resched
       throw new DomainError('BAD_REQUEST', 'The session would start in the past');
     }
     return { scheduledAt };
+  }, async (tx, before, after) => {
+    // Everyone in the audience hears of the new time (once per person and time).
+    if (after.scheduledAt.getTime() !== before.scheduledAt.getTime()) {
+      await notifySessionChanged(deps, tx, { sessionId: after.id, change: 'rescheduled', previousStartsAt: before.scheduledAt });
+    }
   });
 }
