@@ -2,8 +2,6 @@
 
 import {
   CarouselLayout,
-  Chat,
-  ConnectionStateToast,
   FocusLayout,
   FocusLayoutContainer,
   GridLayout,
@@ -11,6 +9,7 @@ import {
   LayoutContextProvider,
   ParticipantTile,
   RoomAudioRenderer,
+  useChat,
   useConnectionState,
   useCreateLayoutContext,
   useLocalParticipantPermissions,
@@ -19,14 +18,14 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { ConnectionState, RoomEvent, Track } from 'livekit-client';
-import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useText } from '@/components/i18n/use-text';
 import type { TextKey } from '@/components/i18n/use-text';
+import { ClassroomChat } from './classroom-chat';
 import { ClassroomControlBar } from './classroom-control-bar';
+import type { RoomAction } from './room-action';
 
 const MICROPHONE_SOURCE = 2; // TrackSource.MICROPHONE in LiveKit's protocol
-
-type WidgetState = Parameters<NonNullable<ComponentProps<typeof LayoutContextProvider>['onWidgetChange']>>[0];
 
 function isEqualTrackRef(a?: TrackReferenceOrPlaceholder, b?: TrackReferenceOrPlaceholder): boolean {
   if (!a || !b) return false;
@@ -43,16 +42,16 @@ const CONNECTION_TEXT: Record<ConnectionState, TextKey> = {
 };
 
 /**
- * VideoConference's grid and focus layouts, chat and screen share, with a
- * control bar that offers only what LiveKit lets this participant publish:
- * after mute all or stop publishing the buttons go, because the server
- * would refuse them anyway.
+ * VideoConference's grid and focus layouts and screen share, our chat, and
+ * a control bar that offers only what LiveKit lets this participant
+ * publish: after mute all or stop publishing the buttons go, because the
+ * server would refuse them anyway. The video takes all the stage the chat
+ * leaves (room.css).
  */
-export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: boolean; publishingStopped: boolean }) {
+export function ClassroomStage({ micLocked, publishingStopped, actions }: { micLocked: boolean; publishingStopped: boolean; actions: RoomAction[] }) {
   const { t } = useText();
   const connection = useConnectionState();
   const permissions = useLocalParticipantPermissions();
-  const [widget, setWidget] = useState<WidgetState>({ showChat: false, unreadMessages: 0, showSettings: false });
   const layoutContext = useCreateLayoutContext();
   const tracks = useTracks(
     [
@@ -78,9 +77,18 @@ export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: bo
     }
   }, [screenShareKey, focusTrack?.publication?.trackSid]);
 
+  const chat = useChat();
+  const [chatOpen, setChatOpen] = useState(false);
+  const [seen, setSeen] = useState(0);
+  const messageCount = chat.chatMessages.length;
+  useEffect(() => {
+    if (chatOpen) setSeen(messageCount);
+  }, [chatOpen, messageCount]);
+
   const canPublish = Boolean(permissions?.canPublish) && !publishingStopped;
   const sources = permissions?.canPublishSources ?? [];
   const micAllowed = canPublish && !micLocked && (sources.length === 0 || sources.includes(MICROPHONE_SOURCE));
+  const chatAllowed = Boolean(permissions?.canPublishData) || messageCount > 0;
 
   return (
     <div className="classroom-stage">
@@ -92,32 +100,37 @@ export function ClassroomStage({ micLocked, publishingStopped }: { micLocked: bo
           {t(publishingStopped ? 'room.publishingStopped' : 'room.micLocked')}
         </p>
       )}
-      <div className="lk-video-conference">
-      <LayoutContextProvider value={layoutContext} onWidgetChange={setWidget}>
-        <div className="lk-video-conference-inner">
-          {!focusTrack ? (
-            <div className="lk-grid-layout-wrapper">
-              <GridLayout tracks={tracks}>
-                <ParticipantTile />
-              </GridLayout>
-            </div>
-          ) : (
-            <div className="lk-focus-layout-wrapper">
-              <FocusLayoutContainer>
-                <CarouselLayout tracks={carouselTracks}>
+      <LayoutContextProvider value={layoutContext}>
+        <div className={`stage-main${chatOpen ? ' with-chat' : ''}`}>
+          <div className="stage-video">
+            {!focusTrack ? (
+              <div className="lk-grid-layout-wrapper">
+                <GridLayout tracks={tracks}>
                   <ParticipantTile />
-                </CarouselLayout>
-                <FocusLayout trackRef={focusTrack} />
-              </FocusLayoutContainer>
-            </div>
-          )}
-          <ClassroomControlBar microphone={micAllowed} camera={canPublish} screenShare={canPublish} />
+                </GridLayout>
+              </div>
+            ) : (
+              <div className="lk-focus-layout-wrapper">
+                <FocusLayoutContainer>
+                  <CarouselLayout tracks={carouselTracks}>
+                    <ParticipantTile />
+                  </CarouselLayout>
+                  <FocusLayout trackRef={focusTrack} />
+                </FocusLayoutContainer>
+              </div>
+            )}
+          </div>
+          {chatOpen && <ClassroomChat messages={chat.chatMessages} send={chat.send} sending={chat.isSending} canSend={Boolean(permissions?.canPublishData)} onClose={() => setChatOpen(false)} />}
         </div>
-        <Chat style={{ display: widget.showChat ? 'grid' : 'none' }} />
+        <ClassroomControlBar
+          microphone={micAllowed}
+          camera={canPublish}
+          screenShare={canPublish}
+          chat={chatAllowed ? { open: chatOpen, unread: chatOpen ? 0 : Math.max(0, messageCount - seen), toggle: () => setChatOpen((o) => !o) } : null}
+          actions={actions}
+        />
       </LayoutContextProvider>
       <RoomAudioRenderer />
-      <ConnectionStateToast />
-      </div>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import '@livekit/components-styles';
 import './room.css';
-import { LiveKitRoom, PreJoin, type LocalUserChoices } from '@livekit/components-react';
+import { LiveKitRoom, type LocalUserChoices } from '@livekit/components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ConnectionError } from 'livekit-client';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -16,9 +16,10 @@ import { isMicLocked } from '@/shared/classroom/room-state';
 import { AnnouncementBanner } from './announcement-banner';
 import { RecordingNotice } from './recording-control';
 import { AttendancePanel } from './attendance-panel';
+import { ClassroomPreJoin } from './classroom-pre-join';
 import { ClassroomStage } from './classroom-stage';
 import { CommandListeners } from './command-listeners';
-import { HandsPanel } from './hands-panel';
+import { HandsPanel, useHandAction } from './hands-panel';
 import { RoomWatcher } from './room-watcher';
 import { TeacherPanel } from './teacher-panel';
 import { useRoomControls } from './use-room-controls';
@@ -31,6 +32,8 @@ type TokenData = inferRouterOutputs<AppRouter>['meeting']['token'];
 const PREFETCH_MAX_AGE_MS = 20_000;
 /** The stage beside the side panels (room.css: LiveKitRoom's own unlayered styles would win over utilities). */
 const ROOM_LAYOUT = 'room-layout';
+/** room.css: below this height the stage takes the whole screen. */
+const SHORT_SCREEN = '(max-height: 600px)';
 
 /**
  * `videoUnavailable`: the installation has no LiveKit; `videoUnavailableDetail`
@@ -38,12 +41,10 @@ const ROOM_LAYOUT = 'room-layout';
  */
 export function RoomClient({
   sessionId,
-  viewerName,
   videoUnavailable,
   videoUnavailableDetail,
 }: {
   sessionId: number;
-  viewerName: string;
   videoUnavailable: boolean;
   videoUnavailableDetail: string | null;
 }) {
@@ -101,6 +102,13 @@ export function RoomClient({
   const leaveRef = useRef(leave.mutate);
   leaveRef.current = leave.mutate;
   const end = useMutation(trpc.room.end.mutationOptions({ onSuccess: () => detail.refetch() }));
+  const handAction = useHandAction(sessionId, controls.state);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const inRoom = phase === 'joined';
+  // A phone in landscape: the stage is the whole screen, so joining brings all of it into view.
+  useEffect(() => {
+    if (inRoom && window.matchMedia(SHORT_SCREEN).matches) stageRef.current?.scrollIntoView({ block: 'start' });
+  }, [inRoom]);
 
   // Stable: LiveKitRoom reconnects whenever its onError changes identity.
   const onRoomError = useCallback((error: Error) => {
@@ -124,7 +132,7 @@ export function RoomClient({
     return (
       <main id="main" className="mx-auto max-w-[1100px] px-4 py-6">
         <Notice role="alert" data-testid="room-not-allowed">
-          {t('notAllowed')}
+          {t('words.sessionUnavailable')}
         </Notice>
         <a href="/">{t('backHome')}</a>
       </main>
@@ -180,6 +188,7 @@ export function RoomClient({
   } else if (joined && joinToken) {
     stage = (
       <ClassroomStage
+        actions={isStudent && state && !removed && handAction ? [handAction] : []}
         micLocked={isStudent && !!state && isMicLocked(state, state.me.identity)}
         publishingStopped={isStudent && !!state && !state.studentsCanPublish}
       />
@@ -195,21 +204,22 @@ export function RoomClient({
     );
   } else {
     stage = (
-      <div className="prejoin grid flex-1 place-items-center overflow-auto">
-        <PreJoin
-          defaults={{ username: viewerName, videoEnabled: true, audioEnabled: true }}
-          persistUserChoices={false}
-          joinLabel={t('join')}
-          onSubmit={(values) => {
+      <div className="prejoin">
+        <ClassroomPreJoin
+          camera
+          microphone
+          joining={token.isPending}
+          onJoin={(values) => {
             setChoices(values);
             join();
           }}
-        />
-        {token.error && (
-          <ErrorText className="rounded-md bg-card px-4 py-2" data-testid="join-error">
-            {token.error.message}
-          </ErrorText>
-        )}
+        >
+          {token.error && (
+            <ErrorText className="rounded-md bg-card px-4 py-2" data-testid="join-error">
+              {refusalText(token.error)?.text}
+            </ErrorText>
+          )}
+        </ClassroomPreJoin>
       </div>
     );
   }
@@ -217,7 +227,7 @@ export function RoomClient({
   const live = Boolean(meeting) && !over;
   const body = (
     <>
-      <div className="room-stage flex min-h-0 flex-col overflow-hidden rounded-lg bg-[#111] max-[800px]:h-[70vh]" data-testid="room-stage" data-lk-theme="default">
+      <div ref={stageRef} className="room-stage" data-testid="room-stage" data-lk-theme="default">
         {live && <RecordingNotice recording={state?.recording ?? false} />}
         {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
         {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
@@ -225,7 +235,7 @@ export function RoomClient({
             {t('room.liveUpdatesDown')}
           </p>
         ) : null}
-        <div className="stage-body flex min-h-0 flex-1 flex-col">{stage}</div>
+        <div className="stage-body">{stage}</div>
       </div>
       <aside className="min-h-0 overflow-auto" aria-label={session.title}>
         <Card>
