@@ -106,8 +106,16 @@ export function RoomClient({
   const stageRef = useRef<HTMLDivElement>(null);
   const inRoom = phase === 'joined';
   // A phone in landscape: the stage is the whole screen, so joining brings all of it into view.
+  // Turning the phone sideways later does the same.
   useEffect(() => {
-    if (inRoom && window.matchMedia(SHORT_SCREEN).matches) stageRef.current?.scrollIntoView({ block: 'start' });
+    if (!inRoom) return;
+    const short = window.matchMedia(SHORT_SCREEN);
+    const bringIntoView = () => {
+      if (short.matches) stageRef.current?.scrollIntoView({ block: 'start' });
+    };
+    bringIntoView();
+    short.addEventListener('change', bringIntoView);
+    return () => short.removeEventListener('change', bringIntoView);
   }, [inRoom]);
 
   // Stable: LiveKitRoom reconnects whenever its onError changes identity.
