@@ -142,7 +142,7 @@ export function RoomClient({
         <Notice role="alert" data-testid="room-not-allowed">
           {t('words.sessionUnavailable')}
         </Notice>
-        <a href="/">{t('backHome')}</a>
+        <a href="/" className="inline-flex min-h-11 items-center">{t('backHome')}</a>
       </main>
     );
   }
@@ -255,7 +255,7 @@ export function RoomClient({
             </Button>
           )}
           <p>
-            <a href="/">{t('backHome')}</a>
+            <a href="/" className="inline-flex min-h-11 items-center">{t('backHome')}</a>
           </p>
         </Card>
         {live && state && !removed && (

@@ -44,7 +44,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
         <Notice role="alert" data-testid={code === 'FORBIDDEN' ? 'session-not-allowed' : 'session-not-found'}>
           {code === 'FORBIDDEN' ? t('sessionNotAllowed') : t('sessionNotFound')}
         </Notice>
-        <Link href="/">{t('backHome')}</Link>
+        <Link href="/" className="inline-flex min-h-11 items-center">{t('backHome')}</Link>
       </>
     );
   }
