@@ -16,7 +16,7 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
     // the name shortens, and on phones "Sign out" is its icon with the words as its name.
     <header className="flex items-center gap-x-2 border-b border-line bg-card px-3 py-2 sm:gap-x-4 sm:px-4">
       <a
-        className="absolute -top-12 start-2 z-10 rounded-md border-2 border-accent bg-card px-3 py-2 text-accent focus:top-2"
+        className="absolute -top-16 start-2 z-10 inline-flex min-h-11 items-center rounded-md border-2 border-accent bg-card px-3 py-2 text-accent focus:top-2"
         href="#main"
       >
         {t('skipToContent')}
