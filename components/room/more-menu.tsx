@@ -40,19 +40,27 @@ export function MoreMenu({ screenShare, microphone, camera, actions }: { screenS
           {microphone && <DeviceChoice kind="audioinput" label={t('room.chooseMicrophone')} />}
           {camera && <DeviceChoice kind="videoinput" label={t('room.chooseCamera')} />}
           {actions.length > 0 && (screenShare || microphone || camera) && <DropdownMenu.Separator className="my-1 h-px bg-line" />}
-          {actions.map((a) => (
-            <DropdownMenu.Item
-              key={a.id}
-              className={cn(ITEM, a.tone === 'danger' && 'text-danger')}
-              disabled={a.disabled}
-              onSelect={a.onSelect}
-              data-testid={a.testId ?? a.id}
-              aria-checked={a.pressed}
-            >
-              {a.icon}
-              {a.label}
-            </DropdownMenu.Item>
-          ))}
+          {actions.map((a) =>
+            // A toggle is a checkbox item (announced as checked or not), anything else a plain item.
+            a.pressed === undefined ? (
+              <DropdownMenu.Item key={a.id} className={cn(ITEM, a.tone === 'danger' && 'text-danger')} disabled={a.disabled} onSelect={a.onSelect} data-testid={a.testId ?? a.id}>
+                {a.icon}
+                {a.label}
+              </DropdownMenu.Item>
+            ) : (
+              <DropdownMenu.CheckboxItem
+                key={a.id}
+                className={cn(ITEM, a.tone === 'danger' && 'text-danger')}
+                disabled={a.disabled}
+                checked={a.pressed}
+                onSelect={a.onSelect}
+                data-testid={a.testId ?? a.id}
+              >
+                {a.icon}
+                {a.label}
+              </DropdownMenu.CheckboxItem>
+            ),
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>

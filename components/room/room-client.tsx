@@ -191,7 +191,7 @@ export function RoomClient({
         {t('startMeeting')}
       </Button>
     ) : (
-      <Notice className="m-4 self-start">{t('waitingForTeacher')}</Notice>
+      <Notice className="m-4 self-start" role="status">{t('waitingForTeacher')}</Notice>
     );
   } else if (joined && joinToken) {
     stage = (
@@ -203,7 +203,7 @@ export function RoomClient({
     );
   } else if (phase === 'left') {
     stage = (
-      <Notice className="m-4 self-start" data-testid="room-left">
+      <Notice className="m-4 self-start" data-testid="room-left" role="status">
         <p>{t('leftRoom')}</p>
         <Button className="mt-2" onClick={() => token.mutate({ sessionId })}>
           {t('rejoin')}
