@@ -1,6 +1,7 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { LogOut } from 'lucide-react';
 import Link from 'next/link';
 import { homePathFor } from '@/components/dashboard/home-path';
 import { LanguageSwitcher } from '@/components/dashboard/language-switcher';
@@ -12,19 +13,21 @@ import type { UserRole } from '@/server/db/schema/enums';
 export function AppHeader({ name, role }: { name: string; role: string }) {
   const { t } = useText();
   return (
-    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-line bg-card px-4 py-3">
+    // One row down to 360 px (the room's stage takes the height under it: room.css --app-header-height):
+    // the name shortens, and on phones "Sign out" is its icon with the words as its name.
+    <header className="flex items-center gap-x-2 border-b border-line bg-card px-3 py-2 sm:gap-x-4 sm:px-4">
       <a
-        className="absolute -top-12 start-2 z-10 rounded-md border-2 border-accent bg-card px-3 py-2 text-accent focus:top-2"
+        className="absolute -top-16 start-2 z-10 inline-flex min-h-11 items-center rounded-md border-2 border-accent bg-card px-3 py-2 text-accent focus:top-2"
         href="#main"
       >
         {t('skipToContent')}
       </a>
-      <nav aria-label={t('mainNav')} className="flex-1">
-        <Link href={homePathFor(role as UserRole)} className="text-lg font-bold text-accent no-underline">
+      <nav aria-label={t('mainNav')} className="shrink-0">
+        <Link href={homePathFor(role as UserRole)} className="inline-flex min-h-11 items-center text-lg font-bold text-accent no-underline">
           {t('appName')}
         </Link>
       </nav>
-      <span data-testid="viewer" className="text-[0.95rem]">
+      <span data-testid="viewer" className="min-w-0 flex-1 truncate text-end text-[0.95rem]">
         {name} · <span className="text-muted">{t(`role.${role}` as TextKey)}</span>
       </span>
       <NotificationBell />
@@ -36,8 +39,9 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
         {t('people.passwordLink')}
       </Link>
       <LanguageSwitcher signedIn />
-      <Button variant="secondary" onClick={() => signOut({ callbackUrl: '/sign-in' })}>
-        {t('signOut')}
+      <Button variant="secondary" className="shrink-0" onClick={() => signOut({ callbackUrl: '/sign-in' })}>
+        <LogOut aria-hidden className="sm:hidden" />
+        <span className="max-sm:sr-only">{t('signOut')}</span>
       </Button>
     </header>
   );

@@ -3,11 +3,14 @@ import type { Browser, Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
 import { baseURL } from '../playwright.config';
 import { demoPassword, expect, test, type DemoUser } from './fixtures/demo';
+import { expectNoSidewaysScroll, expectTouchFriendly, SCREENS } from './fixtures/screens';
 
 /**
  * Every page, in Arabic and in English: it renders its heading, axe finds no
  * serious or critical problem (colour contrast included), and a full-page
- * screenshot lands in test-results/pages/ for people to look at.
+ * screenshot lands in test-results/pages/ for people to look at. Then the same
+ * page on a phone (both ways up) and a tablet: nothing wider than the screen,
+ * every control at least 44 px high, no text under 14 px.
  */
 const LOCALES = ['ar', 'en'] as const;
 type Locale = (typeof LOCALES)[number];
@@ -42,6 +45,13 @@ async function check(page: Page, locale: Locale, name: string) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(blocking, `axe on ${name} (${locale})`).toEqual([]);
+  for (const screen of SCREENS) {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    const what = `${name} (${locale}) on ${screen.name}`;
+    await expectNoSidewaysScroll(page, what);
+    await expectTouchFriendly(page, what);
+    if (screen.name === 'phone') await page.screenshot({ path: `test-results/pages/${name}-${locale}-phone.png`, fullPage: true });
+  }
 }
 
 /** Every page: who opens it (nobody for sign-in), how, and what shows the page has its data. */

@@ -30,7 +30,7 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
   }
 
   return (
-    <Button variant="secondary" lang={next} data-testid="language-switcher" disabled={save.isPending} onClick={switchLanguage}>
+    <Button variant="secondary" className="shrink-0" lang={next} data-testid="language-switcher" disabled={save.isPending} onClick={switchLanguage}>
       <Languages aria-hidden />
       {t('language')}
     </Button>

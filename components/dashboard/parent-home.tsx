@@ -7,6 +7,7 @@ import { useTRPC } from '@/components/trpc-provider';
 import { AttendanceBadge, QueryState } from './badges';
 import { StatusCounts } from './status-counts';
 import { useText } from '@/components/i18n/use-text';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ActionsHeader, Table } from '@/components/ui/table';
 
@@ -34,7 +35,7 @@ export function ParentHome({ name }: { name: string }) {
             {child.sessions.length === 0 ? (
               <p className="text-muted">{t('noSessions')}</p>
             ) : (
-              <Table>
+              <Table stacked>
                 <thead>
                   <tr>
                     <th scope="col">{t('session')}</th>
@@ -51,9 +52,9 @@ export function ParentHome({ name }: { name: string }) {
                         <strong>{s.title}</strong>
                         <div className="text-muted">{s.teacherName}</div>
                       </td>
-                      <td>{formatDateTime(s.scheduledAt)}</td>
+                      <td data-label={t('when')}>{formatDateTime(s.scheduledAt)}</td>
                       {/* A live record says in class / left with minutes so far; its status comes at the end (docs/rules.md#attendance). */}
-                      <td>
+                      <td data-label={t('attendanceLabel')}>
                         {s.attendance ? <AttendanceBadge status={s.attendance.liveState ?? s.attendance.status} /> : <span className="text-muted">{t('noRecord')}</span>}
                         {s.attendance?.liveState && (
                           <div className="text-muted" data-testid="live-so-far">
@@ -61,9 +62,11 @@ export function ParentHome({ name }: { name: string }) {
                           </div>
                         )}
                       </td>
-                      <td>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
+                      <td data-label={t('percentage')}>{s.attendance ? formatPercent(s.attendance.percentage) : '—'}</td>
                       <td className="text-end">
-                        <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>
+                        <Button asChild variant="secondary" size="sm">
+                          <Link href={`/sessions/${s.sessionId}`}>{t('details')}</Link>
+                        </Button>
                       </td>
                     </tr>
                   ))}

@@ -7,6 +7,7 @@ import { useTRPC } from '@/components/trpc-provider';
 import { AttendanceBadge, QueryState } from './badges';
 import { StatusCounts } from './status-counts';
 import { useText } from '@/components/i18n/use-text';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ActionsHeader, Table } from '@/components/ui/table';
 
@@ -43,7 +44,7 @@ function StudentHistory() {
       {rows.length > 0 && (
         <>
           <StatusCounts counts={counts} />
-          <Table data-testid="student-history">
+          <Table stacked data-testid="student-history">
             <thead>
               <tr>
                 <th scope="col">{t('session')}</th>
@@ -59,10 +60,12 @@ function StudentHistory() {
                     <strong>{s.title}</strong>
                     <div className="text-muted">{s.teacherName}</div>
                   </td>
-                  <td>{formatDateTime(s.scheduledAt)}</td>
-                  <td>{s.myAttendance ? <AttendanceBadge status={s.myAttendance} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
+                  <td data-label={t('when')}>{formatDateTime(s.scheduledAt)}</td>
+                  <td data-label={t('myAttendance')}>{s.myAttendance ? <AttendanceBadge status={s.myAttendance} /> : <span className="text-muted">{t('noRecord')}</span>}</td>
                   <td className="text-end">
-                    <Link href={`/sessions/${s.id}`}>{t('details')}</Link>
+                    <Button asChild variant="secondary" size="sm">
+                      <Link href={`/sessions/${s.id}`}>{t('details')}</Link>
+                    </Button>
                   </td>
                 </tr>
               ))}

@@ -11,7 +11,7 @@ export function TeacherHome({ name }: { name: string }) {
     <>
       <h1>{t('welcomeName', { name })}</h1>
       <p>
-        <Link href="/teacher/settings" data-testid="my-settings-link">
+        <Link href="/teacher/settings" className="inline-flex min-h-11 items-center" data-testid="my-settings-link">
           {t('mySettings')}
         </Link>
       </p>

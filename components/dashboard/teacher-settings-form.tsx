@@ -65,7 +65,7 @@ export function TeacherSettingsForm() {
     <>
       <h1>{t('mySettings')}</h1>
       <p>
-        <Link href="/teacher">{t('backHome')}</Link>
+        <Link href="/teacher" className="inline-flex min-h-11 items-center">{t('backHome')}</Link>
       </p>
       <Card aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>{t('mySettingsIntro')}</h2>

@@ -73,4 +73,23 @@ describe('the string catalogues', () => {
     expect(translator('en')('childAttendance', { name: 'Maryam' })).toBe("Maryam's attendance");
     expect(translator('ar')('room.confirmRemoveTitle', { name: 'مريم' })).toBe('إخراج مريم من الاجتماع؟');
   });
+  it('gives every Arabic count all six forms and every English one "one" and "other", so no count reads wrong', () => {
+    const pluralsOf = (elements: MessageFormatElement[], into: string[][] = []): string[][] => {
+      for (const element of elements) {
+        if (element.type === TYPE.plural) into.push(Object.keys(element.options));
+        if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) pluralsOf(option.value, into);
+      }
+      return into;
+    };
+    const missing = (locale: Locale, forms: string[]) =>
+      Object.entries(flat[locale]).flatMap(([key, text]) => pluralsOf(parse(text)).flatMap((options) => forms.filter((f) => !options.includes(f)).map((f) => `${key}: ${f}`)));
+    expect(missing('ar', ['zero', 'one', 'two', 'few', 'many', 'other'])).toEqual([]);
+    expect(missing('en', ['one', 'other'])).toEqual([]);
+    // The issue's own examples: "8 جلسات", "جلستان" (here in the accusative, جلستين), "جلسة واحدة".
+    const t = translator('ar');
+    expect(t('scheduleCreated', { count: 8 })).toContain('8 جلسات');
+    expect(t('scheduleCreated', { count: 2 })).toContain('جلستين');
+    expect(t('scheduleCreated', { count: 1 })).toContain('جلسة واحدة');
+    expect(t('roomBar.unreadMessages', { count: 2 })).toBe('رسالتان غير مقروءتين');
+  });
 });

@@ -2,7 +2,7 @@
 
 import { useText } from './use-text';
 
-const REASONS = ['video-unavailable', 'recording-storage', 'recording-service', 'recording-refused'] as const;
+const REASONS = ['video-unavailable', 'recording-storage', 'recording-service', 'recording-refused', 'recording-turned-off', 'recording-no-room', 'recording-not-running'] as const;
 
 interface RefusalLike {
   message: string;

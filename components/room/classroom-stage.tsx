@@ -2,14 +2,13 @@
 
 import {
   CarouselLayout,
-  Chat,
-  ConnectionStateToast,
   FocusLayout,
   FocusLayoutContainer,
   GridLayout,
   isTrackReference,
   LayoutContextProvider,
   RoomAudioRenderer,
+  useChat,
   useConnectionState,
   useCreateLayoutContext,
   useLocalParticipantPermissions,
@@ -18,16 +17,16 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { ConnectionState, RoomEvent, Track } from 'livekit-client';
-import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useText } from '@/components/i18n/use-text';
 import type { TextKey } from '@/components/i18n/use-text';
+import { ClassroomChat } from './classroom-chat';
 import { ClassroomControlBar } from './classroom-control-bar';
 import { ClassroomTile, isClassTile, ObserversBadge } from './classroom-tile';
+import type { RoomAction } from './room-action';
 
 const MICROPHONE_SOURCE = 2; // TrackSource.MICROPHONE in LiveKit's protocol
 const SCREEN_SHARE_SOURCE = 3; // TrackSource.SCREEN_SHARE
-
-type WidgetState = Parameters<NonNullable<ComponentProps<typeof LayoutContextProvider>['onWidgetChange']>>[0];
 
 function isEqualTrackRef(a?: TrackReferenceOrPlaceholder, b?: TrackReferenceOrPlaceholder): boolean {
   if (!a || !b) return false;
@@ -44,19 +43,23 @@ const CONNECTION_TEXT: Record<ConnectionState, TextKey> = {
 };
 
 /**
- * VideoConference's grid and focus layouts, chat and screen share, with a
- * control bar that offers only what LiveKit lets this participant publish:
- * after mute all or stop publishing the buttons go, because the server
- * would refuse them anyway.
+ * VideoConference's grid and focus layouts and screen share, our chat, and
+ * a control bar that offers only what LiveKit lets this participant
+ * publish: after mute all or stop publishing the buttons go, because the
+ * server would refuse them anyway. The video takes all the stage the chat
+ * leaves (room.css).
  */
 export function ClassroomStage({
   micLocked,
   publishingStopped,
+  actions,
   raisedHands = new Set<string>(),
   showObservers = false,
 }: {
   micLocked: boolean;
   publishingStopped: boolean;
+  /** The control bar's actions (pinned ones on the bar, the rest in its More menu). */
+  actions: RoomAction[];
   /** Identities whose hand is up: shown on their tiles. */
   raisedHands?: ReadonlySet<string>;
   /** The teacher sees the observers' count (parents have no tiles). */
@@ -65,7 +68,6 @@ export function ClassroomStage({
   const { t } = useText();
   const connection = useConnectionState();
   const permissions = useLocalParticipantPermissions();
-  const [widget, setWidget] = useState<WidgetState>({ showChat: false, unreadMessages: 0, showSettings: false });
   const layoutContext = useCreateLayoutContext();
   const tracks = useTracks(
     [
@@ -91,10 +93,19 @@ export function ClassroomStage({
     }
   }, [screenShareKey, focusTrack?.publication?.trackSid]);
 
+  const chat = useChat();
+  const [chatOpen, setChatOpen] = useState(false);
+  const [seen, setSeen] = useState(0);
+  const messageCount = chat.chatMessages.length;
+  useEffect(() => {
+    if (chatOpen) setSeen(messageCount);
+  }, [chatOpen, messageCount]);
+
   const canPublish = Boolean(permissions?.canPublish) && !publishingStopped;
   const sources = permissions?.canPublishSources ?? [];
   const allows = (source: number) => sources.length === 0 || sources.includes(source);
   const micAllowed = canPublish && !micLocked && allows(MICROPHONE_SOURCE);
+  const chatAllowed = Boolean(permissions?.canPublishData) || messageCount > 0;
 
   return (
     <div className="classroom-stage">
@@ -107,32 +118,37 @@ export function ClassroomStage({
           {t(publishingStopped ? 'room.publishingStopped' : 'room.micLocked')}
         </p>
       )}
-      <div className="lk-video-conference">
-      <LayoutContextProvider value={layoutContext} onWidgetChange={setWidget}>
-        <div className="lk-video-conference-inner">
-          {!focusTrack ? (
-            <div className="lk-grid-layout-wrapper">
-              <GridLayout tracks={tracks}>
-                <ClassroomTile raisedHands={raisedHands} />
-              </GridLayout>
-            </div>
-          ) : (
-            <div className="lk-focus-layout-wrapper">
-              <FocusLayoutContainer>
-                <CarouselLayout tracks={carouselTracks}>
+      <LayoutContextProvider value={layoutContext}>
+        <div className={`stage-main${chatOpen ? ' with-chat' : ''}`}>
+          <div className="stage-video">
+            {!focusTrack ? (
+              <div className="lk-grid-layout-wrapper">
+                <GridLayout tracks={tracks}>
                   <ClassroomTile raisedHands={raisedHands} />
-                </CarouselLayout>
-                <FocusLayout trackRef={focusTrack} />
-              </FocusLayoutContainer>
-            </div>
-          )}
-          <ClassroomControlBar microphone={micAllowed} camera={canPublish} screenShare={canPublish && allows(SCREEN_SHARE_SOURCE)} chat={Boolean(permissions?.canPublishData)} />
+                </GridLayout>
+              </div>
+            ) : (
+              <div className="lk-focus-layout-wrapper">
+                <FocusLayoutContainer>
+                  <CarouselLayout tracks={carouselTracks}>
+                    <ClassroomTile raisedHands={raisedHands} />
+                  </CarouselLayout>
+                  <FocusLayout trackRef={focusTrack} />
+                </FocusLayoutContainer>
+              </div>
+            )}
+          </div>
+          {chatOpen && <ClassroomChat messages={chat.chatMessages} send={chat.send} sending={chat.isSending} canSend={Boolean(permissions?.canPublishData)} onClose={() => setChatOpen(false)} />}
         </div>
-        <Chat style={{ display: widget.showChat ? 'grid' : 'none' }} />
+        <ClassroomControlBar
+          microphone={micAllowed}
+          camera={canPublish}
+          screenShare={canPublish && allows(SCREEN_SHARE_SOURCE)}
+          chat={chatAllowed ? { open: chatOpen, unread: chatOpen ? 0 : Math.max(0, messageCount - seen), toggle: () => setChatOpen((o) => !o) } : null}
+          actions={actions}
+        />
       </LayoutContextProvider>
       <RoomAudioRenderer />
-      <ConnectionStateToast />
-      </div>
     </div>
   );
 }

@@ -8,14 +8,41 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorText } from '@/components/ui/notice';
+import { toast } from '@/components/ui/toast';
 import type { RaisedHand } from '@/server/db/schema/controls';
 import { SpeakerButton } from './speaker-button';
+import type { RoomAction } from './room-action';
 
 const HandIcon = () => <Hand aria-hidden className="inline size-4 align-[-2px] text-[#b45309]" />;
 
 /**
- * The raised hands, oldest first, for everyone; a student's own raise/lower
- * button; the teacher lowers one or all.
+ * The student's raise / lower hand, as a pinned action of the control bar
+ * (always on screen, whatever its size). Null until the room state is known.
+ */
+export function useHandAction(sessionId: number, state: { raisedHands: RaisedHand[]; me: { userId: number } } | undefined): RoomAction | null {
+  const { t } = useText();
+  const trpc = useTRPC();
+  const onError = () => toast.error(t('actionFailed'), { id: 'hand-failed' });
+  const raise = useMutation(trpc.room.raiseHand.mutationOptions({ onError }));
+  const lower = useMutation(trpc.room.lowerHand.mutationOptions({ onError }));
+  if (!state) return null;
+  const mine = state.raisedHands.some((h) => h.userId === state.me.userId);
+  return {
+    id: 'hand',
+    testId: 'hand-toggle',
+    label: mine ? t('room.lowerHand') : t('room.raiseHand'),
+    icon: <Hand aria-hidden />,
+    pinned: true,
+    pressed: mine,
+    disabled: raise.isPending || lower.isPending,
+    onSelect: () => (mine ? lower.mutate({ sessionId }) : raise.mutate({ sessionId })),
+  };
+}
+
+/**
+ * The raised hands, oldest first, for everyone; a student sees that their
+ * own hand is up (the button is the control bar's); the teacher lowers one
+ * or all.
  */
 export function HandsPanel({
   sessionId,
@@ -35,35 +62,19 @@ export function HandsPanel({
 }) {
   const { t, formatTime } = useText();
   const trpc = useTRPC();
-  const raise = useMutation(trpc.room.raiseHand.mutationOptions());
   const lower = useMutation(trpc.room.lowerHand.mutationOptions());
   const lowerAll = useMutation(trpc.room.lowerAllHands.mutationOptions());
   const mine = hands.some((h) => h.userId === myUserId);
-  const busy = raise.isPending || lower.isPending;
-  const error = raise.error ?? lower.error ?? lowerAll.error;
+  const error = lower.error ?? lowerAll.error;
 
   return (
     <Card aria-labelledby="hands-title" data-testid="hands-panel">
       <h2 id="hands-title" className="flex items-center gap-2 text-base">
         {t('room.raisedHands')} <Badge data-testid="hands-count">{hands.length}</Badge>
       </h2>
-      {canRaise && (
-        <p className="flex flex-wrap items-center gap-2">
-          <Button
-            variant={mine ? 'secondary' : 'primary'}
-            aria-pressed={mine}
-            disabled={busy}
-            data-testid="hand-toggle"
-            onClick={() => (mine ? lower.mutate({ sessionId }) : raise.mutate({ sessionId }))}
-          >
-            <Hand aria-hidden />
-            {mine ? t('room.lowerHand') : t('room.raiseHand')}
-          </Button>
-          {mine && (
-            <span data-testid="my-hand-raised" role="status">
-              <HandIcon /> {t('room.handIsRaised')}
-            </span>
-          )}
+      {canRaise && mine && (
+        <p data-testid="my-hand-raised" role="status">
+          <HandIcon /> {t('room.handIsRaised')}
         </p>
       )}
       {hands.length === 0 ? (

@@ -2,7 +2,7 @@
 
 import '@livekit/components-styles';
 import './room.css';
-import { LiveKitRoom, PreJoin, type LocalUserChoices } from '@livekit/components-react';
+import { LiveKitRoom, type LocalUserChoices } from '@livekit/components-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ConnectionError } from 'livekit-client';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -23,9 +23,10 @@ import { captureOptionsFor } from './video-quality';
 import { WaitingScreen } from './waiting-screen';
 import { RecordingNotice } from './recording-control';
 import { AttendancePanel } from './attendance-panel';
+import { ClassroomPreJoin } from './classroom-pre-join';
 import { ClassroomStage } from './classroom-stage';
 import { CommandListeners } from './command-listeners';
-import { HandsPanel } from './hands-panel';
+import { HandsPanel, useHandAction } from './hands-panel';
 import { RoomWatcher } from './room-watcher';
 import { TeacherPanel } from './teacher-panel';
 import { ClassroomTools } from './tools/classroom-tools';
@@ -40,6 +41,8 @@ const PREFETCH_MAX_AGE_MS = 20_000;
 const OBSERVER_CHOICES: LocalUserChoices = { username: '', videoEnabled: false, audioEnabled: false, videoDeviceId: '', audioDeviceId: '' };
 /** The stage beside the side panels (room.css: LiveKitRoom's own unlayered styles would win over utilities). */
 const ROOM_LAYOUT = 'room-layout';
+/** room.css: below this height the stage takes the whole screen. */
+const SHORT_SCREEN = '(max-height: 600px)';
 
 /**
  * `videoUnavailable`: the installation has no LiveKit; `videoUnavailableDetail`
@@ -47,12 +50,10 @@ const ROOM_LAYOUT = 'room-layout';
  */
 export function RoomClient({
   sessionId,
-  viewerName,
   videoUnavailable,
   videoUnavailableDetail,
 }: {
   sessionId: number;
-  viewerName: string;
   videoUnavailable: boolean;
   videoUnavailableDetail: string | null;
 }) {
@@ -109,6 +110,21 @@ export function RoomClient({
   // The watcher's callback must stay stable across renders; the mutation object does not.
   const leaveRef = useRef(leave.mutate);
   leaveRef.current = leave.mutate;
+  const handAction = useHandAction(sessionId, controls.state);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const inRoom = phase === 'joined';
+  // A phone in landscape: the stage is the whole screen, so joining brings all of it into view.
+  // Turning the phone sideways later does the same.
+  useEffect(() => {
+    if (!inRoom) return;
+    const short = window.matchMedia(SHORT_SCREEN);
+    const bringIntoView = () => {
+      if (short.matches) stageRef.current?.scrollIntoView({ block: 'start' });
+    };
+    bringIntoView();
+    short.addEventListener('change', bringIntoView);
+    return () => short.removeEventListener('change', bringIntoView);
+  }, [inRoom]);
 
   // Stable: LiveKitRoom reconnects whenever its onError changes identity.
   const onRoomError = useCallback((error: Error) => {
@@ -132,9 +148,9 @@ export function RoomClient({
     return (
       <main id="main" className="mx-auto max-w-[1100px] px-4 py-6">
         <Notice role="alert" data-testid="room-not-allowed">
-          {t('notAllowed')}
+          {t('words.sessionUnavailable')}
         </Notice>
-        <a href="/">{t('backHome')}</a>
+        <a href="/" className="inline-flex min-h-11 items-center">{t('backHome')}</a>
       </main>
     );
   }
@@ -189,13 +205,14 @@ export function RoomClient({
         {t('startMeeting')}
       </Button>
     ) : (
-      <Notice className="m-4 self-start">{t('waitingForTeacher')}</Notice>
+      <Notice className="m-4 self-start" role="status">{t('waitingForTeacher')}</Notice>
     );
   } else if (joined && joinToken && waiting) {
     stage = <WaitingScreen startsAt={new Date(session.scheduledAt)} camera={choices?.videoEnabled ?? true} />;
   } else if (joined && joinToken) {
     stage = (
       <ClassroomStage
+        actions={isStudent && state && !removed && handAction ? [handAction] : []}
         micLocked={isStudent && !!state && isMicLocked(state, state.me.identity)}
         publishingStopped={isStudent && !!state && !state.studentsCanPublish}
         raisedHands={new Set(state?.raisedHands.map((h) => h.identity))}
@@ -204,7 +221,7 @@ export function RoomClient({
     );
   } else if (phase === 'left') {
     stage = (
-      <Notice className="m-4 self-start" data-testid="room-left">
+      <Notice className="m-4 self-start" data-testid="room-left" role="status">
         <p>{t('leftRoom')}</p>
         <Button className="mt-2" onClick={() => token.mutate({ sessionId })}>
           {t('rejoin')}
@@ -225,7 +242,7 @@ export function RoomClient({
     );
   } else {
     stage = (
-      <div className="prejoin grid flex-1 place-items-center overflow-auto">
+      <div className="prejoin">
         {viewer.joinRole === 'manager' && (
           <ObserverJoin
             hiddenChoice
@@ -237,20 +254,21 @@ export function RoomClient({
             }}
           />
         )}
-        <PreJoin
-          defaults={{ username: viewerName, videoEnabled: true, audioEnabled: true }}
-          persistUserChoices={false}
-          joinLabel={t('join')}
-          onSubmit={(values) => {
+        <ClassroomPreJoin
+          camera
+          microphone
+          joining={token.isPending}
+          onJoin={(values) => {
             setChoices(values);
             join();
           }}
-        />
-        {token.error && (
-          <ErrorText className="rounded-md bg-card px-4 py-2" data-testid="join-error">
-            {token.error.message}
-          </ErrorText>
-        )}
+        >
+          {token.error && (
+            <ErrorText className="rounded-md bg-card px-4 py-2" data-testid="join-error">
+              {refusalText(token.error)?.text}
+            </ErrorText>
+          )}
+        </ClassroomPreJoin>
       </div>
     );
   }
@@ -258,7 +276,7 @@ export function RoomClient({
   const live = Boolean(meeting) && !over;
   const body = (
     <>
-      <div className="room-stage flex min-h-0 flex-col overflow-hidden rounded-lg bg-[#111] max-[800px]:h-[70vh]" data-testid="room-stage" data-lk-theme="default">
+      <div ref={stageRef} className="room-stage" data-testid="room-stage" data-lk-theme="default">
         {live && <RecordingNotice recording={state?.recording ?? false} />}
         {live && <AnnouncementBanner announcement={state?.announcement ?? null} />}
         {live && joined && (
@@ -270,7 +288,7 @@ export function RoomClient({
             {t('room.liveUpdatesDown')}
           </p>
         ) : null}
-        <div className="stage-body flex min-h-0 flex-1 flex-col">{stage}</div>
+        <div className="stage-body">{stage}</div>
       </div>
       <aside className="min-h-0 overflow-auto" aria-label={session.title}>
         <Card>
@@ -278,7 +296,7 @@ export function RoomClient({
           <p className="text-muted">{t(`status.${session.status}` as TextKey)}</p>
           {viewer.canManage && meeting && !over && <EndForEveryone sessionId={sessionId} onEnded={() => void detail.refetch()} />}
           <p>
-            <a href="/">{t('backHome')}</a>
+            <a href="/" className="inline-flex min-h-11 items-center">{t('backHome')}</a>
           </p>
         </Card>
         {live && state && !removed && (

@@ -41,7 +41,7 @@ export function SessionList({ range, role }: { range: Range; role: UserRole }) {
       <QueryState loading={sessions.isLoading} error={sessions.error} />
       {sessions.data?.length === 0 && <p className="text-muted">{t('noSessions')}</p>}
       {sessions.data && sessions.data.length > 0 && (
-        <Table>
+        <Table stacked>
           <thead>
             <tr>
               <th scope="col">{t('session')}</th>
@@ -63,7 +63,7 @@ export function SessionList({ range, role }: { range: Range; role: UserRole }) {
                       {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })} · {s.teacherName}
                     </div>
                   </td>
-                  <td>
+                  <td data-label={t('statusLabel')}>
                     <SessionStatusBadge status={s.status} />
                     {s.myAttendance && <AttendanceBadge status={s.myAttendance} />}
                     {open && count !== undefined && (

@@ -15,5 +15,5 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = 'neutral', className, ...props }: ComponentProps<'span'> & { tone?: BadgeTone }) {
-  return <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-px text-[0.85em] font-medium whitespace-nowrap [&+&]:ms-1.5', TONES[tone], className)} {...props} />;
+  return <span className={cn('inline-flex items-center gap-1 rounded-full px-2 py-px text-sm font-medium whitespace-nowrap [&+&]:ms-1.5', TONES[tone], className)} {...props} />;
 }

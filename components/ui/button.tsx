@@ -9,9 +9,10 @@ const VARIANTS = {
   ghost: 'border-transparent bg-transparent text-accent hover:bg-accent-soft',
 } as const;
 
+/** Both at least 44 px high, the size of a fingertip (issue 17: phones and tablets); `sm` is narrower, with smaller words. */
 const SIZES = {
-  md: 'min-h-9 px-3.5 py-1.5 text-[0.95rem]',
-  sm: 'min-h-7 px-2.5 py-0.5 text-sm',
+  md: 'min-h-11 min-w-11 px-3.5 py-1.5 text-[0.95rem]',
+  sm: 'min-h-11 min-w-11 px-2.5 py-0.5 text-sm',
 } as const;
 
 export type ButtonVariant = keyof typeof VARIANTS;

@@ -5,11 +5,11 @@ const CONTROL =
   'w-full rounded-md border border-control bg-card px-2.5 py-1.5 text-fg disabled:cursor-not-allowed disabled:bg-[#f0f2f1] disabled:text-muted';
 
 export function Input({ className, ...props }: ComponentProps<'input'>) {
-  return <input className={cn(CONTROL, 'h-9', className)} {...props} />;
+  return <input className={cn(CONTROL, 'h-11', className)} {...props} />;
 }
 
 export function Select({ className, ...props }: ComponentProps<'select'>) {
-  return <select className={cn(CONTROL, 'h-9 pe-8', className)} {...props} />;
+  return <select className={cn(CONTROL, 'h-11 pe-8', className)} {...props} />;
 }
 
 export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
@@ -38,8 +38,9 @@ export function Field({ label, hint, hintId, className, children, ...props }: Co
 /** A checkbox or radio button with its label beside it. */
 export function Check({ label, className, type = 'checkbox', ...props }: Omit<ComponentProps<'input'>, 'type'> & { label: ReactNode; type?: 'checkbox' | 'radio' }) {
   return (
-    <label className={cn('flex items-center gap-2 py-0.5', className)}>
-      <input type={type} className="size-4 shrink-0 accent-accent" {...props} />
+    // The whole line is the tap target (44 px high): the box alone is too small for a finger.
+    <label className={cn('flex min-h-11 cursor-pointer items-center gap-2.5 py-0.5', className)}>
+      <input type={type} className="size-5 shrink-0 accent-accent" {...props} />
       <span>{label}</span>
     </label>
   );

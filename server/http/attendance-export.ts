@@ -4,7 +4,8 @@
  * the same code. ?sessionId=… exports a session; ?from=…&to=… (local dates,
  * optional teacherId, studentId, kind, and academyId for the super admin)
  * exports a range. 401 signed out, 400 bad parameters, 403/404 by the access
- * rules, then a streamed CSV attachment.
+ * rules, then a streamed CSV attachment; its header line is in `locale`,
+ * or the stable column keys with ?header=keys.
  */
 import 'server-only';
 import type { Deps } from '@/server/deps';
@@ -18,7 +19,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
-export async function handleAttendanceExport(req: Request, deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<Response> {
+/** `locale`: the exporter's language (their cookie or stored choice), for the CSV's header line. */
+export async function handleAttendanceExport(req: Request, deps: Pick<Deps, 'db'>, actor: Actor | null, locale: 'ar' | 'en' = 'en'): Promise<Response> {
   if (!actor) return json(401, { error: 'Sign in first' });
   const params = new URL(req.url).searchParams;
   const keys = [...params.keys()];
@@ -28,7 +30,7 @@ export async function handleAttendanceExport(req: Request, deps: Pick<Deps, 'db'
     return json(400, { error: 'Bad parameters', issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) });
   }
   try {
-    const { filename, stream } = await exportAttendanceCsv(deps, actor, parsed.data);
+    const { filename, stream } = await exportAttendanceCsv(deps, actor, parsed.data, { locale });
     return new Response(stream, {
       status: 200,
       headers: {

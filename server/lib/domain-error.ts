@@ -18,7 +18,7 @@ export type DomainErrorCode =
  * written for whoever reads it (the client words it in their language by
  * this key), and the technical detail goes to the log and to super admins.
  */
-export type RefusalReason = 'video-unavailable' | 'recording-storage' | 'recording-service' | 'recording-refused';
+export type RefusalReason = 'video-unavailable' | 'recording-storage' | 'recording-service' | 'recording-refused' | 'recording-turned-off' | 'recording-no-room' | 'recording-not-running';
 
 export class DomainError extends Error {
   /** For TOO_MANY_REQUESTS: when to ask again (the HTTP answer's Retry-After). */

@@ -13,14 +13,13 @@ export default async function RoomPage({ params }: { params: Promise<{ sessionId
   // Why video is unavailable names servers and variables: super admins only (issue 14).
   const reason = getAppDeps().videoUnavailableReason;
   return (
-    <>
+    <div className="room-page">
       <AppHeader name={actor.name} role={actor.role} />
       <RoomClient
         sessionId={id}
-        viewerName={actor.name}
         videoUnavailable={reason !== null}
         videoUnavailableDetail={actor.role === 'super_admin' ? reason : null}
       />
-    </>
+    </div>
   );
 }

@@ -69,7 +69,7 @@ export function AcademyAttendanceTable({ filters }: { filters: ReportFilterValue
               {data.rows.map((r) => (
                 <tr key={`${r.sessionId}-${r.userId}`} data-testid={`record-${r.sessionId}-${r.userId}`} data-status={r.status}>
                   <td>
-                    <Link href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
+                    <Link className="inline-flex min-h-11 items-center" href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
                     <div className="text-muted">
                       <KindLabel kind={r.kind} /> · {formatDateTime(r.scheduledAt)}
                     </div>

@@ -33,7 +33,7 @@ export function AdminNav() {
               href={href(path)}
               aria-current={pathname === path || (path !== '/admin' && pathname.startsWith(`${path}/`)) ? 'page' : undefined}
               className={cn(
-                'inline-flex items-center gap-1.5 border-b-[3px] border-transparent px-1 py-2 no-underline hover:no-underline',
+                'inline-flex min-h-11 items-center gap-1.5 border-b-[3px] border-transparent px-1 py-2 no-underline hover:no-underline',
                 'aria-[current=page]:border-accent aria-[current=page]:font-semibold aria-[current=page]:text-fg',
               )}
             >

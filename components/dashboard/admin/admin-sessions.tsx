@@ -60,7 +60,7 @@ export function AdminSessions() {
               {data.rows.map((s) => (
                 <tr key={s.id} data-testid={`admin-session-${s.id}`}>
                   <td>
-                    <Link href={`/sessions/${s.id}`}>{s.title}</Link>
+                    <Link className="inline-flex min-h-11 items-center" href={`/sessions/${s.id}`}>{s.title}</Link>
                     <div className="text-muted">
                       <KindLabel kind={s.kind} /> · {formatDateTime(s.scheduledAt)} · {t('minutesCount', { count: s.durationMinutes })}
                     </div>

@@ -64,7 +64,7 @@ export function CreateSessionForm() {
       {create.data && (
         <Notice role="status" data-testid="session-created">
           {t('sessionCreated')}{' '}
-          <Link href={`/sessions/${create.data.id}`} data-testid="created-session-link">
+          <Link className="inline-flex min-h-11 items-center" href={`/sessions/${create.data.id}`} data-testid="created-session-link">
             {create.data.title}
           </Link>
         </Notice>

@@ -38,7 +38,7 @@ export function LiveMeetings() {
             {live.data.map((m) => (
               <tr key={m.sessionId} data-testid={`live-${m.sessionId}`}>
                 <td>
-                  <Link href={`/sessions/${m.sessionId}`}>{m.title}</Link>
+                  <Link className="inline-flex min-h-11 items-center" href={`/sessions/${m.sessionId}`}>{m.title}</Link>
                   <div className="text-muted">
                     <KindLabel kind={m.kind} /> · {formatTime(m.scheduledAt)} · {t('minutesCount', { count: m.durationMinutes })}
                   </div>

@@ -45,7 +45,7 @@ export function RecentRecordings() {
             {recordings.data.map((r) => (
               <tr key={r.id} data-testid={`academy-recording-${r.id}`} data-status={r.status}>
                 <td>
-                  <Link href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
+                  <Link className="inline-flex min-h-11 items-center" href={`/sessions/${r.sessionId}`}>{r.sessionTitle}</Link>
                   <div className="text-muted">
                     <KindLabel kind={r.sessionKind} />
                   </div>

@@ -45,9 +45,10 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
       <>
         <h1>{t('session')}</h1>
         <Notice role="alert" data-testid={code === 'FORBIDDEN' ? 'session-not-allowed' : 'session-not-found'}>
-          {code === 'FORBIDDEN' ? t('sessionNotAllowed') : t('sessionNotFound')}
+          {/* Not found and not yours read the same, here and in the room: the answer must not tell them apart. */}
+          {t('words.sessionUnavailable')}
         </Notice>
-        <Link href="/">{t('backHome')}</Link>
+        <Link href="/" className="inline-flex min-h-11 items-center">{t('backHome')}</Link>
       </>
     );
   }

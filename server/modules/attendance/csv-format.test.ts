@@ -4,6 +4,7 @@ import {
   CSV_HEADER,
   attendedMinutes,
   csvHeaderChunk,
+  csvHeaderFor,
   csvRecord,
   csvRowsChunk,
   csvStream,
@@ -235,5 +236,20 @@ describe('csvStream', () => {
     }
     await expect(readAll(csvStream(batches(), identity, 'UTC', (e) => errors.push(e)))).rejects.toThrow('connection lost');
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('the header line', () => {
+  it('names every column in Arabic and in English, in the keys’ order, or gives the keys', () => {
+    expect(csvHeaderFor('keys')).toEqual([...CSV_HEADER]);
+    for (const locale of ['ar', 'en'] as const) {
+      const names = csvHeaderFor(locale);
+      expect(names).toHaveLength(CSV_HEADER.length);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names.every((n) => n.trim() !== '' && !/_/.test(n)), `${locale}: no key left untranslated`).toBe(true);
+    }
+    expect(csvHeaderFor('ar')[CSV_HEADER.indexOf('participant')]).toBe('المشارك');
+    expect(csvHeaderFor('en')[CSV_HEADER.indexOf('attended_minutes')]).toBe('Minutes attended');
+    expect(csvHeaderChunk(csvHeaderFor('ar'))).toBe(`${BOM}${csvHeaderFor('ar').join(',')}\r\n`);
   });
 });

@@ -27,6 +27,56 @@ export const CSV_HEADER = [
   'leave_count',
 ] as const;
 
+export type CsvColumn = (typeof CSV_HEADER)[number];
+/** The header a person reads (the exporter's language), or the stable keys a program reads (`?header=keys`). */
+export type CsvHeaderChoice = 'keys' | 'ar' | 'en';
+
+const CSV_COLUMN_NAMES: Record<'ar' | 'en', Record<CsvColumn, string>> = {
+  en: {
+    session_id: 'Session number',
+    session_title: 'Session',
+    kind: 'Kind',
+    scheduled_start: 'Scheduled start',
+    timezone: 'Timezone',
+    teacher: 'Teacher',
+    participant: 'Participant',
+    user_type: 'Role',
+    status: 'Status',
+    computed_status: 'Computed status',
+    override_reason: 'Override reason',
+    first_join: 'First join',
+    last_leave: 'Last leave',
+    attended_minutes: 'Minutes attended',
+    percentage: 'Attendance %',
+    join_count: 'Joins',
+    leave_count: 'Leaves',
+  },
+  ar: {
+    session_id: 'رقم الجلسة',
+    session_title: 'الجلسة',
+    kind: 'النوع',
+    scheduled_start: 'موعد البدء',
+    timezone: 'المنطقة الزمنية',
+    teacher: 'المعلم',
+    participant: 'المشارك',
+    user_type: 'الدور',
+    status: 'الحالة',
+    computed_status: 'الحالة المحسوبة',
+    override_reason: 'سبب التعديل',
+    first_join: 'أول دخول',
+    last_leave: 'آخر خروج',
+    attended_minutes: 'دقائق الحضور',
+    percentage: 'نسبة الحضور %',
+    join_count: 'مرات الدخول',
+    leave_count: 'مرات الخروج',
+  },
+};
+
+/** The header line's cells, in CSV_HEADER's order whatever the choice (the rows do not change). */
+export function csvHeaderFor(choice: CsvHeaderChoice): readonly string[] {
+  return choice === 'keys' ? CSV_HEADER : CSV_HEADER.map((column) => CSV_COLUMN_NAMES[choice][column]);
+}
+
 export interface ExportRow {
   sessionId: number;
   sessionTitle: string;
@@ -154,8 +204,8 @@ export function csvRecord(row: ExportRow, timeZone: string): string[] {
 }
 
 /** The first chunk of every export: the BOM and the header line. */
-export function csvHeaderChunk(): string {
-  return stringify([[...CSV_HEADER]], { ...RFC4180, bom: true });
+export function csvHeaderChunk(header: readonly string[] = CSV_HEADER): string {
+  return stringify([[...header]], { ...RFC4180, bom: true });
 }
 
 export function csvRowsChunk(rows: readonly ExportRow[], timeZone: string): string {
@@ -178,6 +228,7 @@ export function csvStream<T>(
   onError: (error: unknown) => void = () => {},
   /** Once, when the stream ends however it ends (done, failed or cancelled), before the reader hears of it. */
   onClose: () => Promise<void> | void = () => {},
+  header: readonly string[] = CSV_HEADER,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
@@ -190,7 +241,7 @@ export function csvStream<T>(
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(csvHeaderChunk()));
+        controller.enqueue(encoder.encode(csvHeaderChunk(header)));
       },
       async pull(controller) {
         try {

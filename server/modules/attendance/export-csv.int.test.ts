@@ -27,8 +27,8 @@ function exportRequest(query: string): Request {
   return new Request(`http://127.0.0.1:3000/api/attendance/export?${query}`);
 }
 
-async function download(query: string, actor: Actor | null, deps = testDeps()) {
-  const response = await handleAttendanceExport(exportRequest(query), deps, actor);
+async function download(query: string, actor: Actor | null, deps = testDeps(), locale: 'ar' | 'en' = 'en') {
+  const response = await handleAttendanceExport(exportRequest(query), deps, actor, locale);
   if (response.status !== 200) return { response, bytes: new Uint8Array(), chunks: 0, text: '' };
   const reader = response.body!.getReader();
   const parts: Uint8Array[] = [];
@@ -160,7 +160,7 @@ describe('GET /api/attendance/export, a session', () => {
   });
 
   it('has one row per record, Arabic intact, times in Asia/Riyadh, the override beside the computed status', async () => {
-    const rows = asObjects((await download(`sessionId=${sessionId}`, admin)).text);
+    const rows = asObjects((await download(`sessionId=${sessionId}&header=keys`, admin)).text);
     expect(rows.map((r) => r.participant)).toEqual(['الشيخ أحمد', 'فاطمة، "بنت علي", الصغيرة', 'مريم']);
     const [teacherRow, fatimaRow, mariamRow] = rows;
     expect(teacherRow).toMatchObject({ user_type: 'teacher', status: 'present', first_join: '2025-03-10 18:59:00', attended_minutes: '60.0' });
@@ -196,6 +196,21 @@ describe('GET /api/attendance/export, a session', () => {
     });
   });
 
+  it("names its columns in the exporter's language, or by the stable keys when asked (header=keys)", async () => {
+    const headerOf = async (query: string, locale: 'ar' | 'en') => parseCsv((await download(query, admin, testDeps(), locale)).text.replace(/^\uFEFF/, ''))[0];
+    const ar = await headerOf(`sessionId=${sessionId}`, 'ar');
+    const en = await headerOf(`sessionId=${sessionId}`, 'en');
+    expect(ar).toHaveLength(CSV_HEADER.length);
+    expect(ar!.slice(0, 3)).toEqual(['رقم الجلسة', 'الجلسة', 'النوع']);
+    expect(en!.slice(0, 3)).toEqual(['Session number', 'Session', 'Kind']);
+    expect(await headerOf(`sessionId=${sessionId}&header=keys`, 'ar')).toEqual([...CSV_HEADER]);
+    expect(await headerOf(`sessionId=${sessionId}&header=names`, 'en')).toEqual(en);
+    // The rows are the same whatever the header.
+    const rowsIn = async (locale: 'ar' | 'en') => parseCsv((await download(`sessionId=${sessionId}`, admin, testDeps(), locale)).text).slice(1);
+    expect(await rowsIn('ar')).toEqual(await rowsIn('en'));
+    expect((await download(`sessionId=${sessionId}&header=labels`, admin)).response.status).toBe(400);
+  });
+
   it('answers 401 signed out, 403 to others of the academy, 404 to another academy', async () => {
     expect((await download(`sessionId=${sessionId}`, null)).response.status).toBe(401);
     expect((await download(`sessionId=${sessionId}`, otherTeacher)).response.status).toBe(403);
@@ -229,13 +244,13 @@ describe('GET /api/attendance/export, a session', () => {
 
 describe('GET /api/attendance/export, a date range', () => {
   it('exports the academy’s final records of local dates, for managers only', async () => {
-    const { response, text } = await download('from=2025-03-10&to=2025-03-10', admin);
+    const { response, text } = await download('from=2025-03-10&to=2025-03-10&header=keys', admin);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="attendance-${academy.slug}-2025-03-10_2025-03-10.csv"`);
     expect(asObjects(text)).toHaveLength(3);
     // 19:00 on the 10th in Riyadh is still the 10th; the 9th holds nothing.
-    expect(asObjects((await download('from=2025-03-09&to=2025-03-09', admin)).text)).toHaveLength(0);
-    expect(asObjects((await download(`from=2025-03-10&to=2025-03-10&studentId=${fatimaId}`, admin)).text).map((r) => r.status)).toEqual([
+    expect(asObjects((await download('from=2025-03-09&to=2025-03-09&header=keys', admin)).text)).toHaveLength(0);
+    expect(asObjects((await download(`from=2025-03-10&to=2025-03-10&studentId=${fatimaId}&header=keys`, admin)).text).map((r) => r.status)).toEqual([
       'present',
     ]);
     expect((await download('from=2025-03-10&to=2025-03-10', teacher)).response.status).toBe(403);
@@ -245,7 +260,7 @@ describe('GET /api/attendance/export, a date range', () => {
 
   it('lets the super admin export a named academy', async () => {
     expect((await download('from=2025-03-10&to=2025-03-10', superAdmin)).response.status).toBe(400);
-    const { response, text } = await download(`from=2025-03-10&to=2025-03-10&academyId=${academy.id}&kind=quran`, superAdmin);
+    const { response, text } = await download(`from=2025-03-10&to=2025-03-10&academyId=${academy.id}&kind=quran&header=keys`, superAdmin);
     expect(response.status).toBe(200);
     expect(asObjects(text)).toHaveLength(3);
   });

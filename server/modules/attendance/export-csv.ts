@@ -23,7 +23,7 @@ import { assertAcademyPeople, resolveAcademy, viewerTimezone } from '@/server/mo
 import { logger } from '@/server/lib/logger';
 import { acquireLease, type LeaseRule } from '@/server/modules/rate-limits';
 import { assertCanManage, getSessionContextOrThrow } from '@/server/modules/sessions';
-import { csvStream, type ExportRow } from './csv-format';
+import { csvHeaderFor, csvStream, type ExportRow } from './csv-format';
 import type { ExportAttendanceInput } from './schemas';
 
 
@@ -83,7 +83,8 @@ export async function exportAttendanceCsv(
   deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'clock'>>,
   actor: Actor,
   input: ExportAttendanceInput,
-  options: { batchRows?: number; statementTimeoutMs?: number } = {},
+  /** `locale`: the exporter's language, for the header line unless the input asks for `header: 'keys'`. */
+  options: { batchRows?: number; statementTimeoutMs?: number; locale?: 'ar' | 'en' } = {},
 ): Promise<AttendanceExport> {
   const pool = rawSqlOf(deps.db);
   let timezone: string;
@@ -144,6 +145,7 @@ export async function exportAttendanceCsv(
     (error) => logger.error('attendance export failed mid-stream', { filename, error: String(error) }),
     // A lease that cannot be deleted lapses by itself (EXPORT_LEASE.ttlSeconds).
     () => lease.release().catch((error: unknown) => logger.warn('export lease not released', { error: String(error) })),
+    csvHeaderFor(input.header === 'keys' ? 'keys' : (options.locale ?? 'en')),
   );
   return { filename, timezone, stream };
 }

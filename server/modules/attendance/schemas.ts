@@ -52,8 +52,10 @@ const idParam = z
   .transform(Number)
   .pipe(z.number().max(MAX_INT4));
 
+/** The CSV's header line: column names in the exporter's language (default), or the stable keys for programs. */
+const csvHeader = z.enum(['names', 'keys']).optional();
 export const exportAttendanceInput = z.union([
-  z.object({ sessionId: idParam }).strict(),
+  z.object({ sessionId: idParam, header: csvHeader }).strict(),
   z
     .object({
       from: localDate,
@@ -63,6 +65,7 @@ export const exportAttendanceInput = z.union([
       kind: z.enum(sessionKind.enumValues).optional(),
       /** Required for the super admin. */
       academyId: idParam.optional(),
+      header: csvHeader,
     })
     .strict()
     .superRefine(checkDateRange),

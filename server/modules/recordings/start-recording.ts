@@ -76,11 +76,11 @@ async function startRecordingFor(
 ): Promise<StartRecordingResult> {
   const settings = await recordingSettingsOf(deps, ctx);
   if (!recordingAllowed(settings)) {
-    throw new DomainError('FORBIDDEN', "Recording is turned off for this session by the academy's or the teacher's settings");
+    throw new DomainError('FORBIDDEN', "Recording is turned off for this session by the academy's or the teacher's settings", { reason: 'recording-turned-off' });
   }
   const meeting = ctx.meeting;
   if (!meeting || meeting.endedAt) {
-    throw new DomainError('PRECONDITION_FAILED', 'The session has no open room to record: start the meeting first');
+    throw new DomainError('PRECONDITION_FAILED', 'The session has no open room to record: start the meeting first', { reason: 'recording-no-room' });
   }
   const storage = deps.recordingStorage;
   if (!storage.ok) throw recordingStorageError(storage.message);
@@ -108,7 +108,11 @@ async function startRecordingFor(
     const report = await withEgress(() => egress.startRoomComposite({ roomName: meeting.roomName, layout: details.layout, filePath, storage: storage.s3, encoding: storage.encoding, customBaseUrl: recordingLayoutUrl(deps.appUrl) })).catch(
       (error: unknown) => {
         if (error instanceof EgressGoneError) {
-          throw new DomainError('PRECONDITION_FAILED', 'The meeting’s room is not open: start the meeting first', { cause: error, detail: `LiveKit has no open room for this session: ${error.message}` });
+          throw new DomainError('PRECONDITION_FAILED', 'The meeting’s room is not open: start the meeting first', {
+            cause: error,
+            reason: 'recording-no-room',
+            detail: `LiveKit has no open room for this session: ${error.message}`,
+          });
         }
         throw error;
       },

@@ -30,7 +30,7 @@ export async function stopRecording(deps: Deps, actor: Actor, input: StopRecordi
         input.recordingId === undefined ? undefined : eq(recordings.id, input.recordingId),
       ),
     );
-  if (running.length === 0) throw new DomainError('CONFLICT', 'Nothing is being recorded in this session');
+  if (running.length === 0) throw new DomainError('CONFLICT', 'Nothing is being recorded in this session', { reason: 'recording-not-running' });
 
   const owner = { academyId: ctx.session.academyId, sessionId: ctx.session.id };
   for (const recording of running) {
