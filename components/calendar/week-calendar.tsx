@@ -6,7 +6,7 @@ import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTRPC } from '@/components/trpc-provider';
 import { QueryState } from '@/components/dashboard/badges';
 import { useText, type TextKey } from '@/components/i18n/use-text';
@@ -28,7 +28,6 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
   const trpc = useTRPC();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const box = useRef<HTMLElement>(null);
   const calendar = useQuery({
     ...trpc.session.calendar.queryOptions({ ...(academyId ? { academyId } : {}), from: range?.from ?? new Date(0), to: range?.to ?? new Date(1) }),
     enabled: range !== null,
@@ -59,7 +58,7 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
     <>
       <p className="text-muted">{t('calendar.hint', { timezone })}</p>
       <QueryState loading={calendar.isLoading} error={calendar.error} />
-      <Card aria-label={t('calendar.title')} className="halaqa-calendar" data-testid="week-calendar" ref={box}>
+      <Card aria-label={t('calendar.title')} className="halaqa-calendar" data-testid="week-calendar">
         <FullCalendar
           plugins={PLUGINS}
           initialView="timeGridWeek"
@@ -70,6 +69,10 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
           direction={dir}
           headerToolbar={TOOLBAR}
           buttonHints={hints}
+          // Text arrows instead of FullCalendar's icon font: its icons are role="img" with no name
+          // (axe: role-img-alt); the buttons are named by buttonHints. In Arabic "previous" points right.
+          buttonIcons={false}
+          buttonText={dir === 'rtl' ? { prev: '›', next: '‹' } : { prev: '‹', next: '›' }}
           allDaySlot={false}
           nowIndicator
           eventInteractive
@@ -77,11 +80,6 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
           scrollTime="07:00:00"
           events={events}
           datesSet={(arg: DatesSetArg) => {
-            // FullCalendar's arrow icons are role="img" without a name; their buttons are named (buttonHints).
-            box.current?.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => {
-              icon.removeAttribute('role');
-              icon.setAttribute('aria-hidden', 'true');
-            });
             // FullCalendar reports its dates again on every render: keep the same range object so nothing loops.
             setRange((r) => (r && r.from.getTime() === arg.start.getTime() && r.to.getTime() === arg.end.getTime() ? r : { from: arg.start, to: arg.end }));
           }}
