@@ -24,7 +24,8 @@ let academyId: number;
 let teacher: Actor;
 
 beforeAll(async () => {
-  academyId = (await createAcademy(db)).id;
+  // Students may publish before the teacher arrives: this file is about revocation, not the waiting room.
+  academyId = (await createAcademy(db, {}, { studentsTalkBeforeTeacher: true })).id;
   teacher = actorOf(await createUser(db, { academyId, role: 'teacher' }));
 });
 

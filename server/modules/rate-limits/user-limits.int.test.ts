@@ -98,7 +98,7 @@ describe('CSV exports', () => {
     await db.transaction((tx) => finalizeSessionInTx(tx, sessionId, { now: new Date(start.getTime() + 65 * 60_000) }));
   });
 
-  const request = () => new Request(`http://127.0.0.1:3000/api/attendance/export?sessionId=${sessionId}`);
+  const request = () => new Request(`http://127.0.0.1:3000/api/attendance/export?sessionId=${sessionId}&header=keys`);
 
   it(`runs ${EXPORT_LEASE.limit} exports of a user at once; the next gets 429 with Retry-After until one ends`, async () => {
     const open: Response[] = [];
