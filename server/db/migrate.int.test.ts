@@ -95,10 +95,10 @@ describe('migrating (npm run db:migrate)', () => {
     const holder = client(url);
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    // A long transaction that wrote to academy_video_settings (what the last migration alters).
+    // A long transaction that wrote to meeting_commands (what the last migration alters).
     const holding = holder.begin(async (tx) => {
-      await tx`lock table academy_video_settings in row exclusive mode`;
-      await tx`lock table academy_video_settings in access exclusive mode`;
+      await tx`lock table meeting_commands in row exclusive mode`;
+      await tx`lock table meeting_commands in access exclusive mode`;
       await released;
     });
     await new Promise((r) => setTimeout(r, 200));

@@ -10,7 +10,7 @@ import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
 import { INFO_RATE_LIMIT } from '@/server/modules/meetings/get-meeting-info';
 import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
-import { actorOf, closeTestDb, testDb, testDeps } from '@/server/testing/integration';
+import { actorOf, closeTestDb, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { handleHealth } from './health';
 import { handleTrpcRequest } from './trpc';
 
@@ -51,8 +51,11 @@ describe('limits over HTTP', () => {
 
 describe('internal errors', () => {
   it('answer a generic message and a reference; the log carries the cause under the same reference', async () => {
-    // A database that is not there: the procedure fails inside, with the driver's words.
-    const broken = createDb('postgres://nobody:secret@127.0.0.1:9/halaqa_gone', { max: 1 });
+    // A database without Halaqa's tables: the procedure fails inside, with the driver's words. (A database
+    // that cannot be reached is "temporarily unavailable", 503: database-outage.int.test.ts.)
+    const empty = new URL(integrationConfig().databaseUrl);
+    empty.pathname = '/postgres';
+    const broken = createDb(empty.toString(), { max: 1 });
     const logged: string[] = [];
     // The logger (pino) writes warnings and errors to stderr.
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -65,13 +68,13 @@ describe('internal errors', () => {
       const text = await res.text();
       const body = JSON.parse(text).error.json;
       expect(body.message).toMatch(/^Something went wrong on our side\. If it happens again, quote this reference: [0-9a-f-]{36}$/);
-      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1:9|postgres|select|stack|halaqa_gone/i);
+      expect(text).not.toMatch(/ECONNREFUSED|does not exist|relation "|select |stack/i);
       const id = body.data.correlationId as string;
       expect(body.message).toContain(id);
       const line = logged.find((l) => l.includes(id));
       expect(line, 'a log line with the reference').toBeDefined();
       expect(line).toMatch(/Failed query: select/);
-      expect(line).toMatch(/ECONNREFUSED/);
+      expect(line).toMatch(/does not exist/);
     } finally {
       spy.mockRestore();
       await broken.close();
