@@ -23,16 +23,21 @@ function verifierFor({ apiKey, apiSecret }: { apiKey: string; apiSecret: string 
   return verify;
 }
 
-/** The ceiling `npm run bench:webhooks` measures against: the same verification, nothing stored. */
-export async function verifyLivekitWebhookOnly(req: Request, deps: Pick<Deps, 'livekitWebhook'>): Promise<Response> {
-  if (!deps.livekitWebhook) return new Response('video not configured', { status: 503 });
-  let raw: string;
+/** The signed body as text, or the 413 answer when it is past the webhook limit. */
+async function readWebhookBody(req: Request): Promise<string | Response> {
   try {
-    raw = new TextDecoder().decode((await readBodyLimited(req, BODY_LIMITS.webhook)) ?? new Uint8Array());
+    return new TextDecoder().decode((await readBodyLimited(req, BODY_LIMITS.webhook)) ?? new Uint8Array());
   } catch (error) {
     if (error instanceof BodyTooLargeError) return json(413, { error: 'body too large' });
     throw error;
   }
+}
+
+/** The ceiling `npm run bench:webhooks` measures against: the same verification, nothing stored. */
+export async function verifyLivekitWebhookOnly(req: Request, deps: Pick<Deps, 'livekitWebhook'>): Promise<Response> {
+  if (!deps.livekitWebhook) return new Response('video not configured', { status: 503 });
+  const raw = await readWebhookBody(req);
+  if (raw instanceof Response) return raw;
   const result = await verifierFor(deps.livekitWebhook)(raw, req.headers.get('authorization'));
   return new Response(result.ok ? 'ok' : result.reason, { status: result.ok ? 200 : 401 });
 }
@@ -63,13 +68,8 @@ export function recordWhenStarted(deps: Deps, later: (task: () => Promise<unknow
 
 export async function handleLivekitWebhook(req: Request, deps: Pick<Deps, 'db' | 'clock' | 'livekitWebhook' | 'livekit'>, hooks: WebhookHooks = {}): Promise<Response> {
   if (!deps.livekitWebhook) return json(503, { error: 'video is not configured' });
-  let raw: string;
-  try {
-    raw = new TextDecoder().decode((await readBodyLimited(req, BODY_LIMITS.webhook)) ?? new Uint8Array());
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json(413, { error: 'body too large' });
-    throw error;
-  }
+  const raw = await readWebhookBody(req);
+  if (raw instanceof Response) return raw;
 
   const received = await verifierFor(deps.livekitWebhook)(raw, req.headers.get('authorization'));
   if (!received.ok) {
