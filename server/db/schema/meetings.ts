@@ -26,6 +26,8 @@ export const meetings = pgTable(
     /** The grace during which a meeting outlives its teacher's disconnect (docs/rules.md#meetings). */
     persistUntil: timestamp('persist_until', { withTimezone: true }),
     lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true }),
+    /** When recording first started (by hand or by itself): the automatic start runs once per meeting (docs/rules.md#recording). */
+    autoRecordingAt: timestamp('auto_recording_at', { withTimezone: true }),
   },
   (t) => [
     index('meetings_academy_idx').on(t.academyId),

@@ -378,10 +378,26 @@ describe('recording by itself', () => {
 
   it('does not start again after a teacher stopped the automatic recording', async () => {
     const { session, teacher } = await withRoom({ recordingAllowed: true, recordingDefault: true }, 'recording');
-    expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('started');
-    await callerFor(depsWith('recording'), teacher).recording.stop({ sessionId: session.id });
-    expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('already');
-    expect(await rowsOf(session.id)).toHaveLength(1);
+    try {
+      expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('started');
+      await callerFor(depsWith('recording'), teacher).recording.stop({ sessionId: session.id });
+      expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('already');
+      expect(await rowsOf(session.id)).toHaveLength(1);
+    } finally {
+      await stopAll(session.id, teacher);
+    }
+  });
+
+  it('does not start by itself after a teacher started and stopped one by hand', async () => {
+    const { session, teacher } = await withRoom({ recordingAllowed: true, recordingDefault: true }, 'recording');
+    try {
+      await callerFor(depsWith('recording'), teacher).recording.start({ sessionId: session.id });
+      await callerFor(depsWith('recording'), teacher).recording.stop({ sessionId: session.id });
+      expect(await startRecordingByItself(depsWith('recording'), session.id)).toBe('already');
+      expect(await rowsOf(session.id)).toMatchObject([{ autoStarted: false, startedBy: teacher.id }]);
+    } finally {
+      await stopAll(session.id, teacher);
+    }
   });
 });
 

@@ -8,10 +8,10 @@
  * and the automatic start) produce one egress.
  */
 import 'server-only';
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
 import type { Tx } from '@/server/db';
-import { recordings } from '@/server/db/schema';
+import { meetings, recordings } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { DomainError, videoUnavailableError } from '@/server/lib/domain-error';
 import { logger } from '@/server/lib/logger';
@@ -39,7 +39,20 @@ export interface StartRecordingResult {
 export async function startRecording(deps: Deps, actor: Actor, input: StartRecordingInput): Promise<StartRecordingResult> {
   const ctx = await getSessionContextOrThrow(deps.db, actor, input.sessionId);
   assertCanManage(ctx);
-  return startRecordingFor(deps, ctx, { startedBy: actor.id, autoStarted: false, layout: input.layout ?? DEFAULT_LAYOUT });
+  const result = await startRecordingFor(deps, ctx, { startedBy: actor.id, autoStarted: false, layout: input.layout ?? DEFAULT_LAYOUT });
+  // A start by hand counts as the meeting's one start: the automatic one will not follow it.
+  await claimRecordingStart(deps, result.recording.sessionId);
+  return result;
+}
+
+/** Marks the meeting's recording as started once; false when it already was. */
+async function claimRecordingStart(deps: Deps, sessionId: number): Promise<boolean> {
+  const claimed = await deps.db
+    .update(meetings)
+    .set({ autoRecordingAt: deps.clock.now() })
+    .where(and(eq(meetings.sessionId, sessionId), isNull(meetings.endedAt), isNull(meetings.autoRecordingAt)))
+    .returning({ id: meetings.id });
+  return claimed.length > 0;
 }
 
 /**
@@ -53,11 +66,17 @@ export async function startRecordingByItself(deps: Deps, sessionId: number): Pro
     if (!ctx.meeting || ctx.meeting.endedAt) return 'off';
     const settings = await recordingSettingsOf(deps, ctx);
     if (!recordsByItself(settings, ctx.meeting.options)) return 'off';
-    // Any recording of this meeting means someone already started (or stopped) one: do not start another.
-    const [earlier] = await deps.db.select({ id: recordings.id }).from(recordings).where(and(eq(recordings.sessionId, sessionId), gte(recordings.startedAt, ctx.meeting.createdAt))).limit(1);
-    if (earlier) return 'already';
-    const { started } = await startRecordingFor(deps, ctx, { startedBy: null, autoStarted: true, layout: DEFAULT_LAYOUT });
-    return started ? 'started' : 'already';
+    // Once per meeting, claimed in the database: a teacher who stopped it (or started one by hand)
+    // is not overruled by the next arrival, on any instance.
+    if (!(await claimRecordingStart(deps, sessionId))) return 'already';
+    try {
+      const { started } = await startRecordingFor(deps, ctx, { startedBy: null, autoStarted: true, layout: DEFAULT_LAYOUT });
+      return started ? 'started' : 'already';
+    } catch (error) {
+      // Not started: the next arrival may try again.
+      await deps.db.update(meetings).set({ autoRecordingAt: null }).where(eq(meetings.id, ctx.meeting.id));
+      throw error;
+    }
   } catch (error) {
     logger.warn('automatic recording did not start', { sessionId, error: String(error), detail: error instanceof DomainError ? error.detail : undefined });
     return 'failed';
