@@ -1,20 +1,18 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
-import { LogOut } from 'lucide-react';
 import Link from 'next/link';
+import { AccountMenu } from '@/components/account-menu';
 import { homePathFor } from '@/components/dashboard/home-path';
 import { LanguageSwitcher } from '@/components/dashboard/language-switcher';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { useText, type TextKey } from '@/components/i18n/use-text';
-import { Button } from '@/components/ui/button';
 import type { UserRole } from '@/server/db/schema/enums';
 
 export function AppHeader({ name, role }: { name: string; role: string }) {
   const { t } = useText();
   return (
     // One row down to 360 px (the room's stage takes the height under it: room.css --app-header-height):
-    // the name shortens, and on phones "Sign out" is its icon with the words as its name.
+    // the name shortens, and the profile, password, calendar and sign-out sit in the account menu.
     <header className="flex items-center gap-x-2 border-b border-line bg-card px-3 py-2 sm:gap-x-4 sm:px-4">
       <a
         className="absolute -top-16 start-2 z-10 inline-flex min-h-11 items-center rounded-md border-2 border-accent bg-card px-3 py-2 text-accent focus:top-2"
@@ -31,18 +29,8 @@ export function AppHeader({ name, role }: { name: string; role: string }) {
         {name} · <span className="text-muted">{t(`role.${role}` as TextKey)}</span>
       </span>
       <NotificationBell />
-      {role === 'teacher' && <Link href="/calendar">{t('calendar.nav')}</Link>}
-      <Link href="/profile" data-testid="profile-link">
-        {t('profile.nav')}
-      </Link>
-      <Link href="/account/password" className="text-[0.95rem]">
-        {t('people.passwordLink')}
-      </Link>
       <LanguageSwitcher signedIn />
-      <Button variant="secondary" className="shrink-0" onClick={() => signOut({ callbackUrl: '/sign-in' })}>
-        <LogOut aria-hidden className="sm:hidden" />
-        <span className="max-sm:sr-only">{t('signOut')}</span>
-      </Button>
+      <AccountMenu role={role} />
     </header>
   );
 }

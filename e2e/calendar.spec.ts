@@ -152,6 +152,7 @@ test('a parent changes their timezone and sees times in it', async ({ browser })
   const shown = (timeZone: string) => new Intl.DateTimeFormat(EN_TAG, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
   await expect(when).toHaveText(shown('Asia/Riyadh'));
 
+  await parent.getByTestId('account-menu').click();
   await parent.getByTestId('profile-link').click();
   await parent.waitForURL(/\/profile$/);
   await parent.getByLabel('Timezone').selectOption('America/New_York');

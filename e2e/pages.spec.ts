@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
 import { baseURL } from '../playwright.config';
 import { demoPassword, expect, test, type DemoUser } from './fixtures/demo';
@@ -18,39 +18,55 @@ type Locale = (typeof LOCALES)[number];
 const FINISHED = 'Tajweed basics';
 const LATER = 'Juz Amma review';
 
-/** A fresh context whose `halaqa-locale` cookie (which wins over the user's stored choice) is `locale`. */
-async function pageIn(browser: Browser, locale: Locale, who?: DemoUser): Promise<Page> {
+/** One sign-in per demo user for the whole file (the pages only read): its cookies, reused by every page's context. */
+const signedIn = new Map<DemoUser, Promise<Awaited<ReturnType<BrowserContext['storageState']>>>>();
+
+async function signIn(browser: Browser, who: DemoUser) {
   const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.locator('input[name="email"]').fill(DEMO_USERS[who].email);
+  await page.locator('input[name="password"]').fill(demoPassword());
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('viewer')).toContainText(DEMO_USERS[who].name);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+/** A fresh context, signed in as `who` (if anyone), whose `halaqa-locale` cookie (which wins over the user's stored choice) is `locale`. */
+async function pageIn(browser: Browser, locale: Locale, who?: DemoUser): Promise<Page> {
+  if (who && !signedIn.has(who)) signedIn.set(who, signIn(browser, who));
+  const context = await browser.newContext(who ? { storageState: await signedIn.get(who)! } : {});
   await context.addCookies([{ name: 'halaqa-locale', value: locale, url: baseURL }]);
   const page = await context.newPage();
-  if (who) {
-    await page.goto('/sign-in');
-    await page.locator('input[name="email"]').fill(DEMO_USERS[who].email);
-    await page.locator('input[name="password"]').fill(demoPassword());
-    await page.locator('button[type="submit"]').click();
-    await expect(page.getByTestId('viewer')).toContainText(DEMO_USERS[who].name);
-  }
   return page;
 }
 
 async function check(page: Page, locale: Locale, name: string) {
-  await expect(page.locator('html')).toHaveAttribute('lang', locale);
-  await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
-  // Data has arrived: no loading line left, and the page has its one heading.
-  await expect(page.locator('[data-loading]')).toHaveCount(0);
-  await expect(page.locator('h1')).toHaveCount(1);
-  await page.screenshot({ path: `test-results/pages/${name}-${locale}.png`, fullPage: true });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(blocking, `axe on ${name} (${locale})`).toEqual([]);
+  await test.step('direction and data', async () => {
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+    // Data has arrived: no loading line left, and the page has its one heading.
+    await expect(page.locator('[data-loading]')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveCount(1);
+  });
+  await test.step('screenshot', () => page.screenshot({ path: `test-results/pages/${name}-${locale}.png`, fullPage: true }));
+  await test.step('axe', async () => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const blocking = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(blocking, `axe on ${name} (${locale})`).toEqual([]);
+  });
   for (const screen of SCREENS) {
-    await page.setViewportSize({ width: screen.width, height: screen.height });
-    const what = `${name} (${locale}) on ${screen.name}`;
-    await expectNoSidewaysScroll(page, what);
-    await expectTouchFriendly(page, what);
-    if (screen.name === 'phone') await page.screenshot({ path: `test-results/pages/${name}-${locale}-phone.png`, fullPage: true });
+    await test.step(screen.name, async () => {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      const what = `${name} (${locale}) on ${screen.name}`;
+      await expectNoSidewaysScroll(page, what);
+      await expectTouchFriendly(page, what);
+      if (screen.name === 'phone') await page.screenshot({ path: `test-results/pages/${name}-${locale}-phone.png`, fullPage: true });
+    });
   }
 }
 
@@ -100,6 +116,7 @@ const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void>
     name: 'session',
     who: 'admin',
     open: async (p) => {
+      await p.goto('/admin');
       await p.getByTestId('academy-attendance').getByRole('link', { name: new RegExp(FINISHED) }).first().click();
       await p.waitForURL(/\/sessions\/\d+$/);
       await expect(p.getByTestId('session-attendance')).toBeVisible();
@@ -110,6 +127,7 @@ const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void>
     name: 'room-waiting',
     who: 'student',
     open: async (p) => {
+      await p.goto('/student');
       const id = (await p.locator('tr', { hasText: LATER }).first().getAttribute('data-testid'))?.replace('session-', '');
       expect(id).toMatch(/^\d+$/);
       await p.goto(`/room/${id}`);
@@ -129,8 +147,8 @@ for (const locale of LOCALES) {
   test.describe(locale === 'ar' ? 'in Arabic' : 'in English', () => {
     for (const { name, who, open } of PAGES) {
       test(`${name} renders in its direction and passes axe`, async ({ browser }) => {
-        const page = await pageIn(browser, locale, who);
-        await open(page);
+        const page = await test.step('sign in', () => pageIn(browser, locale, who));
+        await test.step('open', () => open(page));
         await check(page, locale, name);
         await page.context().close();
       });

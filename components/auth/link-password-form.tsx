@@ -55,7 +55,7 @@ export function LinkPasswordForm({ token, purpose }: { token: string; purpose: '
           <Notice role="status" data-testid="link-state" data-state={data.state}>
             {data.state === 'expired' ? t('people.linkExpired') : data.state === 'used' ? t('people.linkUsed') : t('people.linkInvalid')}
           </Notice>
-          <Link href="/sign-in">{t('people.goToSignIn')}</Link>
+          <Link className="inline-flex min-h-11 items-center" href="/sign-in">{t('people.goToSignIn')}</Link>
         </>
       )}
       {data?.state === 'valid' && (

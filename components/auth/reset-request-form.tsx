@@ -41,7 +41,7 @@ export function ResetRequestForm() {
         </form>
       )}
       <p className="mt-4 mb-0">
-        <Link href="/sign-in">{t('people.goToSignIn')}</Link>
+        <Link className="inline-flex min-h-11 items-center" href="/sign-in">{t('people.goToSignIn')}</Link>
       </p>
     </Card>
   );

@@ -51,7 +51,7 @@ export function SignInForm() {
         </Button>
       </form>
       <p className="mt-4 mb-0">
-        <Link href="/reset-password">{t('people.forgot')}</Link>
+        <Link className="inline-flex min-h-11 items-center" href="/reset-password">{t('people.forgot')}</Link>
       </p>
     </Card>
   );

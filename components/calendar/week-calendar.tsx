@@ -17,6 +17,8 @@ import { SessionDialog } from './session-dialog';
 const TOOLBAR = { start: 'prev,next today', center: 'title', end: '' };
 const PLUGINS = [timeGridPlugin, luxonPlugin];
 const LOCALES = [arLocale];
+/** Below Tailwind's `sm` (640 px) one day, else the week. */
+const viewFor = (width: number) => (width < 640 ? 'timeGridDay' : 'timeGridWeek');
 
 /**
  * The week calendar (FullCalendar's time grid): sessions by day and hour in
@@ -73,6 +75,15 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
           // (axe: role-img-alt); the buttons are named by buttonHints. In Arabic "previous" points right.
           buttonIcons={false}
           buttonText={dir === 'rtl' ? { prev: '›', next: '‹' } : { prev: '‹', next: '›' }}
+          // A phone shows one day at a time (seven columns of 40 px would hold no words); it follows rotation.
+          windowResize={(arg) => {
+            const wanted = viewFor(window.innerWidth);
+            if (arg.view.type !== wanted) arg.view.calendar.changeView(wanted);
+          }}
+          viewDidMount={(arg) => {
+            const wanted = viewFor(window.innerWidth);
+            if (arg.view.type !== wanted) queueMicrotask(() => arg.view.calendar.changeView(wanted));
+          }}
           allDaySlot={false}
           nowIndicator
           eventInteractive
@@ -89,7 +100,7 @@ export function WeekCalendar({ academyId, initialDate }: { academyId?: number; i
           }}
           eventContent={(arg: EventContentArg) => (
             // Two single lines, clipped at the event's edge: text never spills onto the grid behind it.
-            <div className="overflow-hidden px-0.5 text-xs leading-tight">
+            <div className="overflow-hidden px-0.5 text-sm leading-tight">
               <div className="truncate font-semibold">{arg.event.title}</div>
               <div className="truncate">
                 <span dir="ltr">{arg.event.start ? formatTime(arg.event.start) : ''}</span> · {t(`status.${String(arg.event.extendedProps.status)}` as TextKey)}

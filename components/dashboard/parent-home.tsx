@@ -27,7 +27,7 @@ export function ParentHome({ name }: { name: string }) {
           <Card key={child.childId} aria-labelledby={headingId} data-testid={`child-${child.childId}`}>
             <h2 id={headingId}>{t('childAttendance', { name: child.name })}</h2>
             <p>
-              <Link href={`/progress/${child.childId}`} data-testid={`child-progress-${child.childId}`}>
+              <Link className="inline-flex min-h-11 items-center" href={`/progress/${child.childId}`} data-testid={`child-progress-${child.childId}`}>
                 {t('recitation.childProgress', { name: child.name })}
               </Link>
             </p>

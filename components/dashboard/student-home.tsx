@@ -18,7 +18,7 @@ export function StudentHome({ name, userId }: { name: string; userId: number }) 
     <>
       <h1>{t('welcomeName', { name })}</h1>
       <p>
-        <Link href={`/progress/${userId}`} data-testid="my-progress">
+        <Link className="inline-flex min-h-11 items-center" href={`/progress/${userId}`} data-testid="my-progress">
           {t('recitation.myProgress')}
         </Link>
       </p>

@@ -28,7 +28,7 @@ export function GroupEditor({ kind, groupId, canEdit }: { kind: GroupKind; group
   return (
     <>
       <p>
-        <Link href={href('/admin/groups')}>{t('groups.back')}</Link>
+        <Link className="inline-flex min-h-11 items-center" href={href('/admin/groups')}>{t('groups.back')}</Link>
       </p>
       <h1>{data ? data.name : t(`groups.kind.${kind}` as TextKey)}</h1>
       <QueryState loading={group.isLoading} error={group.error} />

@@ -73,7 +73,7 @@ export function GroupsList({ canEdit }: { canEdit: boolean }) {
               {rows.map((g) => (
                 <tr key={`${g.kind}-${g.id}`}>
                   <td>
-                    <Link href={href(`/admin/groups/${g.kind}/${g.id}`)}>{g.name}</Link>
+                    <Link className="inline-flex min-h-11 items-center" href={href(`/admin/groups/${g.kind}/${g.id}`)}>{g.name}</Link>
                   </td>
                   <td>{t(`groups.kind.${g.kind}` as TextKey)}</td>
                   <td>{g.teacherName ?? '—'}</td>

@@ -18,7 +18,7 @@ export function NotificationBell() {
       data-testid="notification-bell"
       data-unread={count}
       aria-label={`${t('notifications.bell')}: ${t('notifications.unread', { count })}`}
-      className="relative inline-flex items-center gap-1 rounded-md px-2 py-1 text-ink no-underline hover:bg-line/40"
+      className="relative inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-1 rounded-md px-2 text-ink no-underline hover:bg-line/40"
     >
       <Bell aria-hidden className="size-5" />
       {count > 0 && (

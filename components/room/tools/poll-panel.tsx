@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { Plus, X } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { PollResults, type PollView } from '@/components/polls/poll-results';
 import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
@@ -24,6 +24,18 @@ export function PollPanel({ sessionId, canManage, isStudent, current, refresh }:
   const close = useMutation(trpc.poll.close.mutationOptions(onSuccess));
   const show = useMutation(trpc.poll.showResults.mutationOptions(onSuccess));
   const error = answer.error ?? close.error ?? show.error;
+  // The student's pick shows at once (a radio that springs back until the server answers looks broken);
+  // the stored answer takes over when it arrives, and a refused one puts the old choice back.
+  const [picked, setPicked] = useState<{ pollId: number; choice: number } | null>(null);
+  const storedChoice = current?.myChoice ?? null;
+  useEffect(() => {
+    if (picked && (picked.pollId !== current?.id || picked.choice === storedChoice)) setPicked(null);
+  }, [picked, current?.id, storedChoice]);
+  const myChoice = picked && picked.pollId === current?.id ? picked.choice : storedChoice;
+  const choose = (pollId: number, choice: number) => {
+    setPicked({ pollId, choice });
+    answer.mutate({ sessionId, pollId, choice }, { onError: () => setPicked(null) });
+  };
   return (
     <section className="tool-panel px-3 py-2" aria-labelledby="poll-title" data-testid="poll-panel">
       <h2 id="poll-title" className="m-0 text-base">
@@ -44,14 +56,13 @@ export function PollPanel({ sessionId, canManage, isStudent, current, refresh }:
                   type="radio"
                   name={`poll-${current.id}`}
                   label={option}
-                  checked={current.myChoice === i}
-                  disabled={answer.isPending}
-                  onChange={() => answer.mutate({ sessionId, pollId: current.id, choice: i })}
+                  checked={myChoice === i}
+                  onChange={() => choose(current.id, i)}
                 />
               ))}
             </fieldset>
           )}
-          {isStudent && current.myChoice !== null && <p className="m-0 text-sm" data-testid="poll-my-answer">{t('poll.yourAnswer', { answer: current.options[current.myChoice] ?? '' })}</p>}
+          {isStudent && myChoice !== null && <p className="m-0 text-sm" data-testid="poll-my-answer">{t('poll.yourAnswer', { answer: current.options[myChoice] ?? '' })}</p>}
           {!current.open && <p className="m-0 text-sm text-muted">{t('poll.closed')}</p>}
           <PollResults poll={current} />
           {canManage && (
