@@ -24,7 +24,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { descendantsOf, killQuietly, startDaemon, waitUntil, type Daemon } from './daemon';
-import { findOrBuildGoProgram } from './go-build';
+import { findOrBuildInCache } from './go-binary';
 
 export const EGRESS_VERSION = 'v1.8.6';
 /** Hard-coded in egress (config.TmpDir): recordings are written here before the upload. */
@@ -33,7 +33,7 @@ export const EGRESS_TMP_DIR = '/home/egress/tmp';
 const MODULE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'egress-worker');
 
 export function findOrBuildEgress(log?: (l: string) => void) {
-  return findOrBuildGoProgram(
+  return findOrBuildInCache(
     {
       name: 'egress',
       version: EGRESS_VERSION,

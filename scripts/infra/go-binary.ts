@@ -1,13 +1,12 @@
 /**
- * Finds or builds (once, into the per-user cache) a server binary that has no
- * npm package and is installed with `go install`: livekit-server and Mailpit.
+ * Finds or builds (once, into the per-user cache ~/.cache/halaqa/<name>-<version>/)
+ * the Go programs the local stack runs: livekit-server and Mailpit (`go install`,
+ * found on PATH first), the egress worker (our own module) and versitygw.
  *
- * Order: the binary on PATH, then ~/.cache/halaqa/<name>-<version>/<name>,
- * else `CGO_ENABLED=0 go install <module>@<version>` into a private folder
- * renamed into place, so nobody ever sees half a binary. A lock file keeps
- * parallel processes (the dev script and a test run) from building at the
- * same time; a lock whose holder is dead is taken over. Never throws:
- * returns {error} when it cannot provide the binary.
+ * A lock file keeps parallel processes (the dev script and a test run) from
+ * building at the same time; a lock whose holder is dead is taken over. The
+ * build goes to a private folder and is renamed into place, so nobody ever
+ * runs half a binary. Never throws: returns {error} when it cannot provide it.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -16,21 +15,32 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { onExitSync } from './shutdown';
 
-export interface GoBinary {
-  /** The command's name on PATH and in the cache folder. */
+/** A build into the cache: the `go` arguments leave `builtName` (default: name) in outDir. */
+export interface GoBuild {
+  /** The binary's name in the cache (and what it is started as). */
   name: string;
   /** The cache folder's name before the version (default: name): ~/.cache/halaqa/<cacheName>-<version>/. */
   cacheName?: string;
-  /** The Go package to install. */
-  module: string;
   /** The pinned version, with its leading v. */
   version: string;
+  goArgs(outDir: string): string[];
+  /** The file the build produces, when not `name` (`go install` names it after the package path's last element). */
+  builtName?: string;
+  /** Working directory of the build (a module of our own), if any. */
+  cwd?: string;
+  env: Record<string, string>;
+  /** A hook for an older manual build in the cache folder; returns true when it put the target in place. */
+  adopt?(dir: string, target: string, log: (l: string) => void): boolean;
+}
+
+/** A server binary installed with `go install <module>@<version>` and looked for on PATH first. */
+export interface GoBinary extends Pick<GoBuild, 'name' | 'cacheName' | 'version' | 'adopt'> {
+  /** The Go package to install. */
+  module: string;
   /** The file `go install` produces (the package path's last element). */
   builtName: string;
   /** Prints the binary's version, or null when it cannot tell. */
   versionOf?(file: string): string | null;
-  /** A hook for an older manual build in the cache folder; returns true when it put the target in place. */
-  adopt?(dir: string, target: string, log: (l: string) => void): boolean;
 }
 
 export function goBinaryCacheDir(spec: Pick<GoBinary, 'name' | 'cacheName' | 'version'>): string {
@@ -115,7 +125,7 @@ export async function acquireLock(lockFile: string, tag: string, log: (l: string
   }
 }
 
-function runGoInstall(spec: GoBinary, gobin: string, log: (l: string) => void): Promise<{ ok: true } | { ok: false; reason: string }> {
+function runGo(build: GoBuild, outDir: string, log: (l: string) => void): Promise<{ ok: true } | { ok: false; reason: string }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const tail: string[] = [];
@@ -123,12 +133,10 @@ function runGoInstall(spec: GoBinary, gobin: string, log: (l: string) => void): 
       if (!line.trim()) return;
       tail.push(line);
       if (tail.length > 30) tail.shift();
-      log(`[${spec.name} build] ${line}`);
+      log(`[${build.name} build] ${line}`);
     };
-    const child = spawn('go', ['install', `${spec.module}@${spec.version}`], {
-      env: { ...process.env, CGO_ENABLED: '0', GOBIN: gobin },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const args = build.goArgs(outDir);
+    const child = spawn('go', args, { cwd: build.cwd, env: { ...process.env, ...build.env, GOBIN: outDir }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stopKill = onExitSync(() => child.kill('SIGKILL'));
     for (const stream of [child.stdout, child.stderr]) {
       let buffered = '';
@@ -141,70 +149,67 @@ function runGoInstall(spec: GoBinary, gobin: string, log: (l: string) => void): 
       });
       stream.on('end', () => onLine(buffered));
     }
-    const heartbeat = setInterval(() => {
-      log(`[${spec.name} build] still compiling… ${Math.round((Date.now() - started) / 1000)} s`);
-    }, 15_000);
+    const heartbeat = setInterval(() => log(`[${build.name} build] still compiling… ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
     const finish = (result: { ok: true } | { ok: false; reason: string }) => {
       clearInterval(heartbeat);
       stopKill();
+      if (result.ok) log(`[${build.name} build] done in ${Math.round((Date.now() - started) / 1000)} s`);
       resolve(result);
     };
     child.on('error', (error) => finish({ ok: false, reason: `could not run go: ${error.message}` }));
-    child.on('close', (code, signal) => {
-      if (code === 0) finish({ ok: true });
-      else finish({ ok: false, reason: `go install failed (${signal ?? `exit code ${code}`}):\n${tail.join('\n')}` });
-    });
+    child.on('close', (code, signal) => finish(code === 0 ? { ok: true } : { ok: false, reason: `go ${args[0]} failed (${signal ?? `exit code ${code}`}):\n${tail.join('\n')}` }));
   });
 }
 
-/** The binary from PATH, from the per-version cache folder, or freshly built there (once; other processes wait on the lock). */
-export async function findOrBuildGoBinary(spec: GoBinary, log: (l: string) => void = () => {}): Promise<{ path: string } | { error: string }> {
+/** The program from the per-version cache folder, or freshly built there (once; other processes wait on the lock). */
+export async function findOrBuildInCache(build: GoBuild, log: (l: string) => void = () => {}): Promise<{ path: string } | { error: string }> {
   try {
-    const onPath = findOnPath(spec.name);
-    if (onPath) {
-      const version = spec.versionOf?.(onPath);
-      if (version && version !== spec.version.replace(/^v/, '')) {
-        log(`[${spec.name}] using ${onPath} from PATH (version ${version}; Halaqa is tested with ${spec.version})`);
-      }
-      return { path: onPath };
-    }
-
-    const dir = goBinaryCacheDir(spec);
-    const target = path.join(dir, spec.name);
+    const dir = goBinaryCacheDir(build);
+    const target = path.join(dir, build.name);
     if (isExecutable(target)) return { path: target };
 
     await fsp.mkdir(dir, { recursive: true });
-    const release = await acquireLock(path.join(dir, '.build.lock'), spec.name, log);
+    const release = await acquireLock(path.join(dir, '.build.lock'), build.name, log);
     try {
       // Someone may have finished while we waited for the lock.
       if (isExecutable(target)) return { path: target };
-      if (spec.adopt?.(dir, target, log)) return { path: target };
+      if (build.adopt?.(dir, target, log)) return { path: target };
 
-      const installCommand = `CGO_ENABLED=0 go install ${spec.module}@${spec.version}`;
+      const command = `go ${build.goArgs('<cache>').join(' ')}`;
       const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-      if (go.error) {
-        return { error: `${spec.name} is not on PATH and Go is not installed (${go.error.message}), so it cannot be built (needs Go >= 1.26: ${installCommand}).` };
+      if (go.error || go.status !== 0) {
+        return { error: `${build.name} ${build.version} is not built yet and Go is not available to build it (${go.error?.message ?? (go.stderr || go.stdout).trim()}; needs Go >= 1.26: ${command})` };
       }
-      if (go.status !== 0) {
-        return { error: `${spec.name} is not on PATH and \`go version\` failed: ${(go.stderr || go.stdout).trim()}` };
-      }
-      log(`[${spec.name}] building ${spec.name} ${spec.version} with ${go.stdout.trim()} (once)`);
-      const gobin = await fsp.mkdtemp(path.join(dir, '.build-'));
+      log(`[${build.name}] building ${build.version} with ${go.stdout.trim()} (once per machine)`);
+      const outDir = await fsp.mkdtemp(path.join(dir, '.build-'));
       try {
-        const result = await runGoInstall(spec, gobin, log);
-        if (!result.ok) return { error: `building ${spec.name} failed: ${result.reason}` };
-        const built = path.join(gobin, spec.builtName);
-        if (!isExecutable(built)) return { error: `go install succeeded but ${built} is missing` };
+        const result = await runGo(build, outDir, log);
+        if (!result.ok) return { error: `building ${build.name} failed: ${result.reason}` };
+        const built = path.join(outDir, build.builtName ?? build.name);
+        if (!isExecutable(built)) return { error: `the ${build.name} build succeeded but ${built} is missing` };
         await fsp.rename(built, target);
-        log(`[${spec.name}] built ${target}`);
+        log(`[${build.name}] built ${target}`);
         return { path: target };
       } finally {
-        await fsp.rm(gobin, { recursive: true, force: true });
+        await fsp.rm(outDir, { recursive: true, force: true });
       }
     } finally {
       release();
     }
   } catch (error) {
-    return { error: `could not provide ${spec.name}: ${error instanceof Error ? error.message : String(error)}` };
+    return { error: `could not provide ${build.name}: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** The binary from PATH, else from (or built into) the cache with `CGO_ENABLED=0 go install`. */
+export async function findOrBuildGoBinary(spec: GoBinary, log: (l: string) => void = () => {}): Promise<{ path: string } | { error: string }> {
+  const onPath = findOnPath(spec.name);
+  if (onPath) {
+    const version = spec.versionOf?.(onPath);
+    if (version && version !== spec.version.replace(/^v/, '')) {
+      log(`[${spec.name}] using ${onPath} from PATH (version ${version}; Halaqa is tested with ${spec.version})`);
+    }
+    return { path: onPath };
+  }
+  return findOrBuildInCache({ ...spec, goArgs: () => ['install', `${spec.module}@${spec.version}`], env: { CGO_ENABLED: '0' } }, log);
 }

@@ -3,19 +3,19 @@
  * a gateway that stores objects as plain files (`posix` backend), bound to
  * 127.0.0.1. Egress uploads recordings to it and the app signs GET links for
  * it exactly as it does for AWS S3 (server/livekit/recording-storage.ts).
- * Built once with `go install` into ~/.cache/halaqa (go-build.ts).
+ * Built once with `go install` into ~/.cache/halaqa (go-binary.ts).
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { AwsClient } from 'aws4fetch';
 import { startDaemon, waitUntil, type Daemon } from './daemon';
-import { findOrBuildGoProgram } from './go-build';
+import { findOrBuildInCache } from './go-binary';
 import { freePort } from './ports';
 
 export const VERSITYGW_VERSION = 'v1.8.0';
 
 export function findOrBuildVersitygw(log?: (l: string) => void) {
-  return findOrBuildGoProgram(
+  return findOrBuildInCache(
     {
       name: 'versitygw',
       version: VERSITYGW_VERSION,
