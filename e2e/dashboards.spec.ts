@@ -31,13 +31,9 @@ const READY: Record<DemoUser, (page: Page) => Promise<void>> = {
   parent: (page) => expect(page.locator('main section[data-testid^="child-"]')).toContainText(FINISHED),
 };
 
-test('the sign-in page and every role’s home have no serious accessibility problems', async ({ browser }) => {
-  const anonymous = await (await browser.newContext()).newPage();
-  await anonymous.goto('/sign-in');
-  await expect(anonymous.locator('input[name="email"]')).toBeVisible();
-  await expectAccessible(anonymous, 'the sign-in page');
-  await anonymous.context().close();
-
+// Every page's axe run, in both languages, is pages.spec.ts's; here: each role lands on its own home
+// after signing in (and the supervisor's, which no page of pages.spec.ts opens as, passes axe).
+test('every role lands on its home after signing in', async ({ browser }) => {
   const homes: [DemoUser, RegExp][] = [
     ['superAdmin', /\/super$/],
     ['admin', /\/admin$/],
@@ -51,7 +47,7 @@ test('the sign-in page and every role’s home have no serious accessibility pro
     await expect(page).toHaveURL(path);
     await READY[who](page);
     await expect(page.locator('h1')).toHaveCount(1);
-    await expectAccessible(page, `${who}'s home`);
+    if (who === 'supervisor') await expectAccessible(page, `${who}'s home`);
     await page.context().close();
   }
 });

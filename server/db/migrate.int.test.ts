@@ -95,10 +95,13 @@ describe('migrating (npm run db:migrate)', () => {
     const holder = client(url);
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    // A long transaction that wrote to meeting_commands (what the last migration alters).
+    // A long transaction that holds the table the last migration alters.
+    const lastSql = readFileSync(path.join(MIGRATIONS_FOLDER, `${tags.at(-1)}.sql`), 'utf8');
+    const created = new Set([...lastSql.matchAll(/CREATE TABLE "([a-z_]+)"/g)].map((m) => m[1]));
+    const altered = [...lastSql.matchAll(/ALTER TABLE "([a-z_]+)"/g)].map((m) => m[1]).find((t) => !created.has(t));
+    expect(altered, `the last migration (${tags.at(-1)}) alters a table`).toBeTruthy();
     const holding = holder.begin(async (tx) => {
-      await tx`lock table meeting_commands in row exclusive mode`;
-      await tx`lock table meeting_commands in access exclusive mode`;
+      await tx`lock table ${tx(altered!)} in access exclusive mode`;
       await released;
     });
     await new Promise((r) => setTimeout(r, 200));
