@@ -103,9 +103,6 @@ const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void>
   { name: 'admin-sweeps', who: 'admin', open: visit('/admin/sweeps', (p) => expect(p.getByTestId('sweep-stats')).toBeVisible()) },
   { name: 'admin-people', who: 'admin', open: visit('/admin/people', (p) => expect(p.getByTestId('people-table')).toContainText(DEMO_USERS.teacher.name)) },
   { name: 'admin-people-import', who: 'admin', open: visit('/admin/people/import', (p) => expect(p.getByTestId('roster-file')).toBeVisible()) },
-  // The inbox: whatever the notices are (notifications.spec makes some), the list or "none yet" shows once loaded.
-  { name: 'notifications', who: 'parent', open: visit('/notifications', (p) => expect(p.getByTestId('inbox').locator('li').first().or(p.getByTestId('inbox-empty'))).toBeVisible()) },
-  { name: 'notification-settings', who: 'parent', open: visit('/notifications/settings', (p) => expect(p.getByTestId('reminder-lead')).toBeVisible()) },
   { name: 'account-password', who: 'parent', open: visit('/account/password', (p) => expect(p.getByTestId('change-password-form')).toBeVisible()) },
   { name: 'reset-password', open: visit('/reset-password', (p) => expect(p.locator('input[name="email"]')).toBeVisible()) },
   // A well-formed link that names no invitation: the page says the link is not valid.
