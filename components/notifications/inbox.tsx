@@ -36,7 +36,11 @@ export function Inbox() {
         </Button>
       </div>
       <QueryState loading={list.isLoading} error={list.error} />
-      {list.data && items.length === 0 && <p className="text-muted">{t('notifications.empty')}</p>}
+      {list.data && items.length === 0 && (
+        <p className="text-muted" data-testid="inbox-empty">
+          {t('notifications.empty')}
+        </p>
+      )}
       <ul className="m-0 grid list-none gap-3 p-0" data-testid="inbox">
         {items.map((item) => {
           const values = noticeValues(item.params as NoticeParams, formatDateTime);

@@ -101,7 +101,7 @@ describe('notifications', () => {
     expect(kinds).toEqual([`absent:${c.parent.id}`, `late:${c.parent.id}`, `teacher-absent:${c.admin.id}`].sort());
 
     await deliverQueuedMail();
-    expect((await mailpit().waitFor(c.parent.email, { subject: 'غاب' })).Text).toContain('Maryam');
+    expect((await mailpit().waitFor(c.parent.email, { subject: 'غياب' })).Text).toContain('Maryam');
     const parentActor = actorOf(c.parent);
     expect(await unreadCount(db, parentActor)).toBe(2);
     const inbox = await listInbox(db, parentActor, { limit: 10 });
