@@ -107,6 +107,9 @@ const PAGES: { name: string; who?: DemoUser; open: (page: Page) => Promise<void>
   { name: 'reset-password', open: visit('/reset-password', (p) => expect(p.locator('input[name="email"]')).toBeVisible()) },
   // A well-formed link that names no invitation: the page says the link is not valid.
   { name: 'invite-invalid', open: visit(`/invite/${'A'.repeat(43)}`, (p) => expect(p.getByTestId('link-state')).toHaveAttribute('data-state', 'unknown')) },
+  // The inbox: whatever the notices are (notifications.spec makes some), the list or "none yet" shows once loaded.
+  { name: 'notifications', who: 'parent', open: visit('/notifications', (p) => expect(p.getByTestId('inbox').locator('li').first().or(p.getByTestId('inbox-empty'))).toBeVisible()) },
+  { name: 'notification-settings', who: 'parent', open: visit('/notifications/settings', (p) => expect(p.getByTestId('reminder-lead')).toBeVisible()) },
   { name: 'teacher', who: 'teacher', open: visit('/teacher', (p) => expect(p.locator('main')).toContainText(FINISHED)) },
   { name: 'teacher-settings', who: 'teacher', open: visit('/teacher/settings', (p) => expect(p.getByTestId('teacher-settings-form')).toBeVisible()) },
   { name: 'student', who: 'student', open: visit('/student', (p) => expect(p.locator('main')).toContainText(FINISHED)) },

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
 import { QueryState } from '@/components/dashboard/badges';
 import { useTRPC } from '@/components/trpc-provider';
@@ -11,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { toast } from '@/components/ui/toast';
 import { bodyKey, noticeValues, titleKey, type NoticeParams } from './notice-text';
 
-/** The in-app inbox: newest first, in the viewer's language and time zone; mark one or all read. */
+/** The in-app inbox: newest first, in the viewer's language and time zone, live; mark one or all read. */
 export function Inbox() {
   const { t, formatDateTime } = useText();
   const trpc = useTRPC();
@@ -21,6 +22,12 @@ export function Inbox() {
     trpc.notifications.markRead.mutationOptions({
       onSuccess: () => client.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),
       onError: () => toast.error(t('actionFailed')),
+    }),
+  );
+  // The bell's live count moves when a notice arrives or is read (here or in another tab): the list follows it.
+  useSubscription(
+    trpc.notifications.unread.subscriptionOptions(undefined, {
+      onData: () => void client.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),
     }),
   );
   const items = list.data?.items ?? [];
@@ -50,7 +57,9 @@ export function Inbox() {
                 <div className="flex flex-wrap items-start gap-3">
                   <div className="flex-1">
                     <h2 className="m-0 text-base">
-                      <Link href={item.link}>{t(titleKey(item.kind), values)}</Link> {!item.read && <Badge>{t('notifications.unreadBadge')}</Badge>}
+                      <Link className="inline-flex min-h-11 items-center" href={item.link}>
+                        {t(titleKey(item.kind), values)}
+                      </Link> {!item.read && <Badge>{t('notifications.unreadBadge')}</Badge>}
                     </h2>
                     <p className="mb-1 mt-2">{t(bodyKey(item.kind), values)}</p>
                     <p className="m-0 text-sm text-muted">{formatDateTime(item.createdAt)}</p>
