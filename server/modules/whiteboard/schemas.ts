@@ -44,7 +44,7 @@ export const saveImageInput = sessionIdInput
       .max(MAX_IMAGE_CHARS, `The board's image is too large (over ${MAX_IMAGE_CHARS / 1000} kB)`)
       .regex(/^\s*<svg[\s>][\s\S]*<\/svg>\s*$/, 'not an SVG image')
       // Shown in an <img> (where scripts never run); refused anyway so the stored image is plain drawing.
-      .refine((svg) => !/<script|\son\w+\s*=|javascript:/i.test(svg), 'the image may not contain scripts'),
+      .refine((svg) => !/<script|<[^>]*\son\w+\s*=|(?:href|src)\s*=\s*["']?\s*javascript:/i.test(svg), 'the image may not contain scripts'),
   })
   .strict();
 export type SaveImageInput = z.infer<typeof saveImageInput>;
