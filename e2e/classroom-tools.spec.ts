@@ -207,7 +207,8 @@ test('a poll: asked by the teacher, answered by the student (and changed), resul
 
 /** Draws a short zigzag with the pointer, as a person would, on the board's canvas. */
 async function drawStroke(page: Page, tool: 'freedraw' | 'rectangle', from: { x: number; y: number }) {
-  await page.getByTestId(`toolbar-${tool}`).click();
+  // Excalidraw's tool is a radio input under its icon: click its label, as a finger would.
+  await page.getByTestId(`toolbar-${tool}`).locator('xpath=..').click();
   const box = await page.getByTestId('board-canvas').boundingBox();
   expect(box, 'the board is on screen').toBeTruthy();
   const x0 = box!.x + box!.width * from.x;
