@@ -84,6 +84,19 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
     return () => clearInterval(timer);
   }, [api, canDraw, send, sessionId, refetch]);
 
+  // Excalidraw 0.18's main-menu button has no accessible name (axe: button-name): give it one, in the viewer's language.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const menuLabel = t('board.menu');
+  useEffect(() => {
+    const root = canvasRef.current;
+    if (!root) return;
+    const label = () => root.querySelectorAll('.dropdown-menu-button:not([aria-label])').forEach((b) => b.setAttribute('aria-label', menuLabel));
+    label();
+    const observer = new MutationObserver(label);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [menuLabel, view !== null]);
+
   const save = useCallback(async () => {
     if (!api) return;
     const elements = api.getSceneElements();
@@ -149,7 +162,7 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
       </div>
       {error && <ErrorText className="px-3">{error.message}</ErrorText>}
       {view && (
-        <div className="board-canvas" data-testid="board-canvas" data-element-count={count} data-scene-version={scene.data?.version ?? 0}>
+        <div ref={canvasRef} className="board-canvas" data-testid="board-canvas" data-element-count={count} data-scene-version={scene.data?.version ?? 0}>
           <Excalidraw
             excalidrawAPI={setApi}
             viewModeEnabled={!canDraw}
