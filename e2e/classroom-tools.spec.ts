@@ -3,13 +3,15 @@
  * session: the teacher opens Al-Mulk 1–5 and highlights ayah 3, the
  * student's room shows the same ayah highlighted (and again after a reload,
  * as a late joiner); axe finds nothing serious in the tools in Arabic and
- * English. Runs before room-controls.spec.ts, which ends that meeting; it
+ * English; a whiteboard stroke by the teacher reaches the student, a
+ * student draws when allowed, and the closed board is saved for the
+ * session page. Runs before room-controls.spec.ts, which ends that meeting; it
  * starts the meeting when no spec before it did, and leaves it running.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
-import { expect, signedInPage, test } from './fixtures/demo';
+import { cspViolations, expect, signedInPage, test } from './fixtures/demo';
 
 const CURRENT_SESSION = 'Surat Al-Mulk';
 
@@ -199,6 +201,102 @@ test('a poll: asked by the teacher, answered by the student (and changed), resul
   // Stored with the session: its page lists it.
   await student.goto(`/sessions/${sessionId}`);
   await expect(student.getByTestId('session-polls')).toContainText('Did you memorise ayah 5?');
+  await student.context().close();
+  await teacher.context().close();
+});
+
+/** Draws a short zigzag with the pointer, as a person would, on the board's canvas. */
+async function drawStroke(page: Page, tool: 'freedraw' | 'rectangle', from: { x: number; y: number }) {
+  // Excalidraw's tool is a radio input under its icon: click its label, as a finger would.
+  await page.getByTestId(`toolbar-${tool}`).locator('xpath=..').click();
+  const box = await page.getByTestId('board-canvas').boundingBox();
+  expect(box, 'the board is on screen').toBeTruthy();
+  const x0 = box!.x + box!.width * from.x;
+  const y0 = box!.y + box!.height * from.y;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(x0 + i * 12, y0 + (i % 2 ? 20 : 0) + i * 4, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** The board's own controls (Excalidraw's toolbar is its own) are at least 44 px high. */
+async function expectBoardBarTouchFriendly(page: Page) {
+  const heights = await page
+    .getByTestId('board-panel')
+    .locator('.mushaf-bar')
+    .locator('button, select')
+    .evaluateAll((xs) => xs.map((x) => [x.textContent?.trim() ?? x.tagName, Math.round(x.getBoundingClientRect().height)] as const));
+  expect(heights.length).toBeGreaterThan(0);
+  expect(heights.filter(([, h]) => h < 44)).toEqual([]);
+}
+
+test('the whiteboard: a stroke by the teacher appears on the student’s screen; a student draws when allowed; the saved board is on the session page', async ({ browser }) => {
+  const teacher = await signedInPage(browser, 'teacher');
+  await setLocale(teacher, 'en');
+  const sessionId = await currentSessionId(teacher);
+  await teacher.goto(`/room/${sessionId}`);
+  // Runs alone too (-g whiteboard): starts the meeting when no test before it did.
+  const start = teacher.getByTestId('start-meeting');
+  await expect(start.or(teacher.locator('.lk-prejoin'))).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await join(teacher);
+  const student = await signedInPage(browser, 'student');
+  await setLocale(student, 'ar');
+  await student.goto(`/room/${sessionId}`);
+  await join(student);
+  // A Mushaf left open by the tests before takes room; the board is the subject here.
+  if (await teacher.getByTestId('mushaf-close').isVisible()) await teacher.getByTestId('mushaf-close').click();
+
+  await teacher.getByTestId('tools-entry').click();
+  await teacher.getByTestId('tool-board').click();
+  await teacher.getByTestId('board-open').click();
+  const teacherBoard = teacher.getByTestId('board-canvas');
+  await expect(teacherBoard.locator('canvas').first()).toBeVisible({ timeout: 30_000 });
+  await drawStroke(teacher, 'freedraw', { x: 0.3, y: 0.3 });
+  await expect(teacherBoard).toHaveAttribute('data-element-count', '1');
+
+  // The student's screen shows the teacher's stroke; the student only watches.
+  const studentBoard = student.getByTestId('board-canvas');
+  await expect(studentBoard).toHaveAttribute('data-element-count', '1', { timeout: 30_000 });
+  await expect(student.getByTestId('board-may-draw')).toHaveAttribute('data-may-draw', 'false');
+  await expect(student.getByTestId('toolbar-rectangle')).toHaveCount(0);
+  await student.screenshot({ path: 'test-results/tools/board-student-ar.png' });
+  await expectToolsAccessible(student, 'the student’s whiteboard (ar)');
+  await expectBoardBarTouchFriendly(teacher);
+  await teacher.screenshot({ path: 'test-results/tools/board-teacher-en.png' });
+  await expectToolsAccessible(teacher, 'the teacher’s whiteboard (en)');
+
+  // The teacher lets every student draw: the student's rectangle reaches the teacher.
+  await teacher.getByTestId('board-drawers').selectOption('all');
+  await expect(student.getByTestId('board-may-draw')).toHaveAttribute('data-may-draw', 'true');
+  await drawStroke(student, 'rectangle', { x: 0.55, y: 0.35 });
+  await expect(teacherBoard).toHaveAttribute('data-element-count', '2', { timeout: 30_000 });
+
+  // A late joiner (the student after a reload, in English) starts from the stored board.
+  await setLocale(student, 'en');
+  await student.reload();
+  await join(student);
+  await expect(student.getByTestId('board-canvas')).toHaveAttribute('data-element-count', '2', { timeout: 30_000 });
+  await expectToolsAccessible(student, 'the student’s whiteboard (en)');
+  await setLocale(teacher, 'ar');
+  await teacher.reload();
+  await join(teacher);
+  await expect(teacher.getByTestId('board-canvas')).toHaveAttribute('data-element-count', '2', { timeout: 30_000 });
+  await expectBoardBarTouchFriendly(teacher);
+  await teacher.screenshot({ path: 'test-results/tools/board-teacher-ar.png' });
+  await expectToolsAccessible(teacher, 'the teacher’s whiteboard (ar)');
+  // Excalidraw runs under the page's Content-Security-Policy as it is: nothing refused.
+  expect(await cspViolations(teacher)).toEqual([]);
+  expect(await cspViolations(student)).toEqual([]);
+
+  // Closing saves the board as an image: the board leaves everyone's screen, the session page shows it.
+  await teacher.getByTestId('board-close').click();
+  await expect(student.getByTestId('board-panel')).toHaveCount(0);
+  await student.goto(`/sessions/${sessionId}`);
+  const saved = student.getByTestId('session-whiteboard-image');
+  await expect(saved).toBeVisible();
+  expect(await saved.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the saved board is a picture').toBe(true);
+  await student.screenshot({ path: 'test-results/tools/board-session-page-en.png', fullPage: true });
   await student.context().close();
   await teacher.context().close();
 });

@@ -6,8 +6,9 @@ import { useTRPC } from '@/components/trpc-provider';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorText } from '@/components/ui/notice';
+import { saveBoardBeforeEnd } from './tools/board-saver';
 
-/** "End for everyone" asks first: it removes everyone and finalises attendance (docs/rules.md#running-over-and-ending). */
+/** "End for everyone" asks first: it removes everyone and finalises attendance (docs/rules.md#running-over-and-ending); an open whiteboard is saved first. */
 export function EndForEveryone({ sessionId, onEnded }: { sessionId: number; onEnded: () => void }) {
   const { t } = useText();
   const trpc = useTRPC();
@@ -18,7 +19,7 @@ export function EndForEveryone({ sessionId, onEnded }: { sessionId: number; onEn
         title={t('classroom.confirmEndTitle')}
         description={t('classroom.confirmEndBody')}
         confirmLabel={t('endForEveryone')}
-        onConfirm={() => end.mutate({ sessionId })}
+        onConfirm={() => void saveBoardBeforeEnd().then(() => end.mutate({ sessionId }))}
         trigger={
           <Button variant="danger" disabled={end.isPending} data-testid="end-for-everyone">
             {t('endForEveryone')}

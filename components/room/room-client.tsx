@@ -282,7 +282,7 @@ export function RoomClient({
         {live && joined && (
           <ClassClockBar sessionId={sessionId} times={{ ...session, scheduledAt: new Date(session.scheduledAt) }} canManage={viewer.canManage && !observing} onExtended={() => void detail.refetch()} />
         )}
-        {joined && state && <ClassroomTools sessionId={sessionId} state={state} canManage={viewer.canManage} isStudent={isStudent} kind={session.kind} />}
+        {joined && state && <ClassroomTools sessionId={sessionId} userId={state.me.userId} state={state} canManage={viewer.canManage} isStudent={isStudent} kind={session.kind} />}
         {controls.liveUpdates === 'error' || (joined && controls.liveUpdates === 'connecting') ? (
           <p className="m-0 border-b border-[#e5c36b] bg-[#fff4d6] px-3 py-2 text-[#3d2e00]" role="status" data-testid="live-updates-down">
             {t('room.liveUpdatesDown')}

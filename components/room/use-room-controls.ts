@@ -37,7 +37,8 @@ export function useRoomControls(sessionId: number, handlers: RoomControlHandlers
     (command: CommandEnvelope) => {
       if (!inbox.current.accept(command.id)) return;
       queryClient.setQueryData(stateKey, (old) => (old ? { ...old, ...applyCommand(old, command) } : old));
-      void queryClient.invalidateQueries({ queryKey: stateKey });
+      // A whiteboard stroke changes only the scene's version, which the reducer applied: no refetch per stroke.
+      if (command.type !== 'whiteboard_changed') void queryClient.invalidateQueries({ queryKey: stateKey });
       const { handlers: h, ack: sendAck, userId } = latest.current;
       if (command.critical) sendAck({ sessionId, commandId: command.id });
       if (command.type === 'meeting_ended') h.onEnded();

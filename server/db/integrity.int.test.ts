@@ -177,6 +177,7 @@ const rows = {
     sender_id: home.teacherId,
   }),
   roomState: (): Record<string, Value> => ({ session_id: home.bareSessionId, academy_id: home.academyId }),
+  whiteboard: (): Record<string, Value> => ({ session_id: home.sessionId, academy_id: home.academyId, updated_by: superAdminId }),
   recording: (): Record<string, Value> => ({
     academy_id: home.academyId,
     session_id: home.sessionId,
@@ -221,6 +222,9 @@ const CROSS_TENANT: Case[] = [
   { what: "a command in another academy's session", table: 'meeting_commands', ok: rows.command, bad: () => ({ session_id: away.sessionId }), constraint: 'meeting_commands_session_fk' },
   { what: "a command sent by another academy's teacher", table: 'meeting_commands', ok: rows.command, bad: () => ({ sender_id: away.teacherId }), constraint: 'meeting_commands_user_guard' },
   { what: "a room state of another academy's session", table: 'room_states', ok: rows.roomState, bad: () => ({ session_id: away.bareSessionId }), constraint: 'room_states_session_fk' },
+  { what: "a whiteboard of another academy's session", table: 'whiteboards', ok: rows.whiteboard, bad: () => ({ session_id: away.sessionId }), constraint: 'whiteboards_session_fk' },
+  { what: "a whiteboard drawn on by another academy's teacher", table: 'whiteboards', ok: rows.whiteboard, bad: () => ({ updated_by: away.teacherId }), constraint: 'whiteboards_user_guard' },
+  { what: "a whiteboard image saved by another academy's teacher", table: 'whiteboards', ok: rows.whiteboard, bad: () => ({ image_saved_by: away.teacherId }), constraint: 'whiteboards_user_guard' },
   { what: "a recording of another academy's session", table: 'recordings', ok: rows.recording, bad: () => ({ session_id: away.sessionId }), constraint: 'recordings_session_fk' },
   { what: "a recording started by another academy's teacher", table: 'recordings', ok: rows.recording, bad: () => ({ started_by: away.teacherId }), constraint: 'recordings_user_guard' },
   { what: "a recording stopped by another academy's teacher", table: 'recordings', ok: rows.recording, bad: () => ({ stopped_by: away.teacherId }), constraint: 'recordings_user_guard' },

@@ -11,6 +11,8 @@ export const BODY_LIMITS = {
   trpc: 100_000,
   /** people.importPreview alone: a roster file of up to 2,000,000 characters, Arabic ones two bytes each in UTF-8. */
   rosterImport: 4_500_000,
+  /** whiteboard.draw and whiteboard.saveImage alone: a scene update of up to 600,000 characters or an image of up to 900,000, Arabic text two bytes each. */
+  whiteboard: 2_000_000,
   /** next-auth's forms: email, password, CSRF token, callback URL. */
   auth: 16_000,
   /** LiveKit webhook events (a room_finished with many participants stays far below). */

@@ -32,7 +32,61 @@ async function askedPoll(c: Cell): Promise<number> {
 
 const commandShape = (data: unknown) => expect(data).toMatchObject({ commandId: expect.any(String) });
 
+/** The board opened by the super admin in the target session (so an allowed call has one to act on). */
+async function openedBoard(c: Cell): Promise<void> {
+  await as(c, c.fixture.actors.super_admin).whiteboard.set(session(c, { drawers: { kind: 'teacher' } }));
+}
+const STROKE = { id: 'stroke-1', type: 'freedraw', version: 2, versionNonce: 7, isDeleted: false, points: [[0, 0], [4, 4]] };
+
 export const TOOLS_CELL_SPECS: Record<string, CellSpec> = {
+  'whiteboard.set': {
+    scope: 'session',
+    rule: 'manage',
+    input: (c) => session(c, { drawers: { kind: 'all' } }),
+    shape: (d) => expect(d).toMatchObject({ commandId: expect.any(String), whiteboard: { drawers: { kind: 'all' }, sceneVersion: expect.any(Number) } }),
+  },
+  'whiteboard.close': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c, allowed) => {
+      if (allowed) await openedBoard(c);
+      return session(c);
+    },
+    shape: commandShape,
+  },
+  // Students may draw only when the teacher lets them; the board is open for the teacher alone here (whiteboard.int.test.ts has the rest).
+  'whiteboard.draw': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c) => {
+      await openedBoard(c).catch(() => {});
+      return session(c, { elements: [STROKE] });
+    },
+    shape: (d) => expect(d).toMatchObject({ version: expect.any(Number) }),
+  },
+  'whiteboard.scene': {
+    scope: 'session',
+    rule: 'join',
+    input: (c) => session(c),
+    shape: (d) => expect(d).toMatchObject({ open: expect.any(Boolean), version: expect.any(Number), elements: expect.any(Array), mayDraw: expect.any(Boolean) }),
+  },
+  'whiteboard.saveImage': {
+    scope: 'session',
+    rule: 'manage',
+    input: async (c) => {
+      await openedBoard(c).catch(() => {});
+      return session(c, { svg: '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L4 4"/></svg>' });
+    },
+    shape: (d) => expect(d).toMatchObject({ savedAt: expect.any(String) }),
+  },
+  // The matrix's sessions may have an image from the saveImage cells, or none yet.
+  'whiteboard.image': {
+    scope: 'session',
+    rule: 'join',
+    input: (c) => session(c),
+    shape: (d) => expect(d === null || (typeof (d as { svg: unknown }).svg === 'string' && typeof (d as { savedAt: unknown }).savedAt === 'string')).toBe(true),
+  },
+
   'mushaf.text': {
     scope: 'self',
     rule: 'anyone',

@@ -75,7 +75,76 @@ function pollIdCases(f: BadInputFixture): BadInputCase[] {
   return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId'), ...badIds(base, 'pollId')];
 }
 
+/** A valid Excalidraw element, as the board sends it. */
+const STROKE = { id: 'stroke-1', type: 'freedraw', version: 2, versionNonce: 12345, isDeleted: false, x: 10, y: 10, points: [[0, 0], [5, 5]] };
+
+function sessionOnly(f: BadInputFixture): BadInputCase[] {
+  const base = { sessionId: f.liveSessionId };
+  return [...notAnObject(), ...unknownKeys(base), ...badIds(base, 'sessionId')];
+}
+
 export const TOOLS_BAD_INPUT_CASES: Record<string, ProcedureBadInputs> = {
+  'whiteboard.set': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, drawers: { kind: 'all' } };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        { what: 'drawers missing', input: { sessionId: f.liveSessionId } },
+        { what: 'drawers of an unknown kind', input: { ...base, drawers: { kind: 'everyone' } } },
+        { what: 'drawers a string', input: { ...base, drawers: 'all' } },
+        { what: 'one drawer without a userId', input: { ...base, drawers: { kind: 'one' } } },
+        { what: 'one drawer with a userId of 0', input: { ...base, drawers: { kind: 'one', userId: 0 } } },
+        { what: 'one drawer with a fractional userId', input: { ...base, drawers: { kind: 'one', userId: 1.5 } } },
+        { what: 'all drawers with a userId', input: { ...base, drawers: { kind: 'all', userId: f.studentId } } },
+        { what: 'one drawer who is not a student of the session', input: { ...base, drawers: { kind: 'one', userId: f.parentId } }, expect: 'NOT_FOUND' },
+        { what: 'one drawer of another academy', input: { ...base, drawers: { kind: 'one', userId: f.otherAcademyUserId } }, expect: 'NOT_FOUND' },
+      ];
+    },
+  },
+  'whiteboard.close': { as: 'teacher', cases: sessionOnly },
+  'whiteboard.scene': { as: 'parent', cases: sessionOnly },
+  'whiteboard.image': { as: 'parent', cases: sessionOnly },
+  'whiteboard.draw': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, elements: [STROKE] };
+      const without = (field: string) => Object.fromEntries(Object.entries(STROKE).filter(([k]) => k !== field));
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        { what: 'no elements', input: { ...base, elements: [] } },
+        { what: 'elements not a list', input: { ...base, elements: STROKE } },
+        { what: '4001 elements', input: { ...base, elements: Array.from({ length: 4001 }, (_, i) => ({ ...STROKE, id: `e${i}` })) } },
+        { what: 'an element that is a string', input: { ...base, elements: ['stroke'] } },
+        ...['id', 'type', 'version', 'versionNonce', 'isDeleted'].map((field) => ({ what: `an element without ${field}`, input: { ...base, elements: [without(field)] } })),
+        { what: 'an element id of 65 characters', input: { ...base, elements: [{ ...STROKE, id: 'x'.repeat(65) }] } },
+        { what: 'an element version of 0', input: { ...base, elements: [{ ...STROKE, version: 0 }] } },
+        { what: 'an element version that is a string', input: { ...base, elements: [{ ...STROKE, version: '2' }] } },
+        { what: 'an element versionNonce that is a fraction', input: { ...base, elements: [{ ...STROKE, versionNonce: 1.5 }] } },
+        { what: 'a scene over 600 kB', input: { ...base, elements: [{ ...STROKE, text: 'x'.repeat(600_001) }] } },
+      ];
+    },
+  },
+  'whiteboard.saveImage': {
+    as: 'teacher',
+    cases: (f) => {
+      const base = { sessionId: f.liveSessionId, svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' };
+      return [
+        ...notAnObject(),
+        ...unknownKeys(base),
+        ...badIds(base, 'sessionId'),
+        ...badString(base, 'svg', ['<png/>', 'not an image', '<svg></svg><script>alert(1)</script>']),
+        { what: 'an SVG with a script', input: { ...base, svg: '<svg><script>alert(1)</script></svg>' } },
+        { what: 'an SVG with an event handler', input: { ...base, svg: '<svg onload="alert(1)"></svg>' } },
+        { what: 'an SVG with a javascript: link', input: { ...base, svg: '<svg><a href="javascript:alert(1)"></a></svg>' } },
+        { what: 'an SVG over 900 kB', input: { ...base, svg: `<svg>${'x'.repeat(900_001)}</svg>` } },
+      ];
+    },
+  },
   'mushaf.text': {
     as: 'student',
     cases: () => {

@@ -16,6 +16,7 @@ import { roomRouter } from './routers/room';
 import { schedulingRouter } from './routers/scheduling';
 import { sessionRouter } from './routers/session';
 import { sweepsRouter } from './routers/sweeps';
+import { whiteboardRouter } from './routers/whiteboard';
 import { createCallerFactory, router } from './procedures';
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   scheduling: schedulingRouter,
   session: sessionRouter,
   sweeps: sweepsRouter,
+  whiteboard: whiteboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@
  */
 import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
 import type { MushafView } from './mushaf';
+import type { WhiteboardView } from './whiteboard';
 
 export const TOPICS = ['teacher_controls', 'participant_management', 'hand_raising', 'session_announcements', 'system_notifications', 'classroom_tools'] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -39,6 +40,9 @@ export const COMMAND_SPECS = {
   mushaf_set: { topic: 'classroom_tools', priority: 1, critical: false },
   mushaf_closed: { topic: 'classroom_tools', priority: 1, critical: false },
   poll_changed: { topic: 'classroom_tools', priority: 1, critical: false },
+  whiteboard_set: { topic: 'classroom_tools', priority: 1, critical: false },
+  whiteboard_closed: { topic: 'classroom_tools', priority: 1, critical: false },
+  whiteboard_changed: { topic: 'classroom_tools', priority: 0, critical: false },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandType = keyof typeof COMMAND_SPECS;
@@ -68,6 +72,11 @@ export interface CommandPayloads {
   mushaf_closed: Record<string, never>;
   /** A poll was asked, answered, closed or its results shown: clients refetch it (who answered what is not broadcast). */
   poll_changed: { pollId: number };
+  /** The whiteboard opened, or who may draw on it changed. */
+  whiteboard_set: { whiteboard: WhiteboardView };
+  whiteboard_closed: Record<string, never>;
+  /** The scene reached this version (the elements are too large for a command): clients behind it refetch whiteboard.scene. */
+  whiteboard_changed: { version: number };
 }
 
 /** What travels, on the data channel and the event stream alike. */

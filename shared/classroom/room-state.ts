@@ -8,6 +8,7 @@ import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
 import type { CommandEnvelope } from './envelope';
 import { micLockedFor } from './grants';
 import { isMushafView, type MushafView } from './mushaf';
+import { isWhiteboardView, type WhiteboardView } from './whiteboard';
 
 export interface RemovedParticipant {
   userId: number;
@@ -34,6 +35,8 @@ export interface RoomStateView {
   recording: boolean;
   /** The shared Mushaf everyone follows; null = closed (docs/rules.md#teaching-tools). */
   mushaf: MushafView | null;
+  /** The shared whiteboard and who may draw on it; null = closed. Its scene is whiteboard.scene's. */
+  whiteboard: WhiteboardView | null;
 }
 
 export const EMPTY_ROOM_STATE: RoomStateView = {
@@ -49,6 +52,7 @@ export const EMPTY_ROOM_STATE: RoomStateView = {
   ended: false,
   recording: false,
   mushaf: null,
+  whiteboard: null,
 };
 
 export function isMicLocked(state: Pick<RoomStateView, 'micsLocked' | 'mutedIdentities' | 'speakerIdentity'>, identity: string): boolean {
@@ -136,5 +140,16 @@ export function applyCommand(state: RoomStateView, command: CommandEnvelope): Ro
       return { ...state, mushaf: null };
     case 'poll_changed':
       return state;
+    case 'whiteboard_changed': {
+      const { version } = command.payload;
+      if (!state.whiteboard || typeof version !== 'number' || version <= state.whiteboard.sceneVersion) return state;
+      return { ...state, whiteboard: { ...state.whiteboard, sceneVersion: version } };
+    }
+    case 'whiteboard_set': {
+      const { whiteboard } = command.payload;
+      return isWhiteboardView(whiteboard) ? { ...state, whiteboard } : state;
+    }
+    case 'whiteboard_closed':
+      return { ...state, whiteboard: null };
   }
 }

@@ -17,6 +17,7 @@ import { ReconcileButton } from './reconcile-button';
 import { RecordingsPanel } from './recordings-panel';
 import { SessionRecitations } from '@/components/recitations/session-recitations';
 import { SessionPolls } from '@/components/polls/session-polls';
+import { SessionWhiteboard } from '@/components/whiteboard/session-whiteboard';
 import { RecordsTable, type RecordRow } from './records-table';
 import { SessionFigures } from './session-figures';
 import { plannedEndMs } from '@/shared/classroom/class-clock';
@@ -119,6 +120,7 @@ export function SessionDetail({ sessionId, role }: { sessionId: number; role: Us
       <RecordingsPanel sessionId={session.id} roomOpen={live} />
       <SessionRecitations sessionId={session.id} hideWhenEmpty={session.kind !== 'quran'} />
       <SessionPolls sessionId={session.id} />
+      <SessionWhiteboard sessionId={session.id} />
       {canManage && <SessionFigures sessionId={session.id} live={live} />}
       <Card aria-labelledby="records-heading">
         <h2 id="records-heading">{canManage ? t('attendanceLabel') : role === 'parent' ? t('childrensAttendance') : t('myAttendance')}</h2>

@@ -13,11 +13,13 @@ import type { RoomStateView } from '@/shared/classroom/room-state';
 // Each tool is its own chunk, loaded when it is first shown: the room page's initial JavaScript stays as it was.
 const MushafPanel = dynamic(() => import('./mushaf-panel').then((m) => m.MushafPanel), { ssr: false });
 const PollPanel = dynamic(() => import('./poll-panel').then((m) => m.PollPanel), { ssr: false });
+// Excalidraw is large (see README): it is in this chunk only, fetched when the board is first shown.
+const WhiteboardPanel = dynamic(() => import('./whiteboard-panel').then((m) => m.WhiteboardPanel), { ssr: false });
 const SessionRecitations = dynamic(() => import('@/components/recitations/session-recitations').then((m) => m.SessionRecitations), { ssr: false });
 
-const TOOLS = ['mushaf', 'poll', 'recitation'] as const;
+const TOOLS = ['mushaf', 'poll', 'recitation', 'board'] as const;
 type Tool = (typeof TOOLS)[number];
-const LABELS: Record<Tool, TextKey> = { mushaf: 'tools.mushaf', poll: 'poll.title', recitation: 'recitation.title' };
+const LABELS: Record<Tool, TextKey> = { mushaf: 'tools.mushaf', poll: 'poll.title', recitation: 'recitation.title', board: 'board.title' };
 
 /**
  * The room's teaching tools (docs/rules.md#teaching-tools) behind one "Tools" entry:
@@ -27,12 +29,14 @@ const LABELS: Record<Tool, TextKey> = { mushaf: 'tools.mushaf', poll: 'poll.titl
  */
 export function ClassroomTools({
   sessionId,
+  userId,
   state,
   canManage,
   isStudent,
   kind,
 }: {
   sessionId: number;
+  userId: number;
   state: RoomStateView;
   canManage: boolean;
   isStudent: boolean;
@@ -55,6 +59,7 @@ export function ClassroomTools({
   const shown = (tool: Tool) => {
     if (tool === 'mushaf') return state.mushaf !== null || (canManage && opened.has('mushaf'));
     if (tool === 'poll') return canManage ? opened.has('poll') : pollForStudents !== null;
+    if (tool === 'board') return state.whiteboard !== null || (canManage && opened.has('board'));
     return canManage && opened.has(tool);
   };
   const toggle = (tool: Tool) =>
@@ -86,6 +91,14 @@ export function ClassroomTools({
       {shown('mushaf') && <MushafPanel sessionId={sessionId} view={state.mushaf} canManage={canManage} onHide={() => setOpened((c) => new Set([...c].filter((x) => x !== 'mushaf')))} />}
       {shown('poll') && (
         <PollPanel sessionId={sessionId} canManage={canManage} isStudent={isStudent} current={canManage ? latest : pollForStudents} refresh={() => void polls.refetch()} />
+      )}
+      {shown('board') && (
+        <WhiteboardPanel
+          sessionId={sessionId}
+          view={state.whiteboard}
+          viewer={{ userId, canManage, isStudent }}
+          onHide={() => setOpened((c) => new Set([...c].filter((x) => x !== 'board')))}
+        />
       )}
       {shown('recitation') && (
         <div className="tool-panel" data-testid="recitation-panel">

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { MushafView } from '@/shared/classroom/mushaf';
+import type { WhiteboardView } from '@/shared/classroom/whiteboard';
 import { academies } from './academies';
 import { sessions } from './sessions';
 import { users } from './users';
@@ -37,7 +38,7 @@ export const meetingCommands = pgTable(
     ),
     check(
       'meeting_commands_type',
-      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended', 'speaker_allowed', 'speaker_revoked', 'class_extended', 'mushaf_set', 'mushaf_closed', 'poll_changed')`,
+      sql`${t.type} IN ('mute_participant', 'allow_microphone', 'mute_all', 'allow_microphones', 'stop_publishing', 'allow_publishing', 'remove_participant', 'readmit_participant', 'hand_raised', 'hand_lowered', 'hands_lowered_all', 'announcement_set', 'announcement_cleared', 'meeting_ended', 'speaker_allowed', 'speaker_revoked', 'class_extended', 'mushaf_set', 'mushaf_closed', 'poll_changed', 'whiteboard_set', 'whiteboard_closed', 'whiteboard_changed')`,
     ),
     check('meeting_commands_priority', sql`${t.priority} BETWEEN 0 AND 3`),
     check('meeting_commands_attempts', sql`${t.attempts} >= 0`),
@@ -89,6 +90,8 @@ export const roomStates = pgTable(
   teacherArrivedAt: timestamp('teacher_arrived_at', { withTimezone: true, precision: 3 }),
   /** The shared Mushaf everyone in the room follows; null = closed. */
   mushaf: jsonb('mushaf').$type<MushafView | null>(),
+  /** The shared whiteboard and who may draw; null = closed. Its scene is in whiteboards. */
+  whiteboard: jsonb('whiteboard').$type<WhiteboardView | null>(),
   version: integer('version').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Mistake } from '@/shared/quran/mistakes';
+import type { BoardElement } from '@/shared/classroom/whiteboard';
 import { academies } from './academies';
 import { sessions } from './sessions';
 import { users } from './users';
@@ -88,4 +89,35 @@ export const pollAnswers = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.pollId, t.userId] }), check('poll_answers_choice', sql`${t.choice} BETWEEN 0 AND 5`)],
+);
+
+/**
+ * A session's shared whiteboard: the scene (Excalidraw elements, merged per
+ * element on every update; a late joiner loads it) and, once the teacher
+ * closes the board or ends the meeting, the final board as an SVG image the
+ * session page shows. Whether it is open and who may draw is room_states.whiteboard.
+ */
+export const whiteboards = pgTable(
+  'whiteboards',
+  {
+    sessionId: integer('session_id').primaryKey(),
+    academyId: integer('academy_id')
+      .notNull()
+      .references(() => academies.id, { onDelete: 'cascade' }),
+    elements: jsonb('elements').$type<BoardElement[]>().notNull().default([]),
+    /** Bumped by every change; whiteboard_changed commands carry it. */
+    sceneVersion: integer('scene_version').notNull().default(0),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** The final board, exported by the teacher's browser (Excalidraw's exportToSvg). */
+    imageSvg: text('image_svg'),
+    imageSavedAt: timestamp('image_saved_at', { withTimezone: true, precision: 3 }),
+    imageSavedBy: integer('image_saved_by').references(() => users.id),
+  },
+  (t) => [
+    foreignKey({ name: 'whiteboards_session_fk', columns: [t.academyId, t.sessionId], foreignColumns: [sessions.academyId, sessions.id] }).onDelete('cascade'),
+    check('whiteboards_scene_version', sql`${t.sceneVersion} >= 0`),
+    // shared/classroom/whiteboard.ts: MAX_IMAGE_CHARS (the procedures refuse larger ones first, with a clear message).
+    check('whiteboards_image_size', sql`${t.imageSvg} IS NULL OR length(${t.imageSvg}) <= 900000`),
+  ],
 );

@@ -41,6 +41,7 @@ export { markTeacherArrived } from './state-store';
 export { closeMushaf, setMushaf } from './set-mushaf';
 export { sweepRoom } from './sweep-room';
 export { issueCommand } from './issue-command';
-export { getManagedRoomOrThrow, getStudentRoomOrThrow, type RoomContext } from './room-context';
+export { getManagedRoomOrThrow, getStudentRoomOrThrow, getViewerRoomOrThrow, type RoomContext } from './room-context';
+export { readRoomState } from './state-store';
 export * from './schemas';
 export type { CommandResult } from './enforce-controls';

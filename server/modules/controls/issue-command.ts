@@ -8,6 +8,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '@/server/deps';
+import type { Tx } from '@/server/db';
 import { notify } from '@/server/db/notify';
 import { logger } from '@/server/lib/logger';
 import { insertCommand } from './command-store';
@@ -20,11 +21,15 @@ export interface IssueCommandInput<T extends CommandType> {
   roomName: string;
   senderId: number | null;
   type: T;
-  payload: CommandPayloads[T];
+  /** The payload, or how to compute it from the state the change wrote (whiteboard_changed carries the new scene version). */
+  payload: CommandPayloads[T] | ((state: RoomStateRow) => CommandPayloads[T]);
   /** Who must acknowledge a critical command; null = nobody in particular. */
   targets: string[] | null;
-  /** The state change, computed from the locked current row. */
-  change?: (current: RoomStateRow) => RoomStateChange;
+  /**
+   * The state change, computed from the locked current row. It may write rows of its own in the
+   * same transaction (the whiteboard's scene) and refuse by throwing, which writes nothing.
+   */
+  change?: (current: RoomStateRow, tx: Tx) => RoomStateChange | Promise<RoomStateChange>;
 }
 
 export interface IssuedCommand {
@@ -40,13 +45,14 @@ export async function issueCommand<T extends CommandType>(deps: Pick<Deps, 'db' 
   const { envelope, state } = await deps.db.transaction(async (tx) => {
     const key = { academyId: input.academyId, sessionId: input.sessionId };
     const current = await lockRoomState(tx, key);
-    const state = await writeRoomState(tx, current, input.change?.(current) ?? {}, now);
+    const state = await writeRoomState(tx, current, (await input.change?.(current, tx)) ?? {}, now);
+    const payload = typeof input.payload === 'function' ? input.payload(state) : input.payload;
     const row = await insertCommand(tx, {
       ...key,
       id: randomUUID(),
       type: input.type,
       topic: spec.topic,
-      payload: input.payload,
+      payload,
       priority: spec.priority,
       critical: spec.critical,
       senderId: input.senderId,
@@ -54,7 +60,7 @@ export async function issueCommand<T extends CommandType>(deps: Pick<Deps, 'db' 
       now,
     });
     await notify(tx, { sessionId: input.sessionId, kind: 'command', id: row.id });
-    return { envelope: buildEnvelope(input.type, input.payload, { id: row.id, sentAt: row.createdAt }), state };
+    return { envelope: buildEnvelope(input.type, payload, { id: row.id, sentAt: row.createdAt }), state };
   });
   const delivered = await sendEnvelope(deps, input.roomName, envelope);
   return { envelope, state, delivered };

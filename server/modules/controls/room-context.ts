@@ -48,6 +48,13 @@ export async function getManagedRoomOrThrow(deps: Deps, actor: Actor, sessionId:
   return liveRoom(deps, actor, ctx);
 }
 
+/** Anyone who may join the session (staff, students, parents), in a live meeting; what they may do there is the caller's to decide. */
+export async function getViewerRoomOrThrow(deps: Deps, actor: Actor, sessionId: number): Promise<RoomContext> {
+  const ctx = await getSessionContextOrThrow(deps.db, actor, sessionId);
+  assertCanView(ctx);
+  return liveRoom(deps, actor, ctx);
+}
+
 /** A student of the session, in a live meeting. */
 export async function getStudentRoomOrThrow(deps: Deps, actor: Actor, sessionId: number): Promise<RoomContext> {
   const ctx = await getSessionContextOrThrow(deps.db, actor, sessionId);

@@ -11,7 +11,7 @@ import { ALL_STUDENTS, type ControlState } from './permissions';
 import type { RoomStateView } from '@/shared/classroom/room-state';
 
 export type RoomStateRow = typeof roomStates.$inferSelect;
-export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds' | 'speakerIdentity' | 'teacherArrivedAt' | 'mushaf'>>;
+export type RoomStateChange = Partial<Pick<RoomStateRow, 'raisedHands' | 'announcement' | 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds' | 'speakerIdentity' | 'teacherArrivedAt' | 'mushaf' | 'whiteboard'>>;
 
 /** The row's fields that decide what students may publish. */
 export type ControlRow = Pick<RoomStateRow, 'studentsCanPublish' | 'mutedIdentities' | 'removedUserIds' | 'speakerIdentity' | 'teacherArrivedAt'>;
@@ -90,6 +90,7 @@ export async function toStateView(db: DbExecutor, academyId: number, row: RoomSt
     raisedHands: row?.raisedHands ?? [],
     announcement: row?.announcement ?? null,
     mushaf: row?.mushaf ?? null,
+    whiteboard: row?.whiteboard ?? null,
     ...controlStateOf(row),
     removed: removedIds.map((userId) => ({ userId, name: names.find((n) => n.userId === userId)?.name ?? String(userId) })),
     ended,
