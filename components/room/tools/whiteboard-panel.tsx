@@ -1,5 +1,6 @@
 'use client';
 
+import './excalidraw-assets';
 import '@excalidraw/excalidraw/index.css';
 import { CaptureUpdateAction, Excalidraw, exportToSvg } from '@excalidraw/excalidraw';
 import type { ExcalidrawImperativeAPI } from '@excalidraw/excalidraw/types';
