@@ -68,8 +68,12 @@ test('the admin dashboard shows the finished session’s attendance and download
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-  const header = lines[0]!.split(',');
-  const column = (name: string) => header.indexOf(name);
+  // The header is in the admin's language; the same export with `header=keys` names the same columns stably.
+  const href = (await page.getByTestId('export-csv').getAttribute('href'))!;
+  const keys = (await (await page.request.get(`${href}${href.includes('?') ? '&' : '?'}header=keys`)).text()).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+  expect(lines[0]!.split(',')).toHaveLength(keys.length);
+  expect(lines[0]).not.toContain('session_title');
+  const column = (name: string) => keys.indexOf(name);
   const records = lines
     .slice(1)
     .map((line) => line.split(','))
