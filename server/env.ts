@@ -9,7 +9,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { resolveRecordingStorage, type RecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage, type RecordingStorage } from '@/server/recording-config';
 
 const optionalUrl = z.string().url().optional();
 

@@ -10,7 +10,7 @@
 import 'server-only';
 import { EgressClient, EncodedFileOutput, EncodedFileType, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
-import type { S3Storage } from './recording-storage';
+import type { S3Storage } from '@/server/recording-config';
 
 /** What one egress report says, in plain data (egressReportOf builds it from EgressInfo). */
 export interface EgressReport {

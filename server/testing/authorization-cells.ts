@@ -25,7 +25,7 @@ import type { EgressCapture } from '@/server/testing/egress-capture';
 import { createAcademy, createCircle, createCourse, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 
 export type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
 export const WHO: Who[] = ['anonymous', 'super_admin', 'academy_admin', 'supervisor', 'teacher', 'student', 'parent'];
