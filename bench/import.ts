@@ -21,7 +21,7 @@ import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import type { Deps } from '@/server/deps';
 import { systemClock } from '@/server/lib/clock';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 import { createAcademy, createCircle, createCourse, createUser } from '@/server/seed/factories';
 import { createCaller } from '@/server/trpc/root';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';

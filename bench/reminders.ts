@@ -18,7 +18,7 @@ import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import { depsFor, type Deps } from '@/server/deps';
 import { fixedClock } from '@/server/lib/clock';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 import { runSweep } from '@/server/modules/sweeps';
 import { createDatabase, startEmbeddedPostgres } from '@/scripts/infra/postgres';
 import { onShutdown, shutdownAndExit } from '@/scripts/infra/shutdown';

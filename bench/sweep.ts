@@ -20,7 +20,7 @@ import postgres from 'postgres';
 import { createDb } from '@/server/db';
 import { runMigrations } from '@/server/db/migrate';
 import { depsFor, type Deps } from '@/server/deps';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 import { eligibleScheduledRange } from '@/server/modules/scheduling';
 import { createScheduledMeetings, creationCandidatesQuery, DEFAULT_CONCURRENCY } from '@/server/modules/sweeps';
 import { findOrBuildLivekitServer, startLivekitServer } from '@/scripts/infra/livekit';

@@ -8,7 +8,7 @@ import { getEnv, type Env, type MailSettings } from '@/server/env';
 import { systemClock, type Clock } from '@/server/lib/clock';
 import { createEgressGateway, type EgressGateway } from '@/server/livekit/egress';
 import { createLivekitGateway, type LivekitGateway } from '@/server/livekit/gateway';
-import type { RecordingStorage } from '@/server/livekit/recording-storage';
+import type { RecordingStorage } from '@/server/recording-config';
 
 export interface Deps {
   db: Db;

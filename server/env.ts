@@ -9,7 +9,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { RECORDING_VIDEO_PATTERN, resolveRecordingStorage, type RecordingStorage } from '@/server/livekit/recording-storage';
+import { RECORDING_VIDEO_PATTERN, resolveRecordingStorage, type RecordingStorage } from '@/server/recording-config';
 
 const optionalUrl = z.string().url().optional();
 

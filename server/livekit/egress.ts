@@ -10,7 +10,7 @@
 import 'server-only';
 import { AudioCodec, EgressClient, TokenVerifier, EncodedFileOutput, EncodedFileType, EncodingOptions, S3Upload, type EgressInfo } from 'livekit-server-sdk';
 import type { LivekitConfig } from '@/server/env';
-import type { RecordingEncoding, S3Storage } from './recording-storage';
+import type { RecordingEncoding, S3Storage } from '@/server/recording-config';
 
 /** What one egress report says, in plain data (egressReportOf builds it from EgressInfo). */
 export interface EgressReport {

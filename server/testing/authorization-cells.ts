@@ -26,7 +26,7 @@ import { participantIdentity } from '@/shared/classroom/identity';
 import { createAcademy, createCircle, createCourse, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 import { GROUP_CELL_SPECS } from './group-authorization-cells';
 import { TOOLS_CELL_SPECS } from './tools-authorization-cells';
 import { PEOPLE_CELL_SPECS } from './people-cells';

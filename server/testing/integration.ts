@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '@/server/lib/clock';
 import type { Actor } from '@/server/lib/actor';
 import { createEgressGateway } from '@/server/livekit/egress';
 import { createLivekitGateway } from '@/server/livekit/gateway';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 import { drainMailQueue } from '@/server/modules/mail';
 import { createCaller } from '@/server/trpc/root';
 import type { users } from '@/server/db/schema';

@@ -13,7 +13,7 @@ import { academyVideoSettings, recordings } from '@/server/db/schema';
 import type { Deps } from '@/server/deps';
 import { handleLivekitWebhook } from '@/server/http/livekit-webhook';
 import type { Actor } from '@/server/lib/actor';
-import { resolveRecordingStorage } from '@/server/livekit/recording-storage';
+import { resolveRecordingStorage } from '@/server/recording-config';
 import { createMeeting } from '@/server/modules/meetings';
 import { participantIdentity } from '@/shared/classroom/identity';
 import { createAcademy, createCircle, createSession, createUser, linkParent, setTeacherSettings } from '@/server/seed/factories';
