@@ -31,17 +31,10 @@ module.exports = {
     },
     {
       name: 'shared-is-isomorphic',
-      comment: 'shared/ runs in the browser and on the server: no app/, components/ or server/ imports (server/db/schema types excepted).',
+      comment: 'shared/ runs in the browser and on the server: no app/, components/, server/ or scripts/ imports. The database schema takes its value lists and JSON column types from shared/, not the other way round.',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { path: '^(app|components|server|scripts)/', pathNot: '^server/db/schema/' },
-    },
-    {
-      name: 'shared-schema-types-only',
-      comment: 'shared/ may take row types from server/db/schema, never values.',
-      severity: 'error',
-      from: { path: '^shared/' },
-      to: { path: '^server/db/schema/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^(app|components|server|scripts)/' },
     },
     {
       name: 'app-through-transport',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useText } from '@/components/i18n/use-text';
-import type { Announcement } from '@/server/db/schema/controls';
+import type { Announcement } from '@/shared/classroom/hand-and-announcement';
 
 /** The teacher's announcement, read out by screen readers when it changes. */
 export function AnnouncementBanner({ announcement }: { announcement: Announcement | null }) {

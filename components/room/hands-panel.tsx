@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ErrorText } from '@/components/ui/notice';
 import { toast } from '@/components/ui/toast';
-import type { RaisedHand } from '@/server/db/schema/controls';
+import type { RaisedHand } from '@/shared/classroom/hand-and-announcement';
 import { SpeakerButton } from './speaker-button';
 import type { RoomAction } from './room-action';
 

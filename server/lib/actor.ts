@@ -1,5 +1,5 @@
 import 'server-only';
-import type { UserRole } from '@/server/db/schema/enums';
+import type { UserRole } from '@/shared/people/roles';
 
 /** The signed-in user as every use case sees it; built from the next-auth session. */
 export interface Actor {

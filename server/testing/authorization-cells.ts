@@ -27,73 +27,10 @@ import { createAcademy, createCircle, createCourse, createSession, createUser, l
 import { actorOf, callerFor, integrationConfig, testDeps } from '@/server/testing/integration';
 import { joinAsParticipant, type TestParticipant } from '@/server/testing/livekit-participant';
 import { resolveRecordingStorage } from '@/server/recording-config';
+import type { Cell, CellSpec, MatrixFixture, Target, Want, Who } from './authorization-cell-spec';
 import { GROUP_CELL_SPECS } from './group-authorization-cells';
 import { TOOLS_CELL_SPECS } from './tools-authorization-cells';
 import { PEOPLE_CELL_SPECS } from './people-cells';
-
-export type Who = 'anonymous' | 'super_admin' | 'academy_admin' | 'supervisor' | 'teacher' | 'student' | 'parent';
-export const WHO: Who[] = ['anonymous', 'super_admin', 'academy_admin', 'supervisor', 'teacher', 'student', 'parent'];
-
-export const SESSION_TARGETS = ['ownCircle', 'oneToOne', 'course', 'sameTeacherOtherCircle', 'otherTeacher', 'otherAcademy'] as const;
-export const ACADEMY_TARGETS = ['ownAcademy', 'otherAcademy'] as const;
-export type SessionTarget = (typeof SESSION_TARGETS)[number];
-export type Target = SessionTarget | 'ownAcademy' | 'self';
-export type Want = 'OK' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
-
-/**
- * manage: the session's teacher or a manager; join: anyone who may join;
- * student: its students only; staff: those who join but not students and
- * parents (the matrix's academy does not share recordings with them);
- * manager: academy admins, supervisors and the super admin only.
- */
-type SessionRule = 'manage' | 'join' | 'student' | 'staff' | 'manager';
-/** manager / admin: by role, then the academy; staff: managers and teachers; teacherSettings: the teacher or a manager. */
-type AcademyRule = 'manager' | 'admin' | 'staff' | 'teacherSettings';
-/** public: anyone, signed in or not (the one-time link is the credential). */
-type SelfRule = 'anyone' | 'parent' | 'superAdmin' | 'public';
-
-export interface Cell {
-  who: Who;
-  target: Target;
-  actor: Actor | null;
-  deps: Deps;
-  input: unknown;
-  /** The session aimed at (session targets). */
-  sessionId: number;
-  /** The academy aimed at. */
-  academyId: number;
-  /** A student of the target session other than the caller where there is one: whom controls aim at. */
-  subject: Actor;
-  fixture: MatrixFixture;
-  /** What to assert the shape of: the answer, or a subscription's first event. */
-  read(data: unknown): Promise<unknown>;
-  /** Undone after the call, whatever its outcome (a connected participant leaves). */
-  onCleanup(undo: () => Promise<unknown>): void;
-  cleanup(): Promise<void>;
-}
-
-interface Common {
-  /** Builds the input, preparing what an allowed call needs (`allowed` says whether it will be). */
-  input(c: Cell, allowed: boolean): unknown;
-  shape(data: unknown, c: Cell): void | Promise<void>;
-  /** A cell whose answer differs from the rule's. */
-  except?(who: Who, target: Target): Want | undefined;
-  /**
-   * An allowed call that ends at this refusal has passed authorization (recording: the matrix's
-   * livekit-server has no egress service; recording on the real stack is recordings.int.test.ts's).
-   */
-  passedAuthorization?(error: unknown): boolean;
-}
-export type CellSpec =
-  | (Common & { scope: 'session'; rule: SessionRule; /** default true: the session has a live meeting */ meeting?: boolean })
-  | (Common & { scope: 'academy'; rule: AcademyRule })
-  | (Common & { scope: 'self'; rule: SelfRule });
-
-export function targetsOf(spec: CellSpec): readonly Target[] {
-  if (spec.scope === 'session') return SESSION_TARGETS;
-  if (spec.scope === 'academy') return ACADEMY_TARGETS;
-  return ['self'];
-}
 
 const OWN: readonly Target[] = ['ownCircle', 'oneToOne', 'course', 'sameTeacherOtherCircle'];
 const MEMBER: readonly Target[] = ['ownCircle', 'oneToOne', 'course'];
@@ -150,26 +87,7 @@ export function expectedOutcome(spec: CellSpec, who: Who, target: Target): Want 
 // ---------------------------------------------------------------------------
 // The fixture: two academies, every role, one audience of each kind.
 
-interface SessionPlan {
-  academyId: number;
-  teacherId: number;
-  kind: 'quran' | 'academic' | 'interactive_course';
-  audience: { circleId: number } | { studentId: number } | { courseId: number };
-  subject: Actor;
-}
 
-export interface MatrixFixture {
-  db: Db;
-  actors: Record<Exclude<Who, 'anonymous'>, Actor>;
-  homeAcademyId: number;
-  awayAcademyId: number;
-  /** The teacher of each academy (for teacher-scoped procedures). */
-  teacherOf: { ownAcademy: number; otherAcademy: number };
-  circleOf: { ownAcademy: number; otherAcademy: number };
-  /** A stored webhook problem (`cannot_apply`) of each academy. */
-  problemIdOf: { ownAcademy: string; otherAcademy: string };
-  plans: Record<SessionTarget, SessionPlan>;
-}
 
 export async function buildMatrixFixture(db: Db): Promise<MatrixFixture> {
   // Recording is allowed (so an allowed recording.start gets as far as the egress service), but not shared with students.

@@ -7,7 +7,7 @@
 import { expect } from 'vitest';
 import { schedules } from '@/server/db/schema';
 import { createCircle, createUser } from '@/server/seed/factories';
-import type { Cell, CellSpec } from './authorization-cells';
+import type { Cell, CellSpec } from './authorization-cell-spec';
 
 const any = (type: unknown) => expect.any(type);
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

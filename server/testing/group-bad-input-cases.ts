@@ -21,7 +21,7 @@ import {
   type BadInputCase,
   type BadInputFixture,
   type ProcedureBadInputs,
-} from './bad-input-cases';
+} from './bad-input-kit';
 
 type Obj = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * (issue 16), merged into BAD_INPUT_CASES (./bad-input-cases.ts). As there,
  * each case starts from an input that would be accepted.
  */
-import { badBoolean, badBoundedInt, badIds, badString, missing, notAnObject, TEN_KB, unknownKeys, type BadInputCase, type BadInputFixture, type ProcedureBadInputs } from './bad-input-cases';
+import { badBoolean, badBoundedInt, badIds, badString, missing, notAnObject, TEN_KB, unknownKeys, type BadInputCase, type BadInputFixture, type ProcedureBadInputs } from './bad-input-kit';
 
 type Obj = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import { hashPassword } from '@/server/lib/password';
 import { issueAccountToken } from '@/server/modules/accounts';
 import { createAcademy, createUser, DEFAULT_TEST_PASSWORD, linkParent } from '@/server/seed/factories';
 import { callerFor } from './integration';
-import type { Cell, CellSpec } from './authorization-cells';
+import type { Cell, CellSpec } from './authorization-cell-spec';
 
 const any = (type: unknown) => expect.any(type);
 const unique = () => randomUUID().slice(0, 8);

@@ -15,7 +15,7 @@ import {
   type BadInputCase,
   type BadInputFixture,
   type ProcedureBadInputs,
-} from '@/server/testing/bad-input-cases';
+} from '@/server/testing/bad-input-kit';
 
 const live = (f: BadInputFixture) => ({ sessionId: f.liveSessionId });
 

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { recitations } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
 import { callerFor } from '@/server/testing/integration';
-import type { Cell, CellSpec } from './authorization-cells';
+import type { Cell, CellSpec } from './authorization-cell-spec';
 
 const session = <T extends object>(c: Cell, extra: T = {} as T) => ({ sessionId: c.sessionId, ...extra });
 const as = (c: Cell, actor: Actor) => callerFor(c.deps, actor);

@@ -2,7 +2,7 @@
  * Bad inputs for the teaching tools' procedures (mushaf.*, recitation.*,
  * poll.*), merged with the other tables in bad-inputs.int.test.ts.
  */
-import { badIds, badString, NONEXISTENT_ID, notAnObject, TEN_KB, unknownKeys, type BadInputCase, type BadInputFixture, type ProcedureBadInputs } from '@/server/testing/bad-input-cases';
+import { badIds, badString, NONEXISTENT_ID, notAnObject, TEN_KB, unknownKeys, type BadInputCase, type BadInputFixture, type ProcedureBadInputs } from '@/server/testing/bad-input-kit';
 
 type Obj = Record<string, unknown>;
 

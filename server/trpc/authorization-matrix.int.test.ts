@@ -9,7 +9,8 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDb, testDb } from '@/server/testing/integration';
 import { callByPath, listProcedures } from '@/server/testing/procedures';
-import { CELL_SPECS, buildMatrixFixture, expectedOutcome, prepareCell, targetsOf, WHO, type MatrixFixture } from '@/server/testing/authorization-cells';
+import { CELL_SPECS, buildMatrixFixture, expectedOutcome, prepareCell } from '@/server/testing/authorization-cells';
+import { targetsOf, WHO, type MatrixFixture } from '@/server/testing/authorization-cell-spec';
 
 const db = testDb();
 const PROCEDURES = listProcedures();

@@ -10,15 +10,15 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting, roomNameFor } from '@/server/modules/meetings';
+import { BAD_INPUT_CASES as GENERAL_CASES } from '@/server/testing/bad-input-cases';
 import {
-  BAD_INPUT_CASES as GENERAL_CASES,
   NONEXISTENT_ID,
   TEN_KB,
   httpBody,
   httpStatusOf,
   type BadInputFixture,
   type CallerRole,
-} from '@/server/testing/bad-input-cases';
+} from '@/server/testing/bad-input-kit';
 import { dbFingerprint, settledFingerprint, type DbFingerprint } from '@/server/testing/db-fingerprint';
 import { createAcademy, createCircle, createSession, createUser, linkParent } from '@/server/seed/factories';
 import { actorOf, callerFor, closeTestDb, testDb, testDeps } from '@/server/testing/integration';

@@ -10,7 +10,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/lib/actor';
 import { createMeeting } from '@/server/modules/meetings';
-import { httpBody } from '@/server/testing/bad-input-cases';
+import { httpBody } from '@/server/testing/bad-input-kit';
 import { dbFingerprint, settledFingerprint, type DbFingerprint } from '@/server/testing/db-fingerprint';
 import { createAcademy, createCircle, createSession, createUser } from '@/server/seed/factories';
 import { actorOf, closeTestDb, testDb, testDeps } from '@/server/testing/integration';

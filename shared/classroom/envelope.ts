@@ -3,7 +3,7 @@
  * free of server imports: the browser decodes the same envelopes from the
  * LiveKit data channel and from the event stream.
  */
-import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
+import type { Announcement, RaisedHand } from './hand-and-announcement';
 import type { MushafView } from './mushaf';
 import type { WhiteboardView } from './whiteboard';
 

@@ -4,7 +4,7 @@
  * applies commands with this reducer the moment they arrive and then
  * refetches that truth.
  */
-import type { Announcement, RaisedHand } from '@/server/db/schema/controls';
+import type { Announcement, RaisedHand } from './hand-and-announcement';
 import type { CommandEnvelope } from './envelope';
 import { micLockedFor } from './grants';
 import { isMushafView, type MushafView } from './mushaf';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { MushafView } from '@/shared/classroom/mushaf';
+import type { Announcement, RaisedHand } from '@/shared/classroom/hand-and-announcement';
 import type { WhiteboardView } from '@/shared/classroom/whiteboard';
 import { academies } from './academies';
 import { sessions } from './sessions';
@@ -56,20 +57,6 @@ export const commandAcks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.commandId, t.identity] })],
 );
-
-export interface RaisedHand {
-  userId: number;
-  identity: string;
-  name: string;
-  raisedAt: string;
-}
-
-export interface Announcement {
-  id: string;
-  text: string;
-  by: string;
-  at: string;
-}
 
 /** The room's current state, so late joiners and reconnecting clients can catch up. */
 export const roomStates = pgTable(

@@ -1,24 +1,12 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { USER_ROLES } from '@/shared/people/roles';
+import { SESSION_STATUSES } from '@/shared/session-status';
 
-export const userRole = pgEnum('user_role', [
-  'super_admin',
-  'academy_admin',
-  'supervisor',
-  'teacher',
-  'student',
-  'parent',
-]);
+export const userRole = pgEnum('user_role', USER_ROLES);
 
 export const sessionKind = pgEnum('session_kind', ['quran', 'academic', 'interactive_course']);
 
-export const sessionStatus = pgEnum('session_status', [
-  'scheduled',
-  'ready',
-  'ongoing',
-  'completed',
-  'cancelled',
-  'absent',
-]);
+export const sessionStatus = pgEnum('session_status', SESSION_STATUSES);
 
 export const attendanceStatus = pgEnum('attendance_status', ['present', 'late', 'partial', 'absent']);
 
