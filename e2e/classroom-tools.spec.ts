@@ -299,6 +299,14 @@ test('the whiteboard: a stroke by the teacher appears on the student’s screen;
   expect(new URL(font.url()).origin, 'the font comes from the app, not a CDN').toBe(new URL(teacher.url()).origin);
   expect(font.status()).toBe(200);
 
+  // While it is open, the teacher's browser keeps the saved image current: a meeting that ends by itself still leaves it.
+  const imageInput = encodeURIComponent(JSON.stringify({ json: { sessionId } }));
+  await expect
+    .poll(async () => student.evaluate(async (q) => (await (await fetch(`/api/trpc/whiteboard.image?input=${q}`)).json()).result?.data?.json?.svg ?? '', imageInput), {
+      message: 'the open board is saved as an image',
+      timeout: 45_000,
+    })
+    .toContain('<svg');
   // Closing saves the board as an image: the board leaves everyone's screen, the session page shows it.
   await teacher.getByTestId('board-close').click();
   await expect(student.getByTestId('board-panel')).toHaveCount(0);

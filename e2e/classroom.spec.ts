@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { DEMO_USERS } from '@/server/seed/demo-users';
 import { cspViolations, expect, signedInPage, test } from './fixtures/demo';
 
@@ -40,6 +41,12 @@ test('teacher and student meet in a real room and attendance follows the webhook
   await expect(table).toContainText(DEMO_USERS.student.name);
   await expect(table).toContainText(DEMO_USERS.teacher.name);
   await teacher.screenshot({ path: 'test-results/room-teacher.png', fullPage: true });
+  // The joined room, video tiles and their buttons included, passes axe (serious and critical).
+  for (const [page, who] of [[teacher, 'teacher'], [student, 'student']] as const) {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(blocking, `axe in the ${who}’s joined room`).toEqual([]);
+  }
 
   // The student leaves; the leave is recorded.
   await student.locator('.lk-disconnect-button').click();

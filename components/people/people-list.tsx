@@ -18,7 +18,7 @@ import { InvitationLink, type InvitationShown } from './invitation-link';
 import { ChildrenDialog, EditPersonDialog, type PersonRow } from './person-dialogs';
 
 const PAGE_SIZE = 25;
-type Status = 'active' | 'invited' | 'inactive';
+type Status = 'active' | 'invited' | 'inactive' | 'mail_refused';
 
 /** The academy's people: filter, search, page; admins act on each row. */
 export function PeopleList({ canEdit }: { canEdit: boolean }) {
@@ -64,6 +64,7 @@ export function PeopleList({ canEdit }: { canEdit: boolean }) {
             <option value="active">{t('people.statusActive')}</option>
             <option value="invited">{t('people.statusInvited')}</option>
             <option value="inactive">{t('people.statusInactive')}</option>
+            <option value="mail_refused">{t('people.statusMailRefused')}</option>
           </Select>
         </Field>
       </search>
@@ -92,8 +93,9 @@ export function PeopleList({ canEdit }: { canEdit: boolean }) {
                 {people.data.rows.map((p) => (
                   <tr key={p.id} data-testid={`person-${p.id}`}>
                     <td>{p.name}</td>
-                    <td dir="ltr" className="text-start">
-                      {p.email}
+                    <td>
+                      <span dir="ltr">{p.email}</span>
+                      {p.mailRefused && <MailRefused refused={p.mailRefused} />}
                     </td>
                     <td>{t(`role.${p.role}` as TextKey)}</td>
                     <td>
@@ -124,6 +126,20 @@ export function PeopleList({ canEdit }: { canEdit: boolean }) {
       {editing && <EditPersonDialog person={editing} onClose={() => setEditing(null)} />}
       {children && <ChildrenDialog parent={children} onClose={() => setChildren(null)} />}
     </Card>
+  );
+}
+
+/** Mail to this address bounced for good: the worker sends nothing more until the admin corrects the email. */
+function MailRefused({ refused }: { refused: NonNullable<PersonRow['mailRefused']> }) {
+  const { t, formatDate } = useText();
+  return (
+    <div className="text-sm" data-testid="mail-refused">
+      <Badge tone="danger">{t('people.mailRefused')}</Badge>{' '}
+      <span className="text-muted">{t('people.mailRefusedSince', { date: formatDate(refused.at) })}</span>
+      <div className="text-muted">
+        {t('people.mailRefusedReason')} <q dir="ltr">{refused.reason}</q>
+      </div>
+    </div>
   );
 }
 

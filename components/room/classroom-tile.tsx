@@ -3,6 +3,7 @@
 import './classroom-tile.css';
 import { ParticipantTile, useMaybeTrackRefContext, useParticipants } from '@livekit/components-react';
 import { Eye, Hand } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useText } from '@/components/i18n/use-text';
 import { participantKind } from '@/shared/classroom/grants';
 import type { TrackReferenceOrPlaceholder } from '@livekit/components-react';
@@ -17,8 +18,9 @@ export function ClassroomTile({ raisedHands }: { raisedHands: ReadonlySet<string
   const { t } = useText();
   const track = useMaybeTrackRefContext();
   const raised = track ? raisedHands.has(track.participant.identity) : false;
+  const tile = useFocusToggleLabel(t('room.focusTile'));
   return (
-    <div className="classroom-tile">
+    <div className="classroom-tile" ref={tile}>
       <ParticipantTile />
       {raised && (
         <span className="tile-hand" data-testid="tile-hand" role="img" aria-label={t('room.handIsRaised')}>
@@ -27,6 +29,25 @@ export function ClassroomTile({ raisedHands }: { raisedHands: ReadonlySet<string
       )}
     </div>
   );
+}
+
+/**
+ * LiveKit's tile has a button that enlarges the tile (and puts it back) with
+ * an icon and no name (axe: button-name): name it in the viewer's language,
+ * also when LiveKit renders the tile again.
+ */
+function useFocusToggleLabel(label: string) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const name = () => root.querySelectorAll('.lk-focus-toggle-button').forEach((b) => b.getAttribute('aria-label') === label || b.setAttribute('aria-label', label));
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [label]);
+  return ref;
 }
 
 /** The teacher sees how many parents are watching, instead of their empty tiles. */

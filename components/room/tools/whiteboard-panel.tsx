@@ -23,8 +23,16 @@ type Viewer = { userId: number; canManage: boolean; isStudent: boolean };
  * command (the room state's sceneVersion) makes the others fetch the scene and
  * merge it in per element (shared/classroom/whiteboard.ts). The teacher
  * chooses who draws; closing the board (or ending the meeting) saves it as
- * an SVG the session page shows.
+ * an SVG the session page shows, and while it is open the teacher's browser
+ * saves it again every SAVE_EVERY_MS when it changed, so a meeting that ends
+ * by itself (the end sweep, the teacher's connection lost) still leaves the
+ * board on the session page, at most that much behind.
  */
+const SAVE_EVERY_MS = 20_000;
+
+/** Changes whenever an element is added, edited or deleted (Excalidraw bumps an element's version on every edit). */
+const sceneFingerprint = (elements: readonly { id: string; version: number }[]) => elements.map((e) => `${e.id}:${e.version}`).join(',');
+
 export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId: number; view: WhiteboardView | null; viewer: Viewer; onHide(): void }) {
   const { t, locale, dir } = useText();
   const trpc = useTRPC();
@@ -112,6 +120,27 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
   }, [api, saveImage, sessionId]);
 
   useEffect(() => (viewer.canManage && view ? registerBoardSaver(save) : undefined), [viewer.canManage, view, save]);
+
+  // The teacher's browser keeps the saved image current while the board is open.
+  const boardOpen = view !== null;
+  const lastSaved = useRef('');
+  // The latest save, read by the timer: the timer is not restarted on every render.
+  const saveNow = useRef(save);
+  useEffect(() => {
+    saveNow.current = save;
+  }, [save]);
+  useEffect(() => {
+    if (!api || !viewer.canManage || !boardOpen) return;
+    const timer = setInterval(() => {
+      const fingerprint = sceneFingerprint(api.getSceneElements());
+      if (fingerprint === '' || fingerprint === lastSaved.current) return;
+      saveNow.current().then(
+        () => (lastSaved.current = fingerprint),
+        () => {},
+      );
+    }, SAVE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [api, viewer.canManage, boardOpen]);
 
   const closeBoard = async () => {
     await save().catch(() => {});

@@ -12,7 +12,7 @@ import { handleCronRequest } from '@/server/http/cron';
 import { systemClock } from '@/server/lib/clock';
 import { startMailpit } from '@/scripts/infra/mailpit';
 import { createAcademy, createSession, createUser } from '@/server/seed/factories';
-import { closeTestDb, eventually, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
+import { actorOf, callerFor, closeTestDb, eventually, integrationConfig, testDb, testDeps } from '@/server/testing/integration';
 import { linkIn, mailpitClient } from '@/server/testing/mailpit';
 import { checkMail, drainMailQueue, enqueueMail, enqueueMails, startMailWorker, type MailWorkerDeps } from './index';
 
@@ -141,8 +141,14 @@ describe('mail queue', () => {
     expect(rows.every((r) => r.attempts === 1)).toBe(true);
   });
 
-  it('marks a permanently refused address and never tries it again', async () => {
+  it('marks a permanently refused address, never tries it again, and shows it to the academy’s admins on the person', async () => {
     const address = `nobody-${unique()}@refused.invalid`;
+    const academy = await createAcademy(db);
+    const student = await createUser(db, { academyId: academy.id, role: 'student', email: address });
+    const admin = actorOf(await createUser(db, { academyId: academy.id, role: 'academy_admin' }));
+    const listed = async (who: typeof admin, input: { status?: 'mail_refused' } = {}) =>
+      (await callerFor(testDeps(), who).people.list({ search: address, ...input })).rows.map((r) => ({ id: r.id, mailRefused: r.mailRefused }));
+    expect(await listed(admin)).toEqual([{ id: student.id, mailRefused: null }]);
     const first = await enqueueMail({ appUrl }, db, { to: { address, locale: 'en', timeZone: 'UTC' }, template: checkMail, params: { requestedAt: new Date() } });
     await drainMailQueue(workerDeps());
     const refused = await rowOf(first!.id);
@@ -150,6 +156,11 @@ describe('mail queue', () => {
     expect(refused.lastError).toMatch(/550|not allowed|rejected/i);
     const [mark] = await db.select().from(mailRefusedAddresses).where(eq(mailRefusedAddresses.address, address));
     expect(mark).toBeDefined();
+    // The admin's list says so on the person, with the server's words, and finds everyone refused with one filter.
+    const shown = await listed(admin, { status: 'mail_refused' });
+    expect(shown).toEqual([{ id: student.id, mailRefused: { reason: refused.lastError, at: mark!.refusedAt } }]);
+    const otherAdmin = actorOf(await createUser(db, { academyId: (await createAcademy(db)).id, role: 'academy_admin' }));
+    expect(await listed(otherAdmin, { status: 'mail_refused' })).toEqual([]);
 
     const second = await enqueueMail({ appUrl }, db, { to: { address, locale: 'en', timeZone: 'UTC' }, template: checkMail, params: { requestedAt: new Date() } });
     await drainMailQueue(workerDeps());

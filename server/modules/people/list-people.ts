@@ -1,12 +1,14 @@
 /**
  * The academy's people, a page at a time: by role, by status (active,
  * deactivated, invited and not yet signed up), and by a part of the name or
- * email. Each invited person carries their latest invitation's state.
+ * email. Each invited person carries their latest invitation's state, and
+ * each whose address an SMTP server refused for good says so (the mail
+ * worker sends nothing more to it: the admin corrects the email).
  */
 import 'server-only';
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '@/server/deps';
-import { accountTokens, parentChildren, users } from '@/server/db/schema';
+import { accountTokens, mailRefusedAddresses, parentChildren, users } from '@/server/db/schema';
 import type { Academy } from '@/server/modules/academies';
 import { toPersonView, type PersonView } from './person-access';
 import type { ListPeopleInput } from './schemas';
@@ -16,6 +18,8 @@ export interface PersonRow extends PersonView {
   invitation: { expiresAt: Date; state: 'pending' | 'expired' | 'revoked' } | null;
   /** Parents: their children; students: their parents. */
   linked: { id: number; name: string }[];
+  /** The SMTP server's reason and when, if mail to this person's address is refused. */
+  mailRefused: { reason: string; at: Date } | null;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -32,6 +36,9 @@ export async function listPeople(
   if (input.status === 'active') filters.push(eq(users.active, true), isNotNull(users.passwordSetAt));
   if (input.status === 'inactive') filters.push(eq(users.active, false));
   if (input.status === 'invited') filters.push(eq(users.active, true), isNull(users.passwordSetAt));
+  if (input.status === 'mail_refused') {
+    filters.push(sql`EXISTS (SELECT 1 FROM ${mailRefusedAddresses} WHERE ${mailRefusedAddresses.address} = ${users.email})`);
+  }
   if (input.search) {
     const pattern = `%${escapeLike(input.search)}%`;
     filters.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
@@ -57,6 +64,14 @@ export async function listPeople(
     .select()
     .from(parentChildren)
     .where(and(eq(parentChildren.academyId, academy.id), or(sql`${parentChildren.parentId} IN (${idList})`, sql`${parentChildren.childId} IN (${idList})`)));
+  const refused = new Map(
+    (
+      await deps.db
+        .select()
+        .from(mailRefusedAddresses)
+        .where(sql`${mailRefusedAddresses.address} = ANY(${sql.param(people.map((p) => p.email))}::text[])`)
+    ).map((r) => [r.address, { reason: r.reason, at: r.refusedAt }]),
+  );
   const otherIds = [...new Set(links.flatMap((l) => [l.parentId, l.childId]))];
   const names = new Map(
     otherIds.length
@@ -77,6 +92,7 @@ export async function listPeople(
           .filter((l) => l.parentId === p.id || l.childId === p.id)
           .map((l) => (l.parentId === p.id ? l.childId : l.parentId))
           .map((id) => ({ id, name: names.get(id) ?? `#${id}` })),
+        mailRefused: refused.get(p.email) ?? null,
       };
     }),
   };

@@ -16,7 +16,8 @@ export const listPeopleInput = z
     role: z.enum(ACADEMY_ROLES).optional(),
     /** Part of a name or an email. */
     search: z.string().trim().max(200).optional(),
-    status: z.enum(['active', 'inactive', 'invited']).optional(),
+    /** mail_refused: people whose address an SMTP server refused for good (nothing more is sent to it). */
+    status: z.enum(['active', 'inactive', 'invited', 'mail_refused']).optional(),
     page: z.number().int().min(1).max(10_000).optional(),
     pageSize: z.number().int().min(1).max(100).optional(),
   })
