@@ -133,6 +133,7 @@ test('teacher controls reach two students: hands, mute all, announcement, reload
 
   // The teacher ends the meeting; the remaining student sees it ended.
   await teacher.getByTestId('end-for-everyone').click();
+  await teacher.getByRole('alertdialog').getByRole('button', { name: 'End for everyone' }).click();
   await expect(s2.getByTestId('room-ended')).toBeVisible();
   await expect(teacher.getByTestId('room-ended')).toBeVisible();
   await s2.screenshot({ path: 'test-results/room-controls-ended-ar.png', fullPage: true });

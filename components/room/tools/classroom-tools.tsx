@@ -18,6 +18,8 @@ const WhiteboardPanel = dynamic(() => import('./whiteboard-panel').then((m) => m
 const SessionRecitations = dynamic(() => import('@/components/recitations/session-recitations').then((m) => m.SessionRecitations), { ssr: false });
 
 const TOOLS = ['mushaf', 'poll', 'recitation', 'board'] as const;
+/** Where the room puts the class and the teacher's panel side by side (room.css: narrower or lower is a phone or tablet). */
+const WIDE_SCREEN = '(min-width: 1024px) and (min-height: 601px)';
 type Tool = (typeof TOOLS)[number];
 const LABELS: Record<Tool, TextKey> = { mushaf: 'tools.mushaf', poll: 'poll.title', recitation: 'recitation.title', board: 'board.title' };
 
@@ -55,20 +57,27 @@ export function ClassroomTools({
   const latest = polls.data?.polls[0] ?? null;
   const pollForStudents = latest && (latest.open || latest.resultsShown) ? latest : null;
   const [menuOpen, setMenuOpen] = useState(false);
-  const [opened, setOpened] = useState<Set<Tool>>(() => new Set(kind === 'quran' && canManage ? ['mushaf'] : []));
+  // What the teacher chose to show or hide; a tool they have not touched follows its default.
+  const [choice, setChoice] = useState<Partial<Record<Tool, boolean>>>({});
+  // In a Quran session the Mushaf is at hand by default on a screen wide enough to keep the class's video
+  // beside it; on a phone or tablet (or once the window narrows) the video comes first, the Mushaf one tap away.
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia(WIDE_SCREEN);
+    const follow = () => setWide(query.matches);
+    follow();
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, []);
+  const wants = (tool: Tool) => choice[tool] ?? (tool === 'mushaf' && kind === 'quran' && wide);
   const shown = (tool: Tool) => {
-    if (tool === 'mushaf') return state.mushaf !== null || (canManage && opened.has('mushaf'));
-    if (tool === 'poll') return canManage ? opened.has('poll') : pollForStudents !== null;
-    if (tool === 'board') return state.whiteboard !== null || (canManage && opened.has('board'));
-    return canManage && opened.has(tool);
+    if (tool === 'mushaf') return state.mushaf !== null || (canManage && wants('mushaf'));
+    if (tool === 'poll') return canManage ? wants('poll') : pollForStudents !== null;
+    if (tool === 'board') return state.whiteboard !== null || (canManage && wants('board'));
+    return canManage && wants(tool);
   };
-  const toggle = (tool: Tool) =>
-    setOpened((current) => {
-      const next = new Set(current);
-      if (next.has(tool)) next.delete(tool);
-      else next.add(tool);
-      return next;
-    });
+  const toggle = (tool: Tool) => setChoice((current) => ({ ...current, [tool]: !wants(tool) }));
+  const hide = (tool: Tool) => () => setChoice((current) => ({ ...current, [tool]: false }));
   return (
     <div className="classroom-tools" data-testid="classroom-tools">
       {canManage && (
@@ -88,7 +97,7 @@ export function ClassroomTools({
           )}
         </div>
       )}
-      {shown('mushaf') && <MushafPanel sessionId={sessionId} view={state.mushaf} canManage={canManage} onHide={() => setOpened((c) => new Set([...c].filter((x) => x !== 'mushaf')))} />}
+      {shown('mushaf') && <MushafPanel sessionId={sessionId} view={state.mushaf} canManage={canManage} onHide={hide('mushaf')} />}
       {shown('poll') && (
         <PollPanel sessionId={sessionId} canManage={canManage} isStudent={isStudent} current={canManage ? latest : pollForStudents} refresh={() => void polls.refetch()} />
       )}
@@ -97,7 +106,7 @@ export function ClassroomTools({
           sessionId={sessionId}
           view={state.whiteboard}
           viewer={{ userId, canManage, isStudent }}
-          onHide={() => setOpened((c) => new Set([...c].filter((x) => x !== 'board')))}
+          onHide={hide('board')}
         />
       )}
       {shown('recitation') && (
