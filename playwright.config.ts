@@ -22,8 +22,14 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 20_000 },
+  // The pages only read: two at a time, first. Then every flow, one at a time in file order (they share
+  // the demo academy's sessions and rooms).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: 'pages', testMatch: 'pages.spec.ts', fullyParallel: true, workers: 2 },
+    { name: 'flows', testIgnore: 'pages.spec.ts', dependencies: ['pages'], workers: 1 },
+  ],
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {
