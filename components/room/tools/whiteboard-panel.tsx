@@ -38,6 +38,9 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
   const trpc = useTRPC();
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const [count, setCount] = useState(0);
+  // Excalidraw replaces its scene with its initial (empty) one when it finishes loading: a scene merged in
+  // before that is lost. It calls onChange only once loaded, so the first onChange opens the door.
+  const [loaded, setLoaded] = useState(false);
   const synced = useRef(new Map<string, number>());
   const known = useRef(-1);
   const sending = useRef(false);
@@ -58,14 +61,14 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
   // A fetched scene is merged into what is on screen, element by element.
   useEffect(() => {
     const remote = scene.data;
-    if (!api || !remote || remote.version <= known.current) return;
+    if (!api || !loaded || !remote || remote.version <= known.current) return;
     const local = api.getSceneElementsIncludingDeleted() as unknown as BoardElement[];
     for (const e of remote.elements) if (!synced.current.has(e.id) || synced.current.get(e.id)! < e.version) synced.current.set(e.id, e.version);
     const merged = mergeElements(local, remote.elements);
     api.updateScene({ elements: merged as never, captureUpdate: CaptureUpdateAction.NEVER });
     known.current = remote.version;
     setCount(visibleCount(merged));
-  }, [api, scene.data]);
+  }, [api, loaded, scene.data]);
 
   // The drawer's changes, at most every SEND_EVERY_MS and only when something changed.
   const { mutateAsync: send } = draw;
@@ -197,7 +200,10 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
             excalidrawAPI={setApi}
             viewModeEnabled={!canDraw}
             langCode={locale === 'ar' ? 'ar-SA' : 'en'}
-            onChange={(elements) => setCount(visibleCount(elements))}
+            onChange={(elements) => {
+              setLoaded(true);
+              setCount(visibleCount(elements));
+            }}
             UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false, saveAsImage: false, toggleTheme: false, clearCanvas: canDraw }, tools: { image: false } }}
           />
         </div>
