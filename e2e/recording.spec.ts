@@ -67,7 +67,7 @@ test('the teacher records the class from the room; everyone sees the notice; the
   console.log(`[recording] start clicked → notice in ${Date.now() - asked} ms`);
   await teacher.screenshot({ path: 'test-results/recording-room-teacher.png' });
   // Some class on video.
-  await teacher.waitForTimeout(6_000);
+  await teacher.waitForTimeout(10_000);
   await teacher.getByTestId('room-stop-recording').click();
   await expect(teacher.getByTestId('recording-notice')).toHaveCount(0, { timeout: 30_000 });
   await expect(student.getByTestId('recording-notice')).toHaveCount(0, { timeout: 30_000 });
