@@ -5,6 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { expect, signedInPage, test } from './fixtures/demo';
 import { linkIn, mailpit } from './fixtures/mail';
+import { onClock } from './fixtures/clock';
 
 /**
  * An academy from zero, in the browser, the way its people would do it: the
@@ -54,15 +55,7 @@ function rosterFile(): string {
 }
 
 /** Today's date, a time a few minutes ahead and today's weekday, in the academy's time zone. */
-function soonInAcademy(minutes: number) {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'long', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, weekday: parts.weekday! };
-}
+const soonInAcademy = (minutes: number) => onClock(new Date(Date.now() + minutes * 60_000), TIMEZONE);
 
 test('an academy from zero: created, invited, people imported, a circle and its weekly schedule, and its first class held', async ({ browser }) => {
   test.setTimeout(300_000);

@@ -10,27 +10,18 @@ import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test, type DemoUser } from './fixtures/demo';
 import { mailpit } from './fixtures/mail';
+import { onClock } from './fixtures/clock';
 
 const TIMEZONE = 'Asia/Riyadh';
 const CIRCLE = 'حلقة الفجر — Al-Fajr circle';
 const run = Date.now().toString(36);
-
-/** The academy's local date and time of an instant, as the admin's form takes them. */
-function inRiyadh(at: Date): { date: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 /** The admin schedules a class of the Al-Fajr circle with the demo teacher through the sessions page: its id. */
 async function scheduleCircleClass(browser: Browser, title: string, startsAt: Date): Promise<number> {
   const admin = await signedInPage(browser, 'admin');
   await admin.goto('/admin/sessions');
   const form = admin.getByTestId('create-session-form');
-  const { date, time } = inRiyadh(startsAt);
+  const { date, time } = onClock(startsAt, TIMEZONE);
   await form.locator('input[name="title"]').fill(title);
   await form.locator('select[name="kind"]').selectOption('quran');
   await form.locator('select[name="teacherId"]').selectOption({ label: DEMO_USERS.teacher.name });

@@ -10,6 +10,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test, type DemoUser } from './fixtures/demo';
+import { onClock } from './fixtures/clock';
 
 const TIMEZONE = 'Asia/Riyadh';
 
@@ -28,14 +29,10 @@ async function trpc<T>(page: Page, path: string, input: unknown, method: 'GET' |
   return body.json.result.data.json as T;
 }
 
-/** The academy's local date and time of an instant. */
-function riyadh(at: Date): { localDate: string; localTime: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { localDate: `${parts.year}-${parts.month}-${parts.day}`, localTime: `${parts.hour}:${parts.minute}` };
+/** The academy's date and time of an instant, as scheduling.createSession takes them. */
+function academyClock(at: Date): { localDate: string; localTime: string } {
+  const { date, time } = onClock(at, TIMEZONE);
+  return { localDate: date, localTime: time };
 }
 
 async function inRoom(browser: Browser, who: DemoUser, sessionId: number): Promise<Page> {
@@ -56,7 +53,7 @@ async function scheduleLesson(browser: Browser, durationMinutes: number): Promis
   const studentId = directory.students.find((s) => s.name === DEMO_USERS.student.name)!.id;
   const start = new Date(Math.ceil((Date.now() + 5_000) / 60_000) * 60_000);
   const title = `Running over ${Date.now()}`;
-  const created = await trpc<{ id: number }>(admin, 'scheduling.createSession', { kind: 'quran', title, teacherId, studentId, ...riyadh(start), durationMinutes }, 'POST');
+  const created = await trpc<{ id: number }>(admin, 'scheduling.createSession', { kind: 'quran', title, teacherId, studentId, ...academyClock(start), durationMinutes }, 'POST');
   await admin.context().close();
   return created.id;
 }

@@ -13,6 +13,7 @@ import type { Browser, Page } from '@playwright/test';
 import { DEMO_USERS } from '@/server/seed/demo-users';
 import { expect, signedInPage, test, type DemoUser } from './fixtures/demo';
 import { expectInsideViewport, expectNoSidewaysScroll, expectTouchFriendly, SCREENS } from './fixtures/screens';
+import { onClock } from './fixtures/clock';
 
 type Locale = 'ar' | 'en';
 /** The demo's finished session, which the parent's child attended. */
@@ -33,15 +34,7 @@ async function expectAccessible(page: Page, what: string) {
 }
 
 /** A few minutes from now on the academy's clock (Asia/Riyadh), as the admin's form takes it. */
-function soonInRiyadh(): { date: string; time: string } {
-  const at = new Date(Date.now() + 3 * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
+const soonInRiyadh = () => onClock(new Date(Date.now() + 3 * 60_000), 'Asia/Riyadh');
 
 /** The admin schedules a class for يوسف with the demo teacher, starting in a few minutes: its room's path. */
 async function scheduleClass(browser: Browser): Promise<string> {

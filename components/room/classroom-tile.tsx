@@ -3,8 +3,8 @@
 import './classroom-tile.css';
 import { ParticipantTile, useMaybeTrackRefContext, useParticipants } from '@livekit/components-react';
 import { Eye, Hand } from 'lucide-react';
-import { useEffect, useRef } from 'react';
 import { useText } from '@/components/i18n/use-text';
+import { useButtonNames } from '@/components/ui/use-button-names';
 import { participantKind } from '@/shared/classroom/grants';
 import type { TrackReferenceOrPlaceholder } from '@livekit/components-react';
 
@@ -18,7 +18,8 @@ export function ClassroomTile({ raisedHands }: { raisedHands: ReadonlySet<string
   const { t } = useText();
   const track = useMaybeTrackRefContext();
   const raised = track ? raisedHands.has(track.participant.identity) : false;
-  const tile = useFocusToggleLabel(t('room.focusTile'));
+  // LiveKit's enlarge/restore button on the tile is an icon without a name.
+  const tile = useButtonNames<HTMLDivElement>('.lk-focus-toggle-button', t('room.focusTile'));
   return (
     <div className="classroom-tile" ref={tile}>
       <ParticipantTile />
@@ -29,25 +30,6 @@ export function ClassroomTile({ raisedHands }: { raisedHands: ReadonlySet<string
       )}
     </div>
   );
-}
-
-/**
- * LiveKit's tile has a button that enlarges the tile (and puts it back) with
- * an icon and no name (axe: button-name): name it in the viewer's language,
- * also when LiveKit renders the tile again.
- */
-function useFocusToggleLabel(label: string) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const root = ref.current;
-    if (!root) return;
-    const name = () => root.querySelectorAll('.lk-focus-toggle-button').forEach((b) => b.getAttribute('aria-label') === label || b.setAttribute('aria-label', label));
-    name();
-    const observer = new MutationObserver(name);
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [label]);
-  return ref;
 }
 
 /** The teacher sees how many parents are watching, instead of their empty tiles. */

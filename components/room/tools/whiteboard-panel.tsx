@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useText } from '@/components/i18n/use-text';
 import { useTRPC } from '@/components/trpc-provider';
 import { Button } from '@/components/ui/button';
+import { useButtonNames } from '@/components/ui/use-button-names';
 import { ErrorText } from '@/components/ui/notice';
 import { changedElements, mayDraw, mergeElements, SEND_EVERY_MS, visibleCount, type BoardDrawers, type BoardElement, type WhiteboardView } from '@/shared/classroom/whiteboard';
 import { registerBoardSaver } from './board-saver';
@@ -96,18 +97,8 @@ export function WhiteboardPanel({ sessionId, view, viewer, onHide }: { sessionId
     return () => clearInterval(timer);
   }, [api, canDraw, send, sessionId, refetch]);
 
-  // Excalidraw 0.18's main-menu button has no accessible name (axe: button-name): give it one, in the viewer's language.
-  const canvasRef = useRef<HTMLDivElement>(null);
-  const menuLabel = t('board.menu');
-  useEffect(() => {
-    const root = canvasRef.current;
-    if (!root) return;
-    const label = () => root.querySelectorAll('.dropdown-menu-button:not([aria-label])').forEach((b) => b.setAttribute('aria-label', menuLabel));
-    label();
-    const observer = new MutationObserver(label);
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [menuLabel, view !== null]);
+  // Excalidraw 0.18's main-menu button has no accessible name (axe: button-name).
+  const canvasRef = useButtonNames<HTMLDivElement>('.dropdown-menu-button', t('board.menu'));
 
   const save = useCallback(async () => {
     if (!api) return;

@@ -44,6 +44,13 @@ export async function takenKeys(db: DbExecutor, keys: string[]): Promise<Set<str
   return taken;
 }
 
+/** These people's bells (every tab, any instance) count again, when the transaction commits. */
+export async function tellBells(db: DbExecutor, userIds: number[]): Promise<void> {
+  for (let i = 0; i < userIds.length; i += 500) {
+    await db.execute(sql`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(userIds.slice(i, i + 500))})`);
+  }
+}
+
 export async function deliverNotices(deps: Pick<Deps, 'appUrl' | 'signingSecret'>, tx: DbExecutor, planned: PlannedNotice[]): Promise<DeliveryCounts> {
   let created = 0;
   let emailed = 0;
@@ -87,9 +94,6 @@ export async function deliverNotices(deps: Pick<Deps, 'appUrl' | 'signingSecret'
     }
     emailed += (await enqueueMails(deps, tx, mails)).length;
   }
-  const users = [...notifiedUsers];
-  for (let i = 0; i < users.length; i += 500) {
-    await tx.execute(sql`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify(users.slice(i, i + 500))})`);
-  }
+  await tellBells(tx, [...notifiedUsers]);
   return { created, emailed };
 }

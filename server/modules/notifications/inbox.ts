@@ -1,10 +1,10 @@
 /** The in-app inbox: a person's own notices (in-app ones), newest first; unread count; mark read. */
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { DbExecutor } from '@/server/db';
 import { notifications } from '@/server/db/schema';
 import type { Actor } from '@/server/lib/actor';
-import { NOTIFICATIONS_CHANNEL } from './deliver-notices';
+import { tellBells } from './deliver-notices';
 import type { NotificationKind } from './kinds';
 import type { NoticeParams } from './mail-template';
 import { noticeLink } from './mail-template';
@@ -47,7 +47,6 @@ export async function markRead(db: DbExecutor, actor: Actor, input: { ids?: numb
     .set({ readAt: input.now })
     .where(and(mine(actor), isNull(notifications.readAt), input.ids ? inArray(notifications.id, input.ids) : undefined))
     .returning({ id: notifications.id });
-  // The person's bells (every tab, any instance) count again.
-  if (rows.length > 0) await db.execute(sql`SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, ${JSON.stringify([actor.id])})`);
+  if (rows.length > 0) await tellBells(db, [actor.id]);
   return { marked: rows.length };
 }
